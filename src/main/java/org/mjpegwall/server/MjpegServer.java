@@ -226,7 +226,9 @@ public final class MjpegServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        LOG.info("server stopped");
+        if (server != null) {
+            LOG.info("server stopped");
+        }
     }
 
     private List<Camera> camerasSnapshot() {
