@@ -19,16 +19,19 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A synthetic camera: draws a test pattern with the camera's name, the wall-clock time, a frame counter and a
  * moving square, and encodes it as JPEG. Consecutive frames differ, so a viewer can see the picture is live.
  *
- * <p>Cheap by design: the static background is drawn once, and the image, pixel array and JPEG writer are
- * reused. Not thread-safe in its state, so {@link #render} is synchronized; use one instance per thread for
+ * <p>Cheap by design: the static background is drawn once, and only the bottom band that changes is
+ * re-encoded for each frame (see {@link JpegRowSplicer}); images, pixel arrays and the JPEG writer are reused. Not thread-safe in its state, so {@link #render} is synchronized; use one instance per thread for
  * parallel rendering.
  */
 public final class DemoCamera {
+    private static final Logger LOG = LoggerFactory.getLogger(DemoCamera.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
     private static final float QUALITY = 0.75f;
     private static final Color[] BARS = {
@@ -44,6 +47,9 @@ public final class DemoCamera {
     private final byte[] background;
     private final Font textFont;
     private final int bandTop;
+    private final BufferedImage strip;
+    private final byte[] stripPixels;
+    private final JpegRowSplicer splicer;
     private final ImageWriter writer;
     private final ImageWriteParam param;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
@@ -62,13 +68,25 @@ public final class DemoCamera {
         this.image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
         this.pixels = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
         this.textFont = new Font(Font.MONOSPACED, Font.BOLD, Math.max(10, height / 20));
-        this.bandTop = height - height / 4;
-        drawBackground();
-        this.background = pixels.clone();
         this.writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         this.param = writer.getDefaultWriteParam();
         param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
         param.setCompressionQuality(QUALITY);
+        int[] mcu = JpegRowSplicer.mcuSize(writer, param, image);
+        // The changing band (time, counter, square) is the bottom quarter, rounded to whole MCU rows.
+        this.bandTop = (height - height / 4) / mcu[1] * mcu[1];
+        drawBackground();
+        this.background = pixels.clone();
+        this.strip = new BufferedImage(width, height - bandTop, BufferedImage.TYPE_3BYTE_BGR);
+        this.stripPixels = ((DataBufferByte) strip.getRaster().getDataBuffer()).getData();
+        JpegRowSplicer s;
+        try {
+            s = new JpegRowSplicer(writer, param, image, bandTop, mcu[0], mcu[1]);
+        } catch (RuntimeException ex) {
+            LOG.warn("demo camera {} falls back to encoding whole frames: {}", name, ex.toString());
+            s = null;
+        }
+        this.splicer = s;
     }
 
     public String name() {
@@ -84,27 +102,53 @@ public final class DemoCamera {
     }
 
     /** Renders and encodes frame number {@code frameNumber} at the current wall-clock time. */
-    public synchronized byte[] render(long frameNumber) {
+    public byte[] render(long frameNumber) {
+        return render(frameNumber, LocalDateTime.now(), true);
+    }
+
+    /** Renders a frame; {@code splice} false encodes the whole image (the reference for tests). */
+    synchronized byte[] render(long frameNumber, LocalDateTime time, boolean splice) {
+        if (splice && splicer != null) {
+            System.arraycopy(background, bandTop * width * 3, stripPixels, 0, stripPixels.length);
+            Graphics2D g = strip.createGraphics();
+            try {
+                g.translate(0, -bandTop);
+                drawDynamic(g, frameNumber, time);
+            } finally {
+                g.dispose();
+            }
+            return splicer.encode(strip);
+        }
         System.arraycopy(background, 0, pixels, 0, pixels.length);
         Graphics2D g = image.createGraphics();
         try {
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setFont(textFont);
-            g.setColor(Color.WHITE);
-            int line = textFont.getSize() + textFont.getSize() / 3;
-            g.drawString(LocalDateTime.now().format(TIME), width / 32, bandTop + line);
-            g.drawString(String.format("frame %08d", frameNumber), width / 32, bandTop + 2 * line);
-            // The square sweeps the band's bottom strip once every 4 seconds at 30 fps.
-            int size = Math.max(8, height / 16);
-            int travel = width - size;
-            int pos = (int) (frameNumber % 120);
-            int x = (int) ((long) travel * pos / 119);
-            g.setColor(Color.ORANGE);
-            g.fillRect(x, height - size - 2, size, size);
+            drawDynamic(g, frameNumber, time);
         } finally {
             g.dispose();
         }
         return encode();
+    }
+
+    /** Whether frames are made by re-encoding only the changing rows (true for every normal size). */
+    boolean splicing() {
+        return splicer != null;
+    }
+
+    /** Draws everything that changes; it must stay below {@code bandTop}. */
+    private void drawDynamic(Graphics2D g, long frameNumber, LocalDateTime time) {
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setFont(textFont);
+        g.setColor(Color.WHITE);
+        int line = textFont.getSize() + textFont.getSize() / 3;
+        g.drawString(time.format(TIME), width / 32, bandTop + line);
+        g.drawString(String.format("frame %08d", frameNumber), width / 32, bandTop + 2 * line);
+        // The square sweeps the bottom of the band once every 120 frames (4 s at 30 fps).
+        int size = Math.max(8, height / 16);
+        int travel = width - size;
+        int pos = (int) (frameNumber % 120);
+        int x = (int) ((long) travel * pos / 119);
+        g.setColor(Color.ORANGE);
+        g.fillRect(x, height - size - 2, size, size);
     }
 
     private byte[] encode() {

@@ -83,4 +83,29 @@ class DemoCameraTest {
         // then
         assertThat(ex.getMessage(), containsString("64x64"));
     }
+
+    @Test
+    void splicedFramesDecodeToExactlyTheWholeFrameEncoding() throws Exception {
+        for (int[] size : new int[][] {{640, 480}, {333, 201}, {64, 64}}) {
+            // given
+            DemoCamera camera = new DemoCamera("Splice " + size[0], size[0], size[1]);
+            java.time.LocalDateTime t = java.time.LocalDateTime.of(2026, 1, 2, 3, 4, 5);
+            assertTrue(camera.splicing(), "splices at " + size[0] + "x" + size[1]);
+
+            // when
+            BufferedImage spliced = ImageIO.read(new ByteArrayInputStream(camera.render(42, t, true)));
+            BufferedImage whole = ImageIO.read(new ByteArrayInputStream(camera.render(42, t, false)));
+
+            // then
+            assertEquals(size[0], spliced.getWidth());
+            assertEquals(size[1], spliced.getHeight());
+            for (int y = 0; y < size[1]; y++) {
+                for (int x = 0; x < size[0]; x++) {
+                    if (spliced.getRGB(x, y) != whole.getRGB(x, y)) {
+                        throw new AssertionError("pixel differs at " + x + "," + y + " for " + size[0] + "x" + size[1]);
+                    }
+                }
+            }
+        }
+    }
 }
