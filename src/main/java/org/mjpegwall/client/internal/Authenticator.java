@@ -78,27 +78,14 @@ public final class Authenticator {
 
     private String digest(String method, String uri) {
         String algorithm = challenge.getOrDefault("algorithm", "MD5");
-        String alg = algorithm.toUpperCase(Locale.ROOT);
-        boolean sess = alg.endsWith("-SESS");
-        String hashName = switch (sess ? alg.substring(0, alg.length() - 5) : alg) {
-            case "SHA-256" -> "SHA-256";
-            case "SHA-512-256" -> "SHA-512/256";
-            default -> "MD5";
-        };
         String realm = challenge.getOrDefault("realm", "");
         String nonce = challenge.getOrDefault("nonce", "");
         String qop = chooseQop(challenge.get("qop"));
         String cnonce = HexFormat.of().formatHex(randomBytes());
         nonceCount++;
         String nc = String.format("%08x", nonceCount);
-        String ha1 = hash(hashName, user + ":" + realm + ":" + password);
-        if (sess) {
-            ha1 = hash(hashName, ha1 + ":" + nonce + ":" + cnonce);
-        }
-        String ha2 = hash(hashName, method + ":" + uri);
-        String response = qop == null
-                ? hash(hashName, ha1 + ":" + nonce + ":" + ha2)
-                : hash(hashName, ha1 + ":" + nonce + ":" + nc + ":" + cnonce + ":" + qop + ":" + ha2);
+        String response = digestResponse(algorithm, user, realm, password, method,
+                uri, nonce, nc, cnonce, qop);
         StringBuilder sb = new StringBuilder("Digest ");
         sb.append("username=\"").append(quote(user)).append("\", realm=\"").append(quote(realm))
                 .append("\", nonce=\"").append(quote(nonce)).append("\", uri=\"").append(quote(uri))
@@ -111,6 +98,31 @@ public final class Authenticator {
             sb.append(", opaque=\"").append(quote(opaque)).append('"');
         }
         return sb.toString();
+    }
+
+    /**
+     * The {@code response} value of RFC 7616 section 3.4.1.
+     *
+     * @param algorithm MD5, SHA-256, SHA-512-256, or one of them with -sess, in any case
+     * @param qop "auth", or null for the RFC 2069 form
+     */
+    static String digestResponse(String algorithm, String user, String realm, String password, String method,
+            String uri, String nonce, String nc, String cnonce, String qop) {
+        String alg = algorithm.toUpperCase(Locale.ROOT);
+        boolean sess = alg.endsWith("-SESS");
+        String hashName = switch (sess ? alg.substring(0, alg.length() - 5) : alg) {
+            case "SHA-256" -> "SHA-256";
+            case "SHA-512-256" -> "SHA-512/256";
+            default -> "MD5";
+        };
+        String ha1 = hash(hashName, user + ":" + realm + ":" + password);
+        if (sess) {
+            ha1 = hash(hashName, ha1 + ":" + nonce + ":" + cnonce);
+        }
+        String ha2 = hash(hashName, method + ":" + uri);
+        return qop == null
+                ? hash(hashName, ha1 + ":" + nonce + ":" + ha2)
+                : hash(hashName, ha1 + ":" + nonce + ":" + nc + ":" + cnonce + ":" + qop + ":" + ha2);
     }
 
     private byte[] randomBytes() {

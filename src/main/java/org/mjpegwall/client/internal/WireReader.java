@@ -84,12 +84,13 @@ public final class WireReader {
     int lineEnd(int limit, String what) throws IOException {
         int scanned = 0;
         while (true) {
-            for (int i = pos + scanned; i < lim; i++) {
+            int stop = Math.min(lim, pos + limit + 1); // the LF itself may sit just past the limit
+            for (int i = pos + scanned; i < stop; i++) {
                 if (buf[i] == '\n') {
                     return i;
                 }
             }
-            scanned = lim - pos;
+            scanned = stop - pos;
             if (scanned > limit) {
                 throw new ProtocolException(what + " longer than " + (limit / 1024) + " KiB");
             }
