@@ -148,7 +148,7 @@ public final class MultipartParser {
             total += n;
             if (total > maxFrame) {
                 sink.release(b);
-                throw tooLarge(total);
+                throw new ProtocolException("image larger than the " + Units.bytes(maxFrame) + " frame limit");
             }
         }
         if (total == 0) {
@@ -161,7 +161,7 @@ public final class MultipartParser {
     }
 
     private ProtocolException tooLarge(long size) {
-        return new ProtocolException("frame of " + size + " bytes or more is larger than the "
+        return new ProtocolException("frame of " + size + " bytes is larger than the "
                 + Units.bytes(maxFrame) + " frame limit");
     }
 
@@ -504,8 +504,9 @@ public final class MultipartParser {
                 return true;
             }
             if (total > maxFrame) {
-                throw new ProtocolException("no boundary within " + Units.bytes(maxFrame) + " " + what
-                        + " (the frame limit)");
+                throw new ProtocolException(what.equals("frame")
+                        ? "frame larger than the " + Units.bytes(maxFrame) + " frame limit (no boundary found)"
+                        : "more than " + Units.bytes(maxFrame) + " of garbage " + what);
             }
             from = Math.max(0, u - m + 1);
         }
