@@ -54,6 +54,7 @@ public final class ScriptedServer implements AutoCloseable {
     }
 
     private final List<Script> scripts;
+    private final javax.net.ssl.SSLContext tls;
     private final int port;
     private volatile ServerSocket listener;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
@@ -64,8 +65,9 @@ public final class ScriptedServer implements AutoCloseable {
     private final CountDownLatch closing = new CountDownLatch(1);
     private volatile boolean closed;
 
-    private ScriptedServer(List<Script> scripts) throws IOException {
+    private ScriptedServer(javax.net.ssl.SSLContext tls, List<Script> scripts) throws IOException {
         this.scripts = List.copyOf(scripts);
+        this.tls = tls;
         ServerSocket ss = new ServerSocket();
         ss.setReuseAddress(true);
         ss.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -78,7 +80,45 @@ public final class ScriptedServer implements AutoCloseable {
         if (scripts.length == 0) {
             throw new IllegalArgumentException("at least one script");
         }
-        return new ScriptedServer(List.of(scripts));
+        return new ScriptedServer(null, List.of(scripts));
+    }
+
+    /** Like {@link #start} but speaking TLS with the given context (see {@link #selfSignedTls}). */
+    public static ScriptedServer startTls(javax.net.ssl.SSLContext context, Script... scripts) throws IOException {
+        if (scripts.length == 0) {
+            throw new IllegalArgumentException("at least one script");
+        }
+        return new ScriptedServer(context, List.of(scripts));
+    }
+
+    /**
+     * A TLS context with a fresh self-signed certificate for 127.0.0.1, made with the JDK's keytool in
+     * {@code dir}; the same context's trust manager trusts it, so a client can use its socket factory.
+     */
+    public static javax.net.ssl.SSLContext selfSignedTls(java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path store = dir.resolve("server.p12");
+        String keytool = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        Process p = new ProcessBuilder(keytool, "-genkeypair", "-alias", "cam", "-keyalg", "EC", "-groupname",
+                "secp256r1", "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-storetype",
+                "PKCS12", "-keystore", store.toString(), "-storepass", "changeit", "-keypass", "changeit")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("keytool.log").toFile()).start();
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IOException("keytool failed: " + java.nio.file.Files.readString(dir.resolve("keytool.log")));
+        }
+        java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+        try (InputStream in = java.nio.file.Files.newInputStream(store)) {
+            ks.load(in, "changeit".toCharArray());
+        }
+        javax.net.ssl.KeyManagerFactory kmf =
+                javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(ks, "changeit".toCharArray());
+        javax.net.ssl.TrustManagerFactory tmf =
+                javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(ks);
+        javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance("TLS");
+        ctx.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+        return ctx;
     }
 
     public int port() {
@@ -178,9 +218,17 @@ public final class ScriptedServer implements AutoCloseable {
         acceptor.start();
     }
 
-    private void serve(Socket s, int index) {
-        try (s) {
-            s.setSoTimeout(10_000);
+    private void serve(Socket raw, int index) {
+        Socket s = raw;
+        try (raw) {
+            raw.setSoTimeout(10_000);
+            if (tls != null) {
+                javax.net.ssl.SSLSocket ssl = (javax.net.ssl.SSLSocket) tls.getSocketFactory().createSocket(raw, null, true);
+                ssl.setUseClientMode(false);
+                s = ssl;
+                open.add(ssl);
+                ssl.startHandshake();
+            }
             Exchange ex = new Exchange(s, index);
             ex.request = readRequest(s.getInputStream());
             if (ex.request == null) {
@@ -198,7 +246,13 @@ public final class ScriptedServer implements AutoCloseable {
                 failures.add(e);
             }
         } finally {
+            open.remove(raw);
             open.remove(s);
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
         }
     }
 
