@@ -36,6 +36,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--max-viewers", defaultValue = "100", description = "Most stream viewers at once; more get a 503. Default: ${DEFAULT-VALUE}.")
     int maxViewers;
 
+    @Option(names = "--max-fps", defaultValue = "0", description = "Most frames per second sent to each viewer (0 = no cap). Default: ${DEFAULT-VALUE}.")
+    double maxFps;
+
     @Option(names = "--password", description = "Require HTTP Basic with any user name and this password.")
     String password;
 
@@ -46,7 +49,7 @@ public final class DemoCommand implements Callable<Integer> {
         DemoServer demo;
         try {
             demo = DemoServer.start(new DemoServer.Options(cameras, fps, size.width(), size.height(), bind, port,
-                    maxViewers, password));
+                    maxViewers, password), maxFps);
         } catch (IllegalArgumentException | IOException ex) {
             err.println("demo: " + ex.getMessage());
             err.flush();

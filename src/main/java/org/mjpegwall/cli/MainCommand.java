@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             DemoCommand.class,
+            RelayCommand.class,
         })
 public final class MainCommand implements Callable<Integer> {
 
