@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             DemoCommand.class,
             RelayCommand.class,
+            BenchRelayCommand.class,
         })
 public final class MainCommand implements Callable<Integer> {
 
