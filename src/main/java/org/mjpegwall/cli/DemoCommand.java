@@ -39,7 +39,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--max-fps", defaultValue = "0", description = "Most frames per second sent to each viewer (0 = no cap). Default: ${DEFAULT-VALUE}.")
     double maxFps;
 
-    @Option(names = "--password", description = "Require HTTP Basic with any user name and this password.")
+    @Option(names = "--password", defaultValue = "${env:MJPEG_WALL_PASSWORD}",
+            description = "Require HTTP Basic with any user name and this password (or set MJPEG_WALL_PASSWORD, which keeps it out of the process list).")
     String password;
 
     @Override

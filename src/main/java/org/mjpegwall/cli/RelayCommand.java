@@ -39,13 +39,15 @@ public final class RelayCommand implements Callable<Integer> {
     @Option(names = "--max-fps", defaultValue = "0", description = "Most frames per second sent to each viewer (0 = no cap). Default: ${DEFAULT-VALUE}.")
     double maxFps;
 
-    @Option(names = "--password", description = "Require HTTP Basic with any user name and this password from viewers.")
+    @Option(names = "--password", defaultValue = "${env:MJPEG_WALL_PASSWORD}",
+            description = "Require HTTP Basic with any user name and this password from viewers (or set MJPEG_WALL_PASSWORD, which keeps it out of the process list).")
     String password;
 
     @Option(names = "--camera-user", description = "User name for the camera.")
     String cameraUser;
 
-    @Option(names = "--camera-password", description = "Password for the camera.")
+    @Option(names = "--camera-password", defaultValue = "${env:MJPEG_WALL_CAMERA_PASSWORD}",
+            description = "Password for the camera (or set MJPEG_WALL_CAMERA_PASSWORD).")
     String cameraPassword;
 
     @Option(names = "--linger", defaultValue = "5", description = "Seconds the camera connection stays open after the last viewer leaves. Default: ${DEFAULT-VALUE}.")
