@@ -58,6 +58,10 @@ public final class MjpegServer implements AutoCloseable {
     private static final int LIVE_PREVIEW_LIMIT = 5;
     private static final AtomicInteger SERVER_NUMBERS = new AtomicInteger();
 
+    static {
+        HttpServerTuning.ensureNoDelay();
+    }
+
     private final InetAddress bindAddress;
     private final String bindHost;
     private final int requestedPort;

@@ -25,11 +25,19 @@ import org.slf4j.LoggerFactory;
  * http.start();
  * }</pre>
  *
+ * <p>Start Java with {@code -Dsun.net.httpserver.nodelay=true} if your code creates its {@code HttpServer}
+ * before this class is first used: without TCP_NODELAY the JDK server delays the end of each frame by about
+ * 40 ms (Nagle's algorithm against delayed ACKs), so frames arrive late and in pairs.
+ *
  * <p>For many viewers of one camera use {@link MjpegServer} with a {@link FrameHub} instead: there every
  * viewer gets the newest frame at its own pace.
  */
 public final class MjpegStreamHandler implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(MjpegStreamHandler.class);
+
+    static {
+        HttpServerTuning.ensureNoDelay();
+    }
 
     /** A blocking source of JPEG frames; {@code null} ends the stream. */
     @FunctionalInterface
