@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             DemoCommand.class,
+            RelayCommand.class,
+            BenchRelayCommand.class,
         })
 public final class MainCommand implements Callable<Integer> {
 
