@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         description = "Watch many MJPEG cameras at once, and probe, record, relay and serve MJPEG streams.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            DemoCommand.class,
         })
 public final class MainCommand implements Callable<Integer> {
 
