@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             DemoCommand.class,
+            RecordCommand.class,
+            BenchRecordCommand.class,
         })
 public final class MainCommand implements Callable<Integer> {
 
