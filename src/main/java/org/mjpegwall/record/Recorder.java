@@ -59,6 +59,8 @@ public final class Recorder implements AutoCloseable {
     private static final Pattern UNSAFE = Pattern.compile("[^\\p{L}\\p{N}._-]+");
     private static final Pattern RESERVED = Pattern.compile("(?i)(con|prn|aux|nul|com\\d|lpt\\d)");
     private static final long BATCH_NANOS = 50_000_000L;
+    /** At most this much frame data waits for one camera's writer (frames are shared, not copied). */
+    private static final long MAX_QUEUED_BYTES = 64L * 1024 * 1024;
 
     private final RecordingOptions options;
     private final RecordingListener listener;
@@ -80,6 +82,7 @@ public final class Recorder implements AutoCloseable {
     private volatile long framesWritten;
     private volatile long bytesWritten;
     private final AtomicLong framesDropped = new AtomicLong();
+    private final AtomicLong queuedBytes = new AtomicLong();
     private final List<Path> files = new CopyOnWriteArrayList<>();
 
     // Writer-thread state.
@@ -168,12 +171,16 @@ public final class Recorder implements AutoCloseable {
         if (stopRequested || state != RecordingStatus.State.RECORDING || frame == null) {
             return;
         }
-        // One slot stays free for the stop marker.
-        if (queue.size() >= options.queueCapacity() || !queue.offer(frame)) {
+        // One slot stays free for the stop marker. The byte bound keeps a stalled disk with big frames
+        // from filling the heap; the check and the add are not atomic, so it may overshoot by a frame.
+        if (queue.size() >= options.queueCapacity() || queuedBytes.get() + frame.size() > MAX_QUEUED_BYTES
+                || !queue.offer(frame)) {
             long n = framesDropped.incrementAndGet();
             if (n == 1 || n % 100 == 0) {
                 log.warn("Recording {} is behind: {} frames dropped so far", options.cameraName(), n);
             }
+        } else {
+            queuedBytes.addAndGet(frame.size());
         }
     }
 
@@ -226,6 +233,9 @@ public final class Recorder implements AutoCloseable {
                 LockSupport.parkNanos(BATCH_NANOS);
                 batch.clear();
                 queue.drainTo(batch);
+                for (Frame f : batch) {
+                    queuedBytes.addAndGet(-f.size());
+                }
                 for (Frame f : batch) {
                     if (f == stopMarker) {
                         stopping = true;
