@@ -13,6 +13,11 @@ import picocli.CommandLine.Command;
         description = "Watch many MJPEG cameras at once, and probe, record, relay and serve MJPEG streams.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            DemoCommand.class,
+            RelayCommand.class,
+            BenchRelayCommand.class,
+            RecordCommand.class,
+            BenchRecordCommand.class,
         })
 public final class MainCommand implements Callable<Integer> {
 
