@@ -16,6 +16,7 @@ fail() { echo "FAIL: $*"; failed=$((failed + 1)); }
 check() { local what=$1; shift; if "$@"; then pass "$what"; else fail "$what"; fi; }
 
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+apt_wait="-o DPkg::Lock::Timeout=300"   # another apt-get on the machine must not fail the test
 work=$(mktemp -d)
 pids=()
 installed_by_us=false
@@ -23,7 +24,7 @@ cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
   if $installed_by_us && dpkg-query -W -f='${Status}' mjpeg-wall 2>/dev/null | grep -q "install ok installed"; then
-    $SUDO dpkg -r mjpeg-wall >/dev/null 2>&1 || true
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get remove -y -qq $apt_wait mjpeg-wall >/dev/null 2>&1 || true
   fi
   rm -rf "$work"
 }
@@ -49,11 +50,11 @@ done
 
 # --- install ------------------------------------------------------------------------------------
 if dpkg-query -W -f='${Status}' mjpeg-wall 2>/dev/null | grep -q "install ok installed"; then
-  $SUDO dpkg -r mjpeg-wall >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get remove -y -qq $apt_wait mjpeg-wall >/dev/null
 fi
 installed_by_us=true
 # apt-get (not plain dpkg -i) so that the package's dependencies are pulled in too.
-if DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "./$deb" >"$work/install.log" 2>&1; then
+if DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $apt_wait "./$deb" >"$work/install.log" 2>&1; then
   pass "apt-get install ./$(basename "$deb")"
 else
   cat "$work/install.log"
@@ -89,9 +90,13 @@ Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1; done
 
+# A new user: Java takes user.home from the password file, not from $HOME, so set both; otherwise the
+# wall would read and write root's real configuration (and not be on its first start).
 home="$work/home"
 mkdir -p "$home"
-DISPLAY=$display HOME=$home mjpeg-wall >"$work/wall.log" 2>&1 &
+export HOME=$home JAVA_TOOL_OPTIONS="-Duser.home=$home"
+unset XDG_CONFIG_HOME MJPEG_WALL_CONFIG_DIR 2>/dev/null || true
+DISPLAY=$display mjpeg-wall >"$work/wall.log" 2>&1 &
 wall=$!
 pids+=($wall)
 # The wall logs once "first frame on screen after N ms" (N measured from JVM start).
@@ -113,7 +118,8 @@ import -display "$display" -window root "$work/shot1.png"
 sleep 2
 import -display "$display" -window root "$work/shot2.png"
 colours=$(identify -format '%k' "$work/shot2.png")
-check "screenshot is not a blank screen ($colours colours)" test "$colours" -gt 64
+# An empty window has a few hundred colours (text edges); demo test patterns have thousands.
+check "screenshot shows pictures, not an empty screen or window ($colours colours)" test "$colours" -gt 2000
 changed=$(compare -metric AE "$work/shot1.png" "$work/shot2.png" null: 2>&1 || true)
 changed=${changed%%.*}; changed=${changed%% *}
 check "demo tiles are live: $changed pixels changed in 2 s" test "${changed:-0}" -gt 500
@@ -121,6 +127,7 @@ mkdir -p target/installer-test && cp "$work"/shot*.png "$work/wall.log" target/i
 kill "$wall" 2>/dev/null || true
 wait "$wall" 2>/dev/null || true
 check "no JavaFX native cache unpacked into the home folder" test ! -e "$home/.openjfx"
+check "first start wrote the user's configuration into the home folder" test -s "$home/.config/mjpeg-wall/config.json"
 
 # --- probe a demo camera with the installed launcher ------------------------------------------
 mjpeg-wall demo --port 0 --cameras 1 --fps 15 --size 320x240 >"$work/demo.log" 2>&1 &
@@ -141,13 +148,13 @@ fi
 
 # --- uninstall ----------------------------------------------------------------------------------
 for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-if DEBIAN_FRONTEND=noninteractive $SUDO apt-get remove -y -qq mjpeg-wall >"$work/remove.log" 2>&1; then
+if DEBIAN_FRONTEND=noninteractive $SUDO apt-get remove -y -qq $apt_wait mjpeg-wall >"$work/remove.log" 2>&1; then
   pass "apt-get remove mjpeg-wall"
+  installed_by_us=false
 else
   cat "$work/remove.log"
   fail "apt-get remove mjpeg-wall"
 fi
-installed_by_us=false
 left=$( { find "$prefix" 2>/dev/null || true; ls -d /usr/bin/mjpeg-wall /usr/share/applications/org.mjpegwall.MjpegWall.desktop \
           /usr/share/metainfo/org.mjpegwall.MjpegWall.metainfo.xml 2>/dev/null || true; } | head -20)
 check "nothing left under $prefix, on PATH, in the menu or in metainfo${left:+: $left}" test -z "$left"

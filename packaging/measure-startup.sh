@@ -22,7 +22,8 @@ ms() { echo $(( $(date +%s%N) / 1000000 )); }
 for i in $(seq "$runs"); do
   rm -rf "$work/home"; mkdir -p "$work/home"
   start=$(ms)
-  DISPLAY=$display HOME=$work/home "$launcher" >"$work/log" 2>&1 &
+  # Java takes user.home from the password file, not $HOME: set it, or this is not a first start.
+  DISPLAY=$display HOME=$work/home JAVA_TOOL_OPTIONS="-Duser.home=$work/home" "$launcher" >"$work/log" 2>&1 &
   app=$!
   mapped=""
   first=""

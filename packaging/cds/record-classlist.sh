@@ -17,7 +17,7 @@ trap 'kill "$xvfb" 2>/dev/null || true; rm -rf "$work"' EXIT
 sleep 1
 
 # JAVA_TOOL_OPTIONS reaches the JVM through jpackage's launcher, unlike extra launcher arguments.
-DISPLAY=$display HOME=$work/home JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$work/classlist" \
+DISPLAY=$display HOME=$work/home JAVA_TOOL_OPTIONS="-Duser.home=$work/home -XX:DumpLoadedClassList=$work/classlist" \
   "$launcher" >"$work/app.log" 2>&1 &
 app=$!
 sleep "$seconds"
