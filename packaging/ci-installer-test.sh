@@ -66,6 +66,9 @@ check "desktop entry's icon exists" test -f "$(sed -n 's/^Icon=//p' /usr/share/a
 check "AppStream metainfo installed" grep -q '<project_license>MIT</project_license>' /usr/share/metainfo/org.mjpegwall.MjpegWall.metainfo.xml
 check "license installed" grep -q 'MIT License' "$prefix/share/doc/copyright"
 check "start-up class-data archive made at install" test -s "$prefix/lib/runtime/lib/server/classes.jsa"
+# -Xshare:on makes the JVM refuse to start unless the archive maps and matches the launcher's class path.
+JAVA_TOOL_OPTIONS="-Xshare:on -Xlog:class+load=info:file=$work/cds.txt" mjpeg-wall --version >/dev/null 2>&1 || true
+check "launcher uses the archive, app classes included" grep -q 'org.mjpegwall.cli.MainCommand source: shared objects file' "$work/cds.txt"
 
 # Every module the app's jars use must be in the jlinked runtime, or the program dies at run time.
 runtime_modules=$(sed -n 's/^MODULES="\(.*\)"/\1/p' "$prefix/lib/runtime/release")

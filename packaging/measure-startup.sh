@@ -3,11 +3,12 @@
 # (so demo cameras, as on a first start) and prints, for each start, the time from launching the command
 # to its window being mapped (seen from outside, with xdotool) and the wall's own log line
 # "first frame on screen after N ms" (measured by the program from JVM start).
-# Usage: bash packaging/measure-startup.sh [N] [launcher]   (launcher defaults to the installed one)
+# Usage: bash packaging/measure-startup.sh [N] [launcher] [JVM options]   (launcher defaults to the installed one)
 # Needs: Xvfb, xdotool.
 set -euo pipefail
 runs=${1:-5}
 launcher=${2:-/opt/mjpeg-wall/bin/mjpeg-wall}
+extra=${3:-}   # more JVM options, to compare (e.g. -Xshare:off)
 command -v xdotool >/dev/null || { echo "measure-startup: needs xdotool (apt-get install xdotool)" >&2; exit 1; }
 
 work=$(mktemp -d)
@@ -23,7 +24,7 @@ for i in $(seq "$runs"); do
   rm -rf "$work/home"; mkdir -p "$work/home"
   start=$(ms)
   # Java takes user.home from the password file, not $HOME: set it, or this is not a first start.
-  DISPLAY=$display HOME=$work/home JAVA_TOOL_OPTIONS="-Duser.home=$work/home" "$launcher" >"$work/log" 2>&1 &
+  DISPLAY=$display HOME=$work/home JAVA_TOOL_OPTIONS="-Duser.home=$work/home $extra" "$launcher" >"$work/log" 2>&1 &
   app=$!
   mapped=""
   first=""
