@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             RelayCommand.class,
             BenchRelayCommand.class,
+            RecordCommand.class,
+            BenchRecordCommand.class,
         })
 public final class MainCommand implements Callable<Integer> {
 
