@@ -158,4 +158,37 @@ class MjpegRelayTest {
             assertTrue(relay.upstreamOpen());
         }
     }
+
+    @Test
+    void closingTheRelayAndServerLeavesNoThreads() throws Exception {
+        // given demo camera -> relay with an open upstream -> a connected viewer
+        DemoServer demo = DemoServer.start(DemoServer.Options.defaults().withCameras(1).withSize(160, 120));
+        MjpegRelay relay = MjpegRelay.forCamera(demo.cameraUris().get(0), null, null).start();
+        MjpegServer server = MjpegServer.builder().build();
+        server.addCamera("1", "relay", relay.hub(), relay::status);
+        server.start();
+        Socket viewer = RawHttp.open(server.baseUri(), "/camera/1/stream.mjpg");
+        assertEquals(200, RawHttp.readHead(viewer.getInputStream()).status());
+        assertNotNull(relay.hub().awaitNewer(null, 10, TimeUnit.SECONDS));
+        assertFalse(relayThreads().isEmpty(), "relay threads run while open");
+
+        // when
+        server.close();
+        relay.close();
+        demo.close();
+        viewer.close();
+
+        // then
+        for (int i = 0; i < 100 && !relayThreads().isEmpty(); i++) {
+            Thread.sleep(20); // a stopping client's thread may take a moment to end after stop()
+        }
+        assertEquals(List.of(), relayThreads());
+    }
+
+    private static List<String> relayThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                .filter(n -> n.startsWith("relay-") || n.startsWith("mjpeg-server-") || n.startsWith("camera-feed")
+                        || n.startsWith("demo-camera-"))
+                .toList();
+    }
 }

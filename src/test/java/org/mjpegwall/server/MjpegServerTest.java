@@ -140,6 +140,30 @@ class MjpegServerTest {
     }
 
     @Test
+    void onlyGetAndHeadAreAllowed() throws Exception {
+        // given
+        hub.publish(TestFrames.frame(1, 100));
+
+        // when
+        String post;
+        try (Socket s = new Socket(server.baseUri().getHost(), server.baseUri().getPort())) {
+            s.getOutputStream().write("POST /camera/1/snapshot.jpg HTTP/1.0\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            post = new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+        }
+        String head;
+        try (Socket s = new Socket(server.baseUri().getHost(), server.baseUri().getPort())) {
+            s.getOutputStream().write("HEAD /camera/1/stream.mjpg HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            head = new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+        }
+
+        // then
+        assertThat(post, startsWith("HTTP/1.1 405"));
+        assertThat(head, startsWith("HTTP/1.1 200"));
+        assertThat(head.toLowerCase(java.util.Locale.ROOT), containsString("content-type: multipart/x-mixed-replace;boundary="));
+        assertThat(head, not(containsString("--mjpegwallframe")));
+    }
+
+    @Test
     void indexListsCamerasWithLivePreviewsAndEscapesNames() throws Exception {
         // when
         RawHttp.Response r = RawHttp.get(server.baseUri(), "/");
