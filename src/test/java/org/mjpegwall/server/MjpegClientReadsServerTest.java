@@ -25,11 +25,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.mjpegwall.client.FrameBuffer;
 import org.mjpegwall.client.MjpegClient;
 import org.mjpegwall.demo.DemoServer;
 
 /** The project's own MjpegClient reading what the server sends. */
+@Timeout(60) // a broken stream would otherwise block a read forever
 class MjpegClientReadsServerTest {
     @Test
     void projectClientReadsFramesByteEqualToThosePublished() throws Exception {

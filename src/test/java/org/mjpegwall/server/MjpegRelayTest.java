@@ -23,6 +23,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.mjpegwall.client.FrameBuffer;
 import org.mjpegwall.client.MjpegClient;
 import org.mjpegwall.demo.DemoServer;
@@ -30,6 +31,7 @@ import org.mjpegwall.testing.ScriptedServer;
 import org.mjpegwall.testing.TestJpegs;
 
 /** The relay end to end with the project's own MjpegClient, upstream and downstream. */
+@Timeout(60) // a broken stream would otherwise block a read forever
 class MjpegRelayTest {
     private static final List<byte[]> UPSTREAM_FRAMES = List.of(TestJpegs.fake(3000, 1), TestJpegs.fake(3100, 2),
             TestJpegs.fake(3200, 3), TestJpegs.fake(3300, 4), TestJpegs.fake(3400, 5));

@@ -36,8 +36,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.mjpegwall.client.Frame;
 
+@Timeout(60) // a broken stream would otherwise block a read forever
 class MjpegServerTest {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<AutoCloseable> cleanup = new ArrayList<>();
@@ -410,6 +412,32 @@ class MjpegServerTest {
             n = in.read(sink);
         }
         return n;
+    }
+
+    @Test
+    void whileTheCameraIsSilentViewersGetTheLastFrameAgainAndLeaversAreNoticed() throws Exception {
+        // given a camera that sent one frame and then fell silent
+        FrameHub h = new FrameHub();
+        Frame only = TestFrames.frame(9, 1000);
+        h.publish(only);
+        try (MjpegServer s = MjpegServer.builder().resendAfter(Duration.ofMillis(100)).build()) {
+            s.addCamera("1", "silent", h);
+            s.start();
+            MultipartReader reader = reader(s.streamUri("1"));
+            Socket leaver = RawHttp.open(s.baseUri(), "/camera/1/stream.mjpg");
+            assertEquals(200, RawHttp.readHead(leaver.getInputStream()).status());
+            waitFor(() -> h.viewers() == 2);
+
+            // when one viewer leaves
+            leaver.close();
+
+            // then the other keeps getting the same frame, and the one that left is noticed
+            for (int i = 0; i < 3; i++) {
+                assertArrayEquals(only.jpeg(), reader.next());
+            }
+            waitFor(() -> h.viewers() == 1);
+            assertEquals(1, s.viewers());
+        }
     }
 
     @Test
