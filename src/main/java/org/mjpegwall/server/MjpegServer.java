@@ -343,7 +343,9 @@ public final class MjpegServer implements AutoCloseable {
                 viewer.delivered();
                 previous = e;
                 lastSent = System.nanoTime();
-                nextAllowed = Math.max(nextAllowed + minIntervalNanos, lastSent);
+                // Never faster than the cap over time, never two frames closer than 3/4 of the interval, yet a
+                // frame that arrives a little late does not push every later frame back.
+                nextAllowed = Math.max(nextAllowed + minIntervalNanos, lastSent + minIntervalNanos * 3 / 4);
             }
         } catch (InterruptedException ie) {
             Thread.currentThread().interrupt();
