@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             RelayCommand.class,
             BenchRelayCommand.class,
+            BenchDemoCommand.class,
             RecordCommand.class,
             BenchRecordCommand.class,
         })
