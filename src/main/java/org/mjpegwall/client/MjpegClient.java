@@ -612,9 +612,21 @@ public final class MjpegClient implements AutoCloseable {
     }
 
     private void countBytes(int n) {
-        bytes += n; // single writer: the reader thread
-        rate.recordBytes(System.nanoTime(), n);
+        long total = bytes + n;
+        bytes = total; // single writer: the reader thread
+        if (total - bytesInRate >= 1 << 20) {
+            recordRateBytes(System.nanoTime()); // no frame for a while: keep the bitrate honest
+        }
     }
+
+    /** Moves bytes counted since the last call into the rate meter (once per frame, not per read). */
+    private void recordRateBytes(long now) {
+        long total = bytes;
+        rate.recordBytes(now, total - bytesInRate);
+        bytesInRate = total;
+    }
+
+    private long bytesInRate; // reader thread only
 
     private static void closeQuietly(Socket s) {
         if (s != null) {
@@ -661,6 +673,7 @@ public final class MjpegClient implements AutoCloseable {
             totalFrames++;
             lastFrameMillis = millis;
             rate.recordFrame(now);
+            recordRateBytes(now);
             ready.offer(buffer);
         }
 
