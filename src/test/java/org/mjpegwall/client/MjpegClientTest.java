@@ -242,6 +242,42 @@ class MjpegClientTest {
     }
 
     @Test
+    void stopEndsTheThreadDuringAConnect() throws Exception {
+        // given: a listener whose accept queue is full, so the kernel drops further SYNs and connect hangs
+        try (ServerSocket ss = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            List<java.net.Socket> fillers = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 8; i++) {
+                    java.net.Socket f = new java.net.Socket();
+                    try {
+                        f.connect(ss.getLocalSocketAddress(), 200);
+                        fillers.add(f);
+                    } catch (java.io.IOException full) {
+                        f.close();
+                        break;
+                    }
+                }
+                MjpegClient client = MjpegClient.builder(URI.create("http://127.0.0.1:" + ss.getLocalPort() + "/"))
+                        .connectTimeout(Duration.ofSeconds(60)).build();
+                client.start();
+                Thread reader = client.readerThread();
+                Await.until("reader blocked in connect", () -> java.util.Arrays.stream(reader.getStackTrace())
+                        .anyMatch(e -> e.getMethodName().equals("connect")));
+                assertEquals(ClientState.CONNECTING, client.stats().state());
+                // when
+                client.stop();
+                // then
+                assertFalse(reader.isAlive());
+                assertEquals(ClientState.STOPPED, client.stats().state());
+            } finally {
+                for (java.net.Socket f : fillers) {
+                    f.close();
+                }
+            }
+        }
+    }
+
+    @Test
     void aStoppedClientCannotBeStartedAgain() {
         MjpegClient client = new MjpegClient(URI.create("http://127.0.0.1:9/"));
         client.stop();
