@@ -278,6 +278,25 @@ class MjpegClientTest {
     }
 
     @Test
+    void retryAtIsTheClockPlusTheBackoffDelay() throws Exception {
+        // given: a fixed clock, jitter factor exactly 1, nothing listening
+        int port;
+        try (ServerSocket ss = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = ss.getLocalPort();
+        }
+        java.time.Instant now = java.time.Instant.parse("2026-01-01T00:00:00Z");
+        try (MjpegClient client = MjpegClient.builder(URI.create("http://127.0.0.1:" + port + "/"))
+                .backoff(Duration.ofSeconds(30), Duration.ofSeconds(60))
+                .clock(java.time.Clock.fixed(now, java.time.ZoneOffset.UTC)).random(() -> 0.5).build()) {
+            // when
+            client.start();
+            Await.until("backoff", () -> client.stats().state() == ClientState.BACKOFF);
+            // then
+            assertEquals(now.plusSeconds(30), client.stats().retryAt());
+        }
+    }
+
+    @Test
     void aStoppedClientCannotBeStartedAgain() {
         MjpegClient client = new MjpegClient(URI.create("http://127.0.0.1:9/"));
         client.stop();

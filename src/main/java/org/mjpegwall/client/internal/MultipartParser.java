@@ -46,7 +46,7 @@ public final class MultipartParser {
     private final long maxFrame;
     private final byte[] scratch = new byte[WireReader.CHUNK + WireReader.SLACK_FOR_SCAN];
     private byte[] delimiter;
-    private final boolean[] patternBytes = new boolean[256]; // bytes of "\n" + delimiter
+    private final int[][] patternOffsets = new int[256][]; // see setDelimiter
     private boolean delimiterFromBody;
     private boolean atPartHeaders;
     private boolean started;
@@ -169,10 +169,14 @@ public final class MultipartParser {
 
     private void setDelimiter(byte[] d) {
         delimiter = d;
-        java.util.Arrays.fill(patternBytes, false);
-        patternBytes['\n'] = true;
-        for (byte b : d) {
-            patternBytes[b & 0xff] = true;
+        // offsets of each byte value in "\n" + delimiter, largest first; null for bytes not in it
+        java.util.Arrays.fill(patternOffsets, null);
+        for (int o = d.length; o >= 0; o--) {
+            int b = o == 0 ? '\n' : d[o - 1] & 0xff;
+            int[] old = patternOffsets[b];
+            int[] grown = old == null ? new int[1] : java.util.Arrays.copyOf(old, old.length + 1);
+            grown[grown.length - 1] = o;
+            patternOffsets[b] = grown;
         }
     }
 
@@ -539,14 +543,17 @@ public final class MultipartParser {
             return from;
         }
         int big = m + 1; // the pattern with its line feed
-        boolean[] inPattern = patternBytes;
+        int[][] offsets = patternOffsets;
         for (int q = from + m; q < to; q += big) {
-            if (!inPattern[a[q] & 0xff]) {
+            int[] at = offsets[a[q] & 0xff];
+            if (at == null) {
                 continue;
             }
-            // the line feed of a match around q sits at s in (q - big, q]; try them leftmost first
-            for (int s = Math.max(from, q - m); s <= q && s + big <= to; s++) {
-                if (a[s] == '\n' && startsWith(a, s + 1, p)) {
+            // a match around q has its line feed at q - o, where o is an offset of a[q] in the pattern;
+            // offsets are descending, so the leftmost start is tried first
+            for (int o : at) {
+                int s = q - o;
+                if (s >= from && s + big <= to && a[s] == '\n' && startsWith(a, s + 1, p)) {
                     return s + 1;
                 }
             }
