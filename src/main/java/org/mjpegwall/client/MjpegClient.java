@@ -357,13 +357,13 @@ public final class MjpegClient implements AutoCloseable {
     }
 
     private void run() {
-        boolean first = true;
+        boolean reconnect = false; // the next attempt follows a failure or a closed stream
         try {
             while (!stopping) {
-                if (!first) {
+                if (reconnect) {
                     reconnects++;
                 }
-                first = false;
+                reconnect = true;
                 transition(ClientState.CONNECTING, null, null);
                 long started = System.nanoTime();
                 long framesBefore = totalFrames;
@@ -391,7 +391,7 @@ public final class MjpegClient implements AutoCloseable {
                     if (stopLatch.await(pollInterval.toNanos(), TimeUnit.NANOSECONDS)) {
                         break;
                     }
-                    reconnects--; // a poll is not a reconnect
+                    reconnect = false; // a poll is not a reconnect
                     continue;
                 }
                 boolean healthy = totalFrames > framesBefore
