@@ -296,6 +296,26 @@ class MjpegClientTest {
         }
     }
 
+    /** The second backoff delay after two streams that each delivered a frame and closed. */
+    private static java.time.Duration secondDelay(java.time.Duration healthyAfter) throws Exception {
+        java.time.Instant now = java.time.Instant.parse("2026-01-01T00:00:00Z");
+        try (ScriptedServer server = ScriptedServer.start(ex -> ex.respondMjpeg("b", multipart("b", true, A)).close());
+                MjpegClient client = MjpegClient.builder(server.uri("/"))
+                        .backoff(Duration.ofMillis(100), Duration.ofSeconds(10)).healthyAfter(healthyAfter)
+                        .clock(java.time.Clock.fixed(now, java.time.ZoneOffset.UTC)).random(() -> 0.5).build()) {
+            client.start();
+            Await.until("second backoff", () -> client.stats().reconnects() == 1
+                    && client.stats().state() == ClientState.BACKOFF);
+            return java.time.Duration.between(now, client.stats().retryAt());
+        }
+    }
+
+    @Test
+    void backoffResetsAfterAHealthyStreamAndGrowsOtherwise() throws Exception {
+        assertEquals(Duration.ofMillis(100), secondDelay(Duration.ZERO), "every stream counts as healthy");
+        assertEquals(Duration.ofMillis(200), secondDelay(Duration.ofMinutes(1)), "no stream lasted a minute");
+    }
+
     @Test
     void aStoppedClientCannotBeStartedAgain() {
         MjpegClient client = new MjpegClient(URI.create("http://127.0.0.1:9/"));
