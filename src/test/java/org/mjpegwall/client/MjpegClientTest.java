@@ -301,7 +301,7 @@ class MjpegClientTest {
         java.time.Instant now = java.time.Instant.parse("2026-01-01T00:00:00Z");
         try (ScriptedServer server = ScriptedServer.start(ex -> ex.respondMjpeg("b", multipart("b", true, A)).close());
                 MjpegClient client = MjpegClient.builder(server.uri("/"))
-                        .backoff(Duration.ofMillis(100), Duration.ofSeconds(10)).healthyAfter(healthyAfter)
+                        .backoff(Duration.ofMillis(300), Duration.ofSeconds(10)).healthyAfter(healthyAfter)
                         .clock(java.time.Clock.fixed(now, java.time.ZoneOffset.UTC)).random(() -> 0.5).build()) {
             client.start();
             Await.until("second backoff", () -> client.stats().reconnects() == 1
@@ -312,8 +312,8 @@ class MjpegClientTest {
 
     @Test
     void backoffResetsAfterAHealthyStreamAndGrowsOtherwise() throws Exception {
-        assertEquals(Duration.ofMillis(100), secondDelay(Duration.ZERO), "every stream counts as healthy");
-        assertEquals(Duration.ofMillis(200), secondDelay(Duration.ofMinutes(1)), "no stream lasted a minute");
+        assertEquals(Duration.ofMillis(300), secondDelay(Duration.ZERO), "every stream counts as healthy");
+        assertEquals(Duration.ofMillis(600), secondDelay(Duration.ofMinutes(1)), "no stream lasted a minute");
     }
 
     @Test
