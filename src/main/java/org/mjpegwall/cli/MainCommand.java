@@ -16,6 +16,11 @@ import picocli.CommandLine.Command;
             ProbeCommand.class,
             SnapshotCommand.class,
             BenchParseCommand.class,
+            DemoCommand.class,
+            RelayCommand.class,
+            BenchRelayCommand.class,
+            RecordCommand.class,
+            BenchRecordCommand.class,
         })
 public final class MainCommand implements Callable<Integer> {
 
