@@ -374,7 +374,11 @@ public final class MjpegClient implements AutoCloseable {
                     error = poll ? null : "connection closed by the camera";
                 } catch (Exception e) {
                     error = stopping ? null : describe(e);
-                    if (!stopping) {
+                    if (stopping) {
+                        // closing the socket from stop() makes the read fail: not an error
+                    } else if (e instanceof RuntimeException) {
+                        LOG.warn("{}: unexpected failure, reconnecting", redacted, e); // a bug: keep the stack
+                    } else {
                         LOG.info("{}: {}", redacted, error);
                         LOG.debug("{}: details", redacted, e);
                     }
