@@ -13,6 +13,9 @@ import picocli.CommandLine.Command;
         description = "Watch many MJPEG cameras at once, and probe, record, relay and serve MJPEG streams.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            ProbeCommand.class,
+            SnapshotCommand.class,
+            BenchParseCommand.class,
             DemoCommand.class,
             RelayCommand.class,
             BenchRelayCommand.class,
