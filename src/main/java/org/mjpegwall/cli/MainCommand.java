@@ -14,6 +14,9 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             DemoCommand.class,
+            RelayCommand.class,
+            BenchRelayCommand.class,
+            BenchDemoCommand.class,
             RecordCommand.class,
             BenchRecordCommand.class,
         })

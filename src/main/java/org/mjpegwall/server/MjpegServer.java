@@ -14,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,7 +56,12 @@ public final class MjpegServer implements AutoCloseable {
     private static final Pattern CAMERA_PATH = Pattern.compile("/camera/([A-Za-z0-9_-]{1,64})/(stream\\.mjpg|snapshot\\.jpg)");
     private static final Pattern CAMERA_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final long WAIT_SLICE_MS = 250;
+    private static final int LIVE_PREVIEW_LIMIT = 5;
     private static final AtomicInteger SERVER_NUMBERS = new AtomicInteger();
+
+    static {
+        HttpServerTuning.ensureNoDelay();
+    }
 
     private final InetAddress bindAddress;
     private final String bindHost;
@@ -64,6 +70,7 @@ public final class MjpegServer implements AutoCloseable {
     private final int maxViewers;
     private final double maxFpsPerViewer;
     private final String title;
+    private final long resendNanos;
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, Camera> cameras = new LinkedHashMap<>(); // guarded by itself
     private final AtomicInteger streams = new AtomicInteger();
@@ -85,6 +92,7 @@ public final class MjpegServer implements AutoCloseable {
         this.maxViewers = b.maxViewers;
         this.maxFpsPerViewer = b.maxFpsPerViewer;
         this.title = b.title;
+        this.resendNanos = b.resendAfter.toNanos();
     }
 
     public static Builder builder() {
@@ -311,7 +319,8 @@ public final class MjpegServer implements AutoCloseable {
             OutputStream out = ex.getResponseBody();
             long minIntervalNanos = maxFpsPerViewer > 0 ? (long) (1e9 / maxFpsPerViewer) : 0;
             long nextAllowed = System.nanoTime();
-            Frame previous = null;
+            FrameHub.Entry previous = null;
+            long lastSent = System.nanoTime();
             while (!closed && camera(cam.id()) == cam) {
                 if (minIntervalNanos > 0) {
                     long wait = nextAllowed - System.nanoTime();
@@ -320,14 +329,23 @@ public final class MjpegServer implements AutoCloseable {
                         continue;
                     }
                 }
-                FrameHub.Entry e = cam.hub().awaitNewerEntry(previous, WAIT_SLICE_MS, TimeUnit.MILLISECONDS);
+                FrameHub.Entry e = cam.hub().awaitNewerEntry(previous == null ? null : previous.frame(), WAIT_SLICE_MS,
+                        TimeUnit.MILLISECONDS);
                 if (e == null) {
-                    continue;
+                    // Why resend: while the camera is silent nothing is written, so a viewer that left would hold
+                    // its slot (and a lazy relay's upstream) forever; repeating the last frame finds out.
+                    if (previous == null || System.nanoTime() - lastSent < resendNanos) {
+                        continue;
+                    }
+                    e = previous;
                 }
                 Multipart.writePart(out, e.partHeader(), e.frame().jpeg());
                 viewer.delivered();
-                previous = e.frame();
-                nextAllowed = Math.max(nextAllowed + minIntervalNanos, System.nanoTime());
+                previous = e;
+                lastSent = System.nanoTime();
+                // Never faster than the cap over time, never two frames closer than 3/4 of the interval, yet a
+                // frame that arrives a little late does not push every later frame back.
+                nextAllowed = Math.max(nextAllowed + minIntervalNanos, lastSent + minIntervalNanos * 3 / 4);
             }
         } catch (InterruptedException ie) {
             Thread.currentThread().interrupt();
@@ -347,12 +365,28 @@ public final class MjpegServer implements AutoCloseable {
         if (list.isEmpty()) {
             html.append("<p>No cameras are served.</p>\n");
         }
+        // Why snapshots beyond a few cameras: browsers open at most 6 connections per server, so more than a
+        // handful of endless MJPEG <img> streams would leave the rest of the page (and the links) waiting.
+        boolean livePreviews = list.size() <= LIVE_PREVIEW_LIMIT;
+        if (!livePreviews) {
+            html.append("<p>Previews refresh twice a second (browsers open only a few connections per server); "
+                    + "follow a camera's stream link for the full frame rate.</p>\n");
+        }
         for (Camera c : list) {
             String base = "camera/" + c.id() + "/";
-            html.append("<div class=\"cam\"><h2>").append(escape(c.name())).append("</h2>")
-                    .append("<img src=\"").append(base).append("stream.mjpg\" alt=\"").append(escape(c.name())).append("\">")
-                    .append("<a href=\"").append(base).append("stream.mjpg\">stream</a> &middot; ")
+            html.append("<div class=\"cam\"><h2>").append(escape(c.name())).append("</h2>");
+            if (livePreviews) {
+                html.append("<img src=\"").append(base).append("stream.mjpg\" alt=\"").append(escape(c.name())).append("\">");
+            } else {
+                html.append("<img class=\"poll\" src=\"").append(base).append("snapshot.jpg\" alt=\"")
+                        .append(escape(c.name())).append("\">");
+            }
+            html.append("<a href=\"").append(base).append("stream.mjpg\">stream</a> &middot; ")
                     .append("<a href=\"").append(base).append("snapshot.jpg\">snapshot</a></div>\n");
+        }
+        if (!livePreviews) {
+            html.append("<script>setInterval(function(){document.querySelectorAll('img.poll').forEach(function(i){"
+                    + "i.src=i.src.split('?')[0]+'?t='+Date.now();});},500);</script>\n");
         }
         html.append("<p><a href=\"status\">status (JSON)</a></p>\n</body></html>\n");
         noCache(ex);
@@ -500,8 +534,18 @@ public final class MjpegServer implements AutoCloseable {
         private int maxViewers = 100;
         private double maxFpsPerViewer = 0;
         private String title = "MJPEG Wall";
+        private Duration resendAfter = Duration.ofSeconds(5);
 
         private Builder() {
+        }
+
+        /**
+         * While the camera sends nothing, each viewer gets the last frame again after this long (default 5 s),
+         * so viewers that left are noticed and free their slots.
+         */
+        public Builder resendAfter(Duration interval) {
+            this.resendAfter = Objects.requireNonNull(interval, "interval");
+            return this;
         }
 
         /** Address to listen on; default 127.0.0.1 (this machine only). */
@@ -550,6 +594,9 @@ public final class MjpegServer implements AutoCloseable {
             }
             if (maxViewers < 1) {
                 throw new IllegalArgumentException("max viewers must be at least 1: " + maxViewers);
+            }
+            if (resendAfter.isNegative() || resendAfter.isZero()) {
+                throw new IllegalArgumentException("resend interval must be positive: " + resendAfter);
             }
             if (!(maxFpsPerViewer >= 0) || Double.isInfinite(maxFpsPerViewer)) {
                 throw new IllegalArgumentException("max fps per viewer must be 0 (no cap) or positive: " + maxFpsPerViewer);
