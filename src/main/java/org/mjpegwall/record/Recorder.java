@@ -15,9 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -84,6 +86,7 @@ public final class Recorder implements AutoCloseable {
     private final AtomicLong framesDropped = new AtomicLong();
     private final AtomicLong queuedBytes = new AtomicLong();
     private final List<Path> files = new CopyOnWriteArrayList<>();
+    private Thread repairThread;
 
     // Writer-thread state.
     private AviWriter writer;
@@ -144,21 +147,33 @@ public final class Recorder implements AutoCloseable {
                             "already exists; choose another name or move the old recording away");
                 }
             }
+            if (!reserve(dir, base)) {
+                throw new FileAlreadyExistsException(options.exactFile().toString(), null,
+                        "is being recorded already");
+            }
         } else {
             String camera = sanitise(options.cameraName());
             String stamp = LocalDateTime.ofInstant(options.clock().instant(), options.clock().getZone()).format(STAMP);
             base = camera + "_" + stamp;
-            for (int n = 2; Files.exists(dir.resolve(base + ".avi")); n++) {
+            // Two cameras with the same name may start in the same second: the reservation keeps them apart.
+            for (int n = 2; Files.exists(dir.resolve(base + ".avi")) || !reserve(dir, base); n++) {
                 base = camera + "_" + stamp + "_" + n;
             }
             own = Pattern.compile(Pattern.quote(camera)
                     + "_\\d{4}-\\d{2}-\\d{2}_\\d{2}-\\d{2}-\\d{2}(_\\d+)?(-\\d{3,})?\\.avi");
         }
-        Recorder r = new Recorder(options, listener, opener, base, own);
-        // Listed before the writer creates its first file, so the repair never touches this recording.
-        List<Path> earlier = r.ownFilesOldestFirst();
+        Recorder r;
+        List<Path> earlier;
+        try {
+            r = new Recorder(options, listener, opener, base, own);
+            // Listed before the writer creates its first file, so the repair never touches this recording.
+            earlier = r.ownFilesOldestFirst();
+        } catch (IOException | RuntimeException e) {
+            BASES_IN_USE.remove(baseKey(dir, base));
+            throw e;
+        }
         r.thread.start();
-        r.repairEarlier(earlier);
+        r.repairThread = r.repairEarlier(earlier);
         log.info("Recording {} to {}", options.cameraName(), dir.resolve(base + ".avi"));
         return r;
     }
@@ -316,7 +331,13 @@ public final class Recorder implements AutoCloseable {
     private void openSegment(long t) throws IOException {
         segmentNumber++;
         Path path = segmentPath(segmentNumber);
-        writer = new AviWriter(opener.open(path), path, options.ticksPerSecond(), options.maxSegmentBytes());
+        WRITING.add(path.toAbsolutePath().normalize());
+        try {
+            writer = new AviWriter(opener.open(path), path, options.ticksPerSecond(), options.maxSegmentBytes());
+        } catch (IOException | RuntimeException e) {
+            WRITING.remove(path.toAbsolutePath().normalize());
+            throw e;
+        }
         segmentStartNanos = t;
         lastSyncNanos = options.nanoClock().getAsLong();
         lastTick = 0;
@@ -348,13 +369,18 @@ public final class Recorder implements AutoCloseable {
         }
         AviWriter w = writer;
         writer = null;
-        w.finish(endTick);
+        try {
+            w.finish(endTick);
+        } finally {
+            WRITING.remove(w.file().toAbsolutePath().normalize());
+        }
         closedBytes += w.size();
         bytesWritten = closedBytes;
         applyRetention();
     }
 
     private void finish(RecordingStatus.State end) {
+        BASES_IN_USE.remove(baseKey(options.directory(), baseName));
         stopNanos = options.nanoClock().getAsLong();
         state = end;
         queue.clear();
@@ -372,6 +398,7 @@ public final class Recorder implements AutoCloseable {
                 log.warn("Recording {}: {} has no index ({}); it still plays and is repaired on the next start",
                         options.cameraName(), writer.file(), noIndex.getMessage());
             }
+            WRITING.remove(writer.file().toAbsolutePath().normalize());
             closedBytes += writer.size();
             bytesWritten = closedBytes;
             if (writer.frames() == 0) {
@@ -422,11 +449,11 @@ public final class Recorder implements AutoCloseable {
     // ---- housekeeping: repair earlier unfinished files; retention (on the writer thread) ----
 
     /** Repairs, on a thread of its own, files that an earlier crash left unfinished. */
-    private void repairEarlier(List<Path> earlier) {
+    private Thread repairEarlier(List<Path> earlier) {
         Thread t = new Thread(() -> {
             for (Path p : earlier) {
                 try {
-                    if (Files.exists(p) && !AviRepair.isComplete(p)) {
+                    if (Files.exists(p) && !isBeingWritten(p) && !AviRepair.isComplete(p)) {
                         AviRepair.repair(p);
                     }
                 } catch (NoSuchFileException e) {
@@ -438,6 +465,12 @@ public final class Recorder implements AutoCloseable {
         }, "record-repair-" + options.cameraName());
         t.setDaemon(true);
         t.start();
+        return t;
+    }
+
+    /** For tests: waits until the start-up repair of earlier files is done. */
+    void awaitRepair() throws InterruptedException {
+        repairThread.join();
     }
 
     private List<Path> ownFilesOldestFirst() throws IOException {
@@ -462,7 +495,7 @@ public final class Recorder implements AutoCloseable {
             }
             long now = options.clock().millis();
             for (Path p : own) {
-                if (p.equals(open)) {
+                if (p.equals(open) || isBeingWritten(p)) {
                     continue;
                 }
                 boolean tooOld = options.retentionAge() != null
@@ -479,6 +512,23 @@ public final class Recorder implements AutoCloseable {
         } catch (IOException e) {
             log.warn("Recording {}: retention failed: {}", options.cameraName(), e.toString());
         }
+    }
+
+    /** Files that a recorder in this JVM is writing; the start-up repair must leave them alone. */
+    private static final Set<Path> WRITING = ConcurrentHashMap.newKeySet();
+    /** File name bases (folder + name without extension) of the recordings running in this JVM. */
+    private static final Set<String> BASES_IN_USE = ConcurrentHashMap.newKeySet();
+
+    static boolean isBeingWritten(Path p) {
+        return WRITING.contains(p.toAbsolutePath().normalize());
+    }
+
+    private static boolean reserve(Path dir, String base) {
+        return BASES_IN_USE.add(baseKey(dir, base));
+    }
+
+    private static String baseKey(Path dir, String base) {
+        return dir.toAbsolutePath().normalize().resolve(base).toString();
     }
 
     private static long modified(Path p) {
