@@ -87,6 +87,14 @@ public final class Recorder implements AutoCloseable {
     private final AtomicLong queuedBytes = new AtomicLong();
     private final List<Path> files = new CopyOnWriteArrayList<>();
     private Thread repairThread;
+    /** Finishes the file when the program exits normally without stopping the recording first. */
+    private final Thread shutdownHook = new Thread(() -> {
+        try {
+            stopAsync().get(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // exiting anyway; an unfinished file is repaired on the next start
+        }
+    }, "record-exit");
 
     // Writer-thread state.
     private AviWriter writer;
@@ -174,6 +182,11 @@ public final class Recorder implements AutoCloseable {
         }
         r.thread.start();
         r.repairThread = r.repairEarlier(earlier);
+        try {
+            Runtime.getRuntime().addShutdownHook(r.shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is exiting; the file is repaired on the next start if need be
+        }
         log.info("Recording {} to {}", options.cameraName(), dir.resolve(base + ".avi"));
         return r;
     }
@@ -368,12 +381,9 @@ public final class Recorder implements AutoCloseable {
             return;
         }
         AviWriter w = writer;
+        w.finish(endTick); // if this fails, writer stays set, so fail() cuts the file back and closes it
         writer = null;
-        try {
-            w.finish(endTick);
-        } finally {
-            WRITING.remove(w.file().toAbsolutePath().normalize());
-        }
+        WRITING.remove(w.file().toAbsolutePath().normalize());
         closedBytes += w.size();
         bytesWritten = closedBytes;
         applyRetention();
@@ -381,6 +391,11 @@ public final class Recorder implements AutoCloseable {
 
     private void finish(RecordingStatus.State end) {
         BASES_IN_USE.remove(baseKey(options.directory(), baseName));
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook itself is what stopped us
+        }
         stopNanos = options.nanoClock().getAsLong();
         state = end;
         queue.clear();
