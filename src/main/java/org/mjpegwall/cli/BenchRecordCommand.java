@@ -83,8 +83,11 @@ public final class BenchRecordCommand implements Callable<Integer> {
                     cameras, size, fps, avg / 1024, avg * fps * cameras / 1e6, fmt(seconds));
             out.flush();
 
-            // Warm up both paths so the JIT does not count against either run.
-            run(frames, Math.min(2, seconds), null, out, "warm-up");
+            // Warm up both paths so that JIT compilation counts against neither run.
+            run(frames, Math.min(2, seconds), null, out, "warm-up (baseline)");
+            Path warm = Files.createDirectories(folder.resolve("warm-up"));
+            run(frames, Math.min(3, seconds), warm, out, "warm-up (recording)");
+            deleteTree(warm);
             double baseline = run(frames, seconds, null, out, "baseline (no recording)");
             double recording = run(frames, seconds, folder, out, "recording");
             double cost = recording - baseline;

@@ -212,6 +212,7 @@ public final class Recorder implements AutoCloseable {
         }
     }
 
+    /** A snapshot of the recording; cheap, never blocks, callable from any thread (e.g. a UI timer). */
     public RecordingStatus status() {
         long end = stopNanos != 0 ? stopNanos : options.nanoClock().getAsLong();
         return new RecordingStatus(state, startedAt, Duration.ofNanos(Math.max(0, end - startNanos)), currentFile,
@@ -241,6 +242,11 @@ public final class Recorder implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    /** The options this recording was started with. */
+    public RecordingOptions options() {
+        return options;
     }
 
     /** The writer thread's name, for diagnostics. */
