@@ -336,6 +336,7 @@ public final class Recorder implements AutoCloseable {
         bytesWritten = closedBytes + writer.size();
         if (writer.frames() == 1) {
             writer.sync(false); // the file is valid from its first frame on
+            syncDirectory(writer.file().getParent());
         }
     }
 
@@ -542,6 +543,22 @@ public final class Recorder implements AutoCloseable {
 
     static boolean isBeingWritten(Path p) {
         return WRITING.contains(p.toAbsolutePath().normalize());
+    }
+
+    /**
+     * Makes the new file's name survive a power loss (its directory entry is on disk). Works on Linux
+     * and macOS; elsewhere opening a directory fails, and the file system's own journal has to do.
+     */
+    private static void syncDirectory(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(dir,
+                java.nio.file.StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | RuntimeException e) {
+            log.debug("Cannot flush folder {}: {}", dir, e.toString());
+        }
     }
 
     private static boolean reserve(Path dir, String base) {
