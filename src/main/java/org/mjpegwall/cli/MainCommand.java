@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             BenchDemoCommand.class,
             RecordCommand.class,
             BenchRecordCommand.class,
+            RepairCommand.class,
         })
 public final class MainCommand implements Callable<Integer> {
 
