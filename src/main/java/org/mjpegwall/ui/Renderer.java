@@ -1,0 +1,123 @@
+package org.mjpegwall.ui;
+
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import javafx.animation.AnimationTimer;
+import javafx.stage.Window;
+import org.mjpegwall.client.FrameBuffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The wall's only frame loop. On every pulse it takes the newest frame of each visible tile (older
+ * ones already went back to the pool undecoded), decodes it at the size drawn into the tile's reused
+ * image, and returns the buffer. Invisible tiles are never decoded. A few times a second it refreshes
+ * every tile's status and stats text.
+ */
+final class Renderer extends AnimationTimer {
+    private static final Logger LOG = LoggerFactory.getLogger(Renderer.class);
+    private static final long REFRESH_NANOS = 250_000_000L;
+    private static boolean firstFrameLogged;
+
+    /** A tile to fill: the camera, the tile, its decoder, and whether to decode at full resolution. */
+    record Target(CameraModel camera, Tile tile, FrameDecoder decoder, boolean fullResolution) {
+    }
+
+    private final Supplier<List<Target>> visibleTargets;
+    private final Supplier<List<CameraModel>> allCameras;
+    private final BooleanSupplier windowVisible;
+    private final RenderMetrics metrics;
+    private long lastRefresh;
+
+    Renderer(Supplier<List<Target>> visibleTargets, Supplier<List<CameraModel>> allCameras,
+            BooleanSupplier windowVisible, RenderMetrics metrics) {
+        this.visibleTargets = visibleTargets;
+        this.allCameras = allCameras;
+        this.windowVisible = windowVisible;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void handle(long now) {
+        long t0 = System.nanoTime();
+        boolean measuring = metrics.enabled();
+        if (windowVisible.getAsBoolean()) {
+            for (Target target : visibleTargets.get()) {
+                render(target, measuring);
+            }
+        }
+        if (t0 - lastRefresh >= REFRESH_NANOS) {
+            lastRefresh = t0;
+            Instant wall = Instant.now();
+            for (CameraModel camera : allCameras.get()) {
+                camera.refresh(wall, t0);
+            }
+        }
+        if (measuring) {
+            metrics.pulseNanos(System.nanoTime() - t0);
+        }
+    }
+
+    /** Renders one target now; also used by tests that drive the renderer without a pulse. */
+    void render(Target target, boolean measuring) {
+        CameraModel camera = target.camera();
+        FrameSource source = camera.source();
+        if (source == null) {
+            return;
+        }
+        FrameBuffer buffer = source.takeLatest();
+        if (buffer == null) {
+            return;
+        }
+        try {
+            int maxW = 0;
+            int maxH = 0;
+            if (!target.fullResolution()) {
+                double[] box = target.tile().imageBox();
+                double scale = outputScale(target.tile());
+                maxW = (int) Math.round(box[0] * scale);
+                maxH = (int) Math.round(box[1] * scale);
+                if (maxW < 1 || maxH < 1) {
+                    return; // not laid out yet: nothing to draw into
+                }
+            }
+            long d0 = System.nanoTime();
+            boolean ok = target.decoder().decode(buffer.data(), buffer.used(), maxW, maxH);
+            long d1 = System.nanoTime();
+            camera.decodes++;
+            if (!ok) {
+                // A corrupt frame is counted and skipped: the tile keeps its last good image.
+                camera.corrupt++;
+                return;
+            }
+            if (target.tile().getImage() != target.decoder().image()) {
+                target.tile().setImage(target.decoder().image());
+            }
+            long latency = d1 - buffer.arrivalNanos();
+            camera.noteDisplayed(d1, latency / 1e6);
+            if (measuring) {
+                metrics.decodeNanos(d1 - d0);
+                metrics.latencyNanos(latency);
+            }
+            logFirstFrame();
+        } finally {
+            source.release(buffer);
+        }
+    }
+
+    private static double outputScale(Tile tile) {
+        Window w = tile.getScene() == null ? null : tile.getScene().getWindow();
+        return w == null ? 1.0 : Math.max(1.0, w.getOutputScaleX());
+    }
+
+    private static synchronized void logFirstFrame() {
+        if (!firstFrameLogged) {
+            firstFrameLogged = true;
+            long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            LOG.info("first frame on screen after {} ms", ms);
+        }
+    }
+}
