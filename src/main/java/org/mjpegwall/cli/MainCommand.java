@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
         description = "Watch many MJPEG cameras at once, and probe, record, relay and serve MJPEG streams.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            DemoCommand.class,
             BenchWallCommand.class,
         })
 public final class MainCommand implements Callable<Integer> {

@@ -1,0 +1,62 @@
+package org.mjpegwall.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.mjpegwall.demo.DemoServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code demo}: serves synthetic test-pattern cameras until Ctrl-C. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Serve N synthetic test-pattern cameras as MJPEG at /camera/{1..N}/stream.mjpg, until Ctrl-C.")
+public final class DemoCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "8080", description = "TCP port (0 = any free port). Default: ${DEFAULT-VALUE}.")
+    int port;
+
+    @Option(names = "--cameras", defaultValue = "4", description = "Number of cameras, 1 to 64. Default: ${DEFAULT-VALUE}.")
+    int cameras;
+
+    @Option(names = "--fps", defaultValue = "30", description = "Frames per second of each camera. Default: ${DEFAULT-VALUE}.")
+    double fps;
+
+    @Option(names = "--size", defaultValue = "640x480", converter = ServeSupport.SizeConverter.class,
+            description = "Frame size WIDTHxHEIGHT. Default: ${DEFAULT-VALUE}.")
+    ServeSupport.Size size;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1",
+            description = "Address to listen on. Default: ${DEFAULT-VALUE} (this machine only); any other needs --password.")
+    String bind;
+
+    @Option(names = "--max-viewers", defaultValue = "100", description = "Most stream viewers at once; more get a 503. Default: ${DEFAULT-VALUE}.")
+    int maxViewers;
+
+    @Option(names = "--password", description = "Require HTTP Basic with any user name and this password.")
+    String password;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        DemoServer demo;
+        try {
+            demo = DemoServer.start(new DemoServer.Options(cameras, fps, size.width(), size.height(), bind, port,
+                    maxViewers, password));
+        } catch (IllegalArgumentException | IOException ex) {
+            err.println("demo: " + ex.getMessage());
+            err.flush();
+            return 1;
+        }
+        out.println("Serving " + cameras + " demo cameras (" + size + ", " + fps + " fps) at " + demo.baseUri());
+        demo.cameraUris().forEach(u -> out.println("  " + u));
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+        ServeSupport.runUntilShutdown(demo);
+        return 0;
+    }
+}

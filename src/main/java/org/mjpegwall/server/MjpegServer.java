@@ -1,0 +1,571 @@
+package org.mjpegwall.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.BasicAuthenticator;
+import com.sun.net.httpserver.HttpContext;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.BindException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.mjpegwall.client.Frame;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves cameras held in {@link FrameHub}s as MJPEG over HTTP, on the JDK's {@link HttpServer}.
+ *
+ * <p>Endpoints: {@code /} (HTML index with live previews), {@code /camera/{id}/stream.mjpg},
+ * {@code /camera/{id}/snapshot.jpg}, {@code /status} (JSON). Every other path is a 404.
+ *
+ * <pre>{@code
+ * FrameHub hub = new FrameHub();
+ * try (MjpegServer server = MjpegServer.builder().port(8080).build()) {
+ *     server.addCamera("1", "Front door", hub);
+ *     server.start();
+ *     hub.publish(frame); // from a camera feed, a demo camera, ...
+ * }
+ * }</pre>
+ *
+ * <p>Threads: one per connected viewer (blocking writes, so a stalled viewer stalls only its own thread),
+ * plus the JDK's dispatcher thread. {@link #close()} ends every viewer's connection and waits for the threads.
+ */
+public final class MjpegServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MjpegServer.class);
+    private static final Pattern CAMERA_PATH = Pattern.compile("/camera/([A-Za-z0-9_-]{1,64})/(stream\\.mjpg|snapshot\\.jpg)");
+    private static final Pattern CAMERA_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final long WAIT_SLICE_MS = 250;
+    private static final AtomicInteger SERVER_NUMBERS = new AtomicInteger();
+
+    private final InetAddress bindAddress;
+    private final String bindHost;
+    private final int requestedPort;
+    private final String password;
+    private final int maxViewers;
+    private final double maxFpsPerViewer;
+    private final String title;
+    private final ObjectMapper json = new ObjectMapper();
+    private final Map<String, Camera> cameras = new LinkedHashMap<>(); // guarded by itself
+    private final AtomicInteger streams = new AtomicInteger();
+    private final int number = SERVER_NUMBERS.incrementAndGet();
+
+    private final Object lifecycle = new Object();
+    private HttpServer http; // guarded by lifecycle
+    private ExecutorService executor; // guarded by lifecycle
+    private volatile boolean closed;
+
+    private record Camera(String id, String name, FrameHub hub, Supplier<UpstreamStatus> upstream) {
+    }
+
+    private MjpegServer(Builder b, InetAddress bindAddress) {
+        this.bindAddress = bindAddress;
+        this.bindHost = b.bind;
+        this.requestedPort = b.port;
+        this.password = b.password;
+        this.maxViewers = b.maxViewers;
+        this.maxFpsPerViewer = b.maxFpsPerViewer;
+        this.title = b.title;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Serves a camera under {@code /camera/{id}/}. */
+    public void addCamera(String id, String name, FrameHub hub) {
+        addCamera(id, name, hub, null);
+    }
+
+    /**
+     * Serves a camera under {@code /camera/{id}/}, with a description of its upstream for {@code /status}.
+     *
+     * @param id letters, digits, '-' or '_', at most 64
+     * @param upstream called for each {@code /status} request; may be {@code null}
+     * @throws IllegalArgumentException if the id is malformed or already served
+     */
+    public void addCamera(String id, String name, FrameHub hub, Supplier<UpstreamStatus> upstream) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(hub, "hub");
+        if (!CAMERA_ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("camera id must be 1 to 64 letters, digits, '-' or '_': " + id);
+        }
+        synchronized (cameras) {
+            if (cameras.containsKey(id)) {
+                throw new IllegalArgumentException("camera id already served: " + id);
+            }
+            cameras.put(id, new Camera(id, name, hub, upstream));
+        }
+    }
+
+    /** Stops serving a camera; its viewers' streams end. Unknown ids are ignored. */
+    public void removeCamera(String id) {
+        Camera removed;
+        synchronized (cameras) {
+            removed = cameras.remove(id);
+        }
+        if (removed != null) {
+            removed.hub().wakeAll();
+        }
+    }
+
+    /**
+     * Binds and starts serving.
+     *
+     * @throws IOException with a plain message if the port is in use or the address cannot be bound
+     * @throws IllegalStateException if already started or closed
+     */
+    public void start() throws IOException {
+        synchronized (lifecycle) {
+            if (closed || http != null) {
+                throw new IllegalStateException(closed ? "server is closed" : "server already started");
+            }
+            HttpServer server;
+            try {
+                server = HttpServer.create(new InetSocketAddress(bindAddress, requestedPort), 0);
+            } catch (BindException ex) {
+                throw new IOException("cannot listen on " + bindHost + ":" + requestedPort + ": "
+                        + (requestedPort != 0 ? "the port is already in use or not allowed" : ex.getMessage()), ex);
+            }
+            HttpContext context = server.createContext("/", this::handle);
+            if (password != null) {
+                context.setAuthenticator(new PasswordAuthenticator(password));
+            }
+            AtomicInteger threadNumber = new AtomicInteger();
+            ThreadFactory threads = r -> {
+                Thread t = new Thread(r, "mjpeg-server-" + number + "-" + threadNumber.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            };
+            executor = Executors.newCachedThreadPool(threads);
+            server.setExecutor(executor);
+            server.start();
+            http = server;
+            LOG.info("serving MJPEG at {}", baseUri());
+        }
+    }
+
+    /** The index page's address, for example {@code http://127.0.0.1:8080/}. */
+    public URI baseUri() {
+        int port;
+        synchronized (lifecycle) {
+            if (http == null) {
+                throw new IllegalStateException("server not started");
+            }
+            port = http.getAddress().getPort();
+        }
+        InetAddress shown = bindAddress.isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : bindAddress;
+        String host = shown instanceof Inet6Address ? "[" + shown.getHostAddress() + "]" : shown.getHostAddress();
+        return URI.create("http://" + host + ":" + port + "/");
+    }
+
+    /** The port actually bound (useful with port 0). */
+    public int port() {
+        return baseUri().getPort();
+    }
+
+    public URI streamUri(String id) {
+        return baseUri().resolve("camera/" + id + "/stream.mjpg");
+    }
+
+    public URI snapshotUri(String id) {
+        return baseUri().resolve("camera/" + id + "/snapshot.jpg");
+    }
+
+    /** Stream viewers connected now, all cameras. */
+    public int viewers() {
+        return streams.get();
+    }
+
+    /** Closes every viewer's connection and the listening socket, and waits for the server's threads to end. */
+    @Override
+    public void close() {
+        HttpServer server;
+        ExecutorService pool;
+        synchronized (lifecycle) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            server = http;
+            pool = executor;
+        }
+        for (Camera c : camerasSnapshot()) {
+            c.hub().wakeAll();
+        }
+        if (server != null) {
+            server.stop(0); // closes the listener and every open connection, so blocked writes fail at once
+        }
+        if (pool != null) {
+            pool.shutdownNow();
+            try {
+                if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
+                    LOG.warn("some server threads did not end within 5 s");
+                }
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (server != null) {
+            LOG.info("server stopped");
+        }
+    }
+
+    private List<Camera> camerasSnapshot() {
+        synchronized (cameras) {
+            return new ArrayList<>(cameras.values());
+        }
+    }
+
+    private Camera camera(String id) {
+        synchronized (cameras) {
+            return cameras.get(id);
+        }
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            String method = ex.getRequestMethod();
+            if (!method.equals("GET") && !method.equals("HEAD")) {
+                ex.getResponseHeaders().set("Allow", "GET, HEAD");
+                sendText(ex, 405, "Only GET and HEAD are supported.");
+                return;
+            }
+            // Why the raw path: a decoded path would turn %2e%2e into "..", and matching exact patterns on
+            // the raw form leaves no room for traversal tricks.
+            String path = ex.getRequestURI().getRawPath();
+            if (path.equals("/")) {
+                sendIndex(ex);
+                return;
+            }
+            if (path.equals("/status")) {
+                sendStatus(ex);
+                return;
+            }
+            Matcher m = CAMERA_PATH.matcher(path);
+            Camera cam = m.matches() ? camera(m.group(1)) : null;
+            if (cam == null) {
+                sendText(ex, 404, "Not found. Cameras are under /camera/{id}/stream.mjpg and /camera/{id}/snapshot.jpg; see /.");
+                return;
+            }
+            if (m.group(2).equals("snapshot.jpg")) {
+                sendSnapshot(ex, cam);
+            } else {
+                serveStream(ex, cam);
+            }
+        } catch (IOException ex2) {
+            LOG.debug("connection ended: {}", ex2.toString());
+        } catch (RuntimeException ex2) {
+            LOG.warn("request failed", ex2);
+        }
+    }
+
+    private void sendSnapshot(HttpExchange ex, Camera cam) throws IOException {
+        cam.hub().snapshotRequested();
+        Frame f = cam.hub().latest();
+        if (f == null) {
+            ex.getResponseHeaders().set("Retry-After", "1");
+            sendText(ex, 503, "Camera " + cam.id() + " has no frame yet. Try again in a moment.");
+            return;
+        }
+        noCache(ex);
+        ex.getResponseHeaders().set("Content-Type", "image/jpeg");
+        sendBody(ex, 200, f.jpeg());
+    }
+
+    private void serveStream(HttpExchange ex, Camera cam) throws IOException {
+        if (streams.incrementAndGet() > maxViewers) {
+            streams.decrementAndGet();
+            ex.getResponseHeaders().set("Retry-After", "10");
+            sendText(ex, 503, "Too many viewers: this server serves at most " + maxViewers + " streams at once. Try again later.");
+            return;
+        }
+        try (FrameHub.Viewer viewer = cam.hub().attach(remote(ex))) {
+            noCache(ex);
+            ex.getResponseHeaders().set("Content-Type", Multipart.CONTENT_TYPE);
+            if (ex.getRequestMethod().equals("HEAD")) {
+                ex.sendResponseHeaders(200, -1);
+                return;
+            }
+            ex.sendResponseHeaders(200, 0);
+            OutputStream out = ex.getResponseBody();
+            long minIntervalNanos = maxFpsPerViewer > 0 ? (long) (1e9 / maxFpsPerViewer) : 0;
+            long nextAllowed = System.nanoTime();
+            Frame previous = null;
+            while (!closed && camera(cam.id()) == cam) {
+                if (minIntervalNanos > 0) {
+                    long wait = nextAllowed - System.nanoTime();
+                    if (wait > 0) {
+                        TimeUnit.NANOSECONDS.sleep(Math.min(wait, TimeUnit.MILLISECONDS.toNanos(WAIT_SLICE_MS)));
+                        continue;
+                    }
+                }
+                FrameHub.Entry e = cam.hub().awaitNewerEntry(previous, WAIT_SLICE_MS, TimeUnit.MILLISECONDS);
+                if (e == null) {
+                    continue;
+                }
+                Multipart.writePart(out, e.partHeader(), e.frame().jpeg());
+                viewer.delivered();
+                previous = e.frame();
+                nextAllowed = Math.max(nextAllowed + minIntervalNanos, System.nanoTime());
+            }
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+        } finally {
+            streams.decrementAndGet();
+        }
+    }
+
+    private void sendIndex(HttpExchange ex) throws IOException {
+        StringBuilder html = new StringBuilder();
+        html.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>").append(escape(title))
+                .append("</title>\n<style>body{font-family:sans-serif;background:#222;color:#eee}"
+                        + ".cam{display:inline-block;margin:8px;vertical-align:top}"
+                        + ".cam img{width:320px;background:#000;display:block}a{color:#9cf}</style>\n")
+                .append("</head><body>\n<h1>").append(escape(title)).append("</h1>\n");
+        List<Camera> list = camerasSnapshot();
+        if (list.isEmpty()) {
+            html.append("<p>No cameras are served.</p>\n");
+        }
+        for (Camera c : list) {
+            String base = "camera/" + c.id() + "/";
+            html.append("<div class=\"cam\"><h2>").append(escape(c.name())).append("</h2>")
+                    .append("<img src=\"").append(base).append("stream.mjpg\" alt=\"").append(escape(c.name())).append("\">")
+                    .append("<a href=\"").append(base).append("stream.mjpg\">stream</a> &middot; ")
+                    .append("<a href=\"").append(base).append("snapshot.jpg\">snapshot</a></div>\n");
+        }
+        html.append("<p><a href=\"status\">status (JSON)</a></p>\n</body></html>\n");
+        noCache(ex);
+        ex.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+        sendBody(ex, 200, html.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The {@code /status} document. */
+    public record Status(int viewers, int maxViewers, List<CameraStatus> cameras) {
+    }
+
+    /** One camera in {@code /status}; {@code upstream} is {@code null} when unknown. */
+    public record CameraStatus(String id, String name, String stream, String snapshot, double fps, long frames,
+            Long frameAgeMillis, UpstreamStatus upstream, List<FrameHub.ViewerInfo> viewers) {
+    }
+
+    /** The same figures {@code /status} serves. */
+    public Status status() {
+        List<CameraStatus> list = new ArrayList<>();
+        for (Camera c : camerasSnapshot()) {
+            Frame f = c.hub().latest();
+            Long age = f == null ? null : Math.max(0, System.currentTimeMillis() - f.timestamp());
+            UpstreamStatus up = null;
+            if (c.upstream() != null) {
+                try {
+                    up = c.upstream().get();
+                } catch (RuntimeException ex) {
+                    LOG.warn("upstream status of camera {} failed", c.id(), ex);
+                }
+            }
+            list.add(new CameraStatus(c.id(), c.name(), "/camera/" + c.id() + "/stream.mjpg",
+                    "/camera/" + c.id() + "/snapshot.jpg", round(c.hub().fps()), c.hub().published(), age, up,
+                    c.hub().viewerInfos().stream()
+                            .map(v -> new FrameHub.ViewerInfo(v.remote(), v.since(), v.frames(), round(v.fps())))
+                            .toList()));
+        }
+        return new Status(streams.get(), maxViewers, list);
+    }
+
+    private void sendStatus(HttpExchange ex) throws IOException {
+        byte[] body = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(statusForJson());
+        noCache(ex);
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        sendBody(ex, 200, body);
+    }
+
+    private Map<String, Object> statusForJson() {
+        // Why a map: Jackson without the jsr310 module cannot write Instant, so "since" goes out as text.
+        Status s = status();
+        List<Map<String, Object>> cams = new ArrayList<>();
+        for (CameraStatus c : s.cameras()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", c.id());
+            m.put("name", c.name());
+            m.put("stream", c.stream());
+            m.put("snapshot", c.snapshot());
+            m.put("fps", c.fps());
+            m.put("frames", c.frames());
+            m.put("frameAgeMillis", c.frameAgeMillis());
+            m.put("upstream", c.upstream());
+            List<Map<String, Object>> vs = new ArrayList<>();
+            for (FrameHub.ViewerInfo v : c.viewers()) {
+                Map<String, Object> vm = new LinkedHashMap<>();
+                vm.put("remote", v.remote());
+                vm.put("since", v.since().toString());
+                vm.put("frames", v.frames());
+                vm.put("fps", v.fps());
+                vs.add(vm);
+            }
+            m.put("viewers", vs);
+            cams.add(m);
+        }
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("viewers", s.viewers());
+        root.put("maxViewers", s.maxViewers());
+        root.put("cameras", cams);
+        return root;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+
+    private static String remote(HttpExchange ex) {
+        InetSocketAddress a = ex.getRemoteAddress();
+        return a == null ? "?" : a.getAddress().getHostAddress() + ":" + a.getPort();
+    }
+
+    private static void noCache(HttpExchange ex) {
+        ex.getResponseHeaders().set("Cache-Control", "no-cache, no-store, must-revalidate");
+        ex.getResponseHeaders().set("Pragma", "no-cache");
+    }
+
+    private static void sendText(HttpExchange ex, int status, String message) throws IOException {
+        ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        sendBody(ex, status, (message + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void sendBody(HttpExchange ex, int status, byte[] body) throws IOException {
+        if (ex.getRequestMethod().equals("HEAD")) {
+            ex.sendResponseHeaders(status, -1);
+            return;
+        }
+        ex.sendResponseHeaders(status, body.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    static String escape(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /** HTTP Basic with any user name and the one password; compared in constant time. */
+    private static final class PasswordAuthenticator extends BasicAuthenticator {
+        private final byte[] password;
+
+        PasswordAuthenticator(String password) {
+            super("mjpeg-wall");
+            this.password = password.getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public boolean checkCredentials(String user, String pass) {
+            return pass != null && MessageDigest.isEqual(password, pass.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Options of a server; {@link #build()} checks them. */
+    public static final class Builder {
+        private String bind = "127.0.0.1";
+        private int port = 0;
+        private String password;
+        private int maxViewers = 100;
+        private double maxFpsPerViewer = 0;
+        private String title = "MJPEG Wall";
+
+        private Builder() {
+        }
+
+        /** Address to listen on; default 127.0.0.1 (this machine only). */
+        public Builder bind(String address) {
+            this.bind = Objects.requireNonNull(address, "address");
+            return this;
+        }
+
+        /** TCP port; 0 picks a free one. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** Requires HTTP Basic with any user name and this password; {@code null} or empty for none. */
+        public Builder password(String password) {
+            this.password = password == null || password.isEmpty() ? null : password;
+            return this;
+        }
+
+        /** Most stream viewers at once, all cameras together; more get a 503. Default 100. */
+        public Builder maxViewers(int maxViewers) {
+            this.maxViewers = maxViewers;
+            return this;
+        }
+
+        /** Most frames per second sent to each viewer; 0 (the default) for no cap. */
+        public Builder maxFpsPerViewer(double fps) {
+            this.maxFpsPerViewer = fps;
+            return this;
+        }
+
+        /** The index page's title. */
+        public Builder title(String title) {
+            this.title = Objects.requireNonNull(title, "title");
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException with a plain message: a bad port, address or limit, or a
+         *     non-loopback address without a password
+         */
+        public MjpegServer build() {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be between 0 and 65535: " + port);
+            }
+            if (maxViewers < 1) {
+                throw new IllegalArgumentException("max viewers must be at least 1: " + maxViewers);
+            }
+            if (!(maxFpsPerViewer >= 0) || Double.isInfinite(maxFpsPerViewer)) {
+                throw new IllegalArgumentException("max fps per viewer must be 0 (no cap) or positive: " + maxFpsPerViewer);
+            }
+            InetAddress address;
+            try {
+                address = InetAddress.getByName(bind);
+            } catch (UnknownHostException ex) {
+                throw new IllegalArgumentException("cannot resolve the bind address '" + bind + "'", ex);
+            }
+            if (!address.isLoopbackAddress() && password == null) {
+                throw new IllegalArgumentException("refusing to serve on " + bind + " without a password: "
+                        + "anyone on the network could watch the cameras. Set a password (--password) "
+                        + "or bind to 127.0.0.1.");
+            }
+            return new MjpegServer(this, address);
+        }
+    }
+}
