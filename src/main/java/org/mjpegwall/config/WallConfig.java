@@ -16,6 +16,7 @@ import java.util.function.UnaryOperator;
  * @param tilesPerPage the largest grid shown; more cameras go to further pages
  * @param autoCycleSeconds switch pages every N seconds, 0 for never
  * @param picturesFolder where snapshots go, or {@code null} for the default
+ * @param recordingsFolder where recordings go, or {@code null} for the default
  * @param share settings of the embedded relay server
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -28,6 +29,7 @@ public record WallConfig(
         int tilesPerPage,
         int autoCycleSeconds,
         String picturesFolder,
+        String recordingsFolder,
         ShareConfig share) {
 
     public static final int CURRENT_VERSION = 1;
@@ -44,11 +46,11 @@ public record WallConfig(
 
     /** An empty configuration with default choices. */
     public static WallConfig empty() {
-        return new WallConfig(CURRENT_VERSION, List.of(), null, null, false, DEFAULT_TILES_PER_PAGE, 0, null, null);
+        return new WallConfig(CURRENT_VERSION, List.of(), null, null, false, DEFAULT_TILES_PER_PAGE, 0, null, null, null);
     }
 
     public WallConfig withCameras(List<CameraConfig> value) {
-        return new WallConfig(version, value, window, columns, showStats, tilesPerPage, autoCycleSeconds, picturesFolder, share);
+        return new WallConfig(version, value, window, columns, showStats, tilesPerPage, autoCycleSeconds, picturesFolder, recordingsFolder, share);
     }
 
     /** Replaces the camera with the same id, or appends it. */
@@ -76,30 +78,34 @@ public record WallConfig(
     }
 
     public WallConfig withWindow(WindowGeometry value) {
-        return new WallConfig(version, cameras, value, columns, showStats, tilesPerPage, autoCycleSeconds, picturesFolder, share);
+        return new WallConfig(version, cameras, value, columns, showStats, tilesPerPage, autoCycleSeconds, picturesFolder, recordingsFolder, share);
     }
 
     public WallConfig withColumns(Integer value) {
-        return new WallConfig(version, cameras, window, value, showStats, tilesPerPage, autoCycleSeconds, picturesFolder, share);
+        return new WallConfig(version, cameras, window, value, showStats, tilesPerPage, autoCycleSeconds, picturesFolder, recordingsFolder, share);
     }
 
     public WallConfig withShowStats(boolean value) {
-        return new WallConfig(version, cameras, window, columns, value, tilesPerPage, autoCycleSeconds, picturesFolder, share);
+        return new WallConfig(version, cameras, window, columns, value, tilesPerPage, autoCycleSeconds, picturesFolder, recordingsFolder, share);
     }
 
     public WallConfig withTilesPerPage(int value) {
-        return new WallConfig(version, cameras, window, columns, showStats, value, autoCycleSeconds, picturesFolder, share);
+        return new WallConfig(version, cameras, window, columns, showStats, value, autoCycleSeconds, picturesFolder, recordingsFolder, share);
     }
 
     public WallConfig withAutoCycleSeconds(int value) {
-        return new WallConfig(version, cameras, window, columns, showStats, tilesPerPage, value, picturesFolder, share);
+        return new WallConfig(version, cameras, window, columns, showStats, tilesPerPage, value, picturesFolder, recordingsFolder, share);
     }
 
     public WallConfig withPicturesFolder(String value) {
-        return new WallConfig(version, cameras, window, columns, showStats, tilesPerPage, autoCycleSeconds, value, share);
+        return new WallConfig(version, cameras, window, columns, showStats, tilesPerPage, autoCycleSeconds, value, recordingsFolder, share);
+    }
+
+    public WallConfig withRecordingsFolder(String value) {
+        return new WallConfig(version, cameras, window, columns, showStats, tilesPerPage, autoCycleSeconds, picturesFolder, value, share);
     }
 
     public WallConfig withShare(ShareConfig value) {
-        return new WallConfig(version, cameras, window, columns, showStats, tilesPerPage, autoCycleSeconds, picturesFolder, value);
+        return new WallConfig(version, cameras, window, columns, showStats, tilesPerPage, autoCycleSeconds, picturesFolder, recordingsFolder, value);
     }
 }

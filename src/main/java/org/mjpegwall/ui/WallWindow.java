@@ -82,6 +82,7 @@ public final class WallWindow {
     private final Renderer renderer;
     private final PauseTransition geometrySave = new PauseTransition(Duration.seconds(1));
     private final Timeline autoCycle = new Timeline();
+    private final Timeline indicators = new Timeline();
     private final Actions actions;
     private FrameDecoder focusDecoder = new FrameDecoder();
     private WallConfig config;
@@ -183,6 +184,9 @@ public final class WallWindow {
         showPage();
         updateSelection();
         renderer.start();
+        indicators.getKeyFrames().add(new KeyFrame(Duration.millis(250), e -> actions.refresh()));
+        indicators.setCycleCount(Timeline.INDEFINITE);
+        indicators.play();
         stage.show();
     }
 
@@ -447,9 +451,11 @@ public final class WallWindow {
         MenuItem importItem = item("Import configuration…", null, e -> importConfig());
         MenuItem exportItem = item("Export configuration…", null, e -> exportConfig());
         MenuItem pictures = item("Snapshot folder…", null, e -> choosePicturesFolder());
+        MenuItem recordings = item("Recording folder…", null, e -> chooseRecordingsFolder());
+        MenuItem shareSettings = item("Share settings…", null, e -> ShareDialog.showSettings(this));
         MenuItem quit = item("Quit", "Shortcut+Q", e -> stage.close());
         Menu file = new Menu("File", null, manage, new SeparatorMenuItem(), importItem, exportItem,
-                new SeparatorMenuItem(), pictures, new SeparatorMenuItem(), quit);
+                new SeparatorMenuItem(), pictures, recordings, shareSettings, new SeparatorMenuItem(), quit);
 
         CheckMenuItem stats = new CheckMenuItem("Show stats");
         stats.setId("menu-stats");
@@ -657,6 +663,35 @@ public final class WallWindow {
         notifier.show(message, false, actionText, action);
     }
 
+    Path recordingsFolder() {
+        return config.recordingsFolder() == null
+                ? Path.of(System.getProperty("user.home"), "Videos", "MJPEG Wall")
+                : Path.of(config.recordingsFolder());
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    /** New share settings: saved, and running shares stop so the next share uses them. */
+    void setShareConfig(org.mjpegwall.config.ShareConfig share) {
+        actions.stopAllSharing();
+        config = config.withShare(share);
+        save();
+        notify(share.expose() ? "Shares are now open to other computers, with the password." : "Shares are now for this computer only.", false);
+    }
+
+    private void chooseRecordingsFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Folder for recordings");
+        var dir = chooser.showDialog(stage);
+        if (dir != null) {
+            config = config.withRecordingsFolder(dir.getAbsolutePath());
+            save();
+            notify("Recordings now go to " + dir, false);
+        }
+    }
+
     Path picturesFolder() {
         return config.picturesFolder() == null ? SnapshotWriter.defaultFolder() : Path.of(config.picturesFolder());
     }
@@ -832,17 +867,15 @@ public final class WallWindow {
         }
         geometrySave.stop();
         saveGeometry();
-        closed = true;
         renderer.stop();
         autoCycle.stop();
+        indicators.stop();
         if (manager != null) {
             manager.close();
         }
+        actions.close();
+        closed = true;
         List<CameraModel> all = List.copyOf(model.cameras());
-        for (CameraModel c : all) {
-            actions.stopSharing(c);
-            actions.stopRecording(c);
-        }
         io.execute(() -> {
             for (CameraModel c : all) {
                 if (c.source() != null) {
@@ -853,7 +886,6 @@ public final class WallWindow {
                     }
                 }
             }
-            actions.close();
             session.onClose().run();
         });
         io.shutdown();
