@@ -68,22 +68,22 @@ final class Renderer extends AnimationTimer {
         if (source == null) {
             return;
         }
+        int maxW = 0;
+        int maxH = 0;
+        if (!target.fullResolution()) {
+            double[] box = target.tile().imageBox();
+            double scale = outputScale(target.tile());
+            maxW = (int) Math.round(box[0] * scale);
+            maxH = (int) Math.round(box[1] * scale);
+            if (maxW < 1 || maxH < 1) {
+                return; // not laid out yet: leave the frame in its slot for the next pulse
+            }
+        }
         FrameBuffer buffer = source.takeLatest();
         if (buffer == null) {
             return;
         }
         try {
-            int maxW = 0;
-            int maxH = 0;
-            if (!target.fullResolution()) {
-                double[] box = target.tile().imageBox();
-                double scale = outputScale(target.tile());
-                maxW = (int) Math.round(box[0] * scale);
-                maxH = (int) Math.round(box[1] * scale);
-                if (maxW < 1 || maxH < 1) {
-                    return; // not laid out yet: nothing to draw into
-                }
-            }
             long d0 = System.nanoTime();
             boolean ok = target.decoder().decode(buffer.data(), buffer.used(), maxW, maxH);
             long d1 = System.nanoTime();
