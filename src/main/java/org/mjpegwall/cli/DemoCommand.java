@@ -36,7 +36,11 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--max-viewers", defaultValue = "100", description = "Most stream viewers at once; more get a 503. Default: ${DEFAULT-VALUE}.")
     int maxViewers;
 
-    @Option(names = "--password", description = "Require HTTP Basic with any user name and this password.")
+    @Option(names = "--max-fps", defaultValue = "0", description = "Most frames per second sent to each viewer (0 = no cap). Default: ${DEFAULT-VALUE}.")
+    double maxFps;
+
+    @Option(names = "--password", defaultValue = "${env:MJPEG_WALL_PASSWORD}",
+            description = "Require HTTP Basic with any user name and this password (or set MJPEG_WALL_PASSWORD, which keeps it out of the process list).")
     String password;
 
     @Override
@@ -46,7 +50,7 @@ public final class DemoCommand implements Callable<Integer> {
         DemoServer demo;
         try {
             demo = DemoServer.start(new DemoServer.Options(cameras, fps, size.width(), size.height(), bind, port,
-                    maxViewers, password));
+                    maxViewers, password), maxFps);
         } catch (IllegalArgumentException | IOException ex) {
             err.println("demo: " + ex.getMessage());
             err.flush();

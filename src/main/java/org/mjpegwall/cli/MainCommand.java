@@ -16,6 +16,10 @@ import picocli.CommandLine.Option;
         subcommands = {
             CommandLine.HelpCommand.class,
             DemoCommand.class,
+            RelayCommand.class,
+            BenchRelayCommand.class,
+            RecordCommand.class,
+            BenchRecordCommand.class,
             BenchWallCommand.class,
         })
 public final class MainCommand implements Callable<Integer> {

@@ -1,51 +1,265 @@
 package org.mjpegwall.client;
 
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.NoRouteToHostException;
+import java.net.ProtocolException;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+import org.mjpegwall.client.internal.Authenticator;
+import org.mjpegwall.client.internal.Backoff;
+import org.mjpegwall.client.internal.ChunkedInputStream;
+import org.mjpegwall.client.internal.HttpHead;
+import org.mjpegwall.client.internal.MultipartParser;
+import org.mjpegwall.client.internal.RateMeter;
+import org.mjpegwall.client.internal.Units;
+import org.mjpegwall.client.internal.WireReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * SCAFFOLD: public API shape only; the client helper replaces every body. Do not ship.
+ * A threaded MJPEG client with a pool of reusable frame buffers (the Java heir of py-mjpeg's
+ * {@code MJPEGClient}). It reads an MJPEG stream (or polls a snapshot URL) on its own thread, fills
+ * buffers the application has enqueued, and queues the completed ones for {@link #dequeueBuffer()}.
+ *
+ * <pre>{@code
+ * MjpegClient client = new MjpegClient(URI.create("http://camera:8080/?action=stream"));
+ * for (FrameBuffer b : client.requestBuffers(65536, 50)) client.enqueueBuffer(b);
+ * client.start();
+ * FrameBuffer buf = client.dequeueBuffer();   // blocks for the next frame
+ * ... use buf.data()[0 .. buf.used()) ...
+ * client.enqueueBuffer(buf);                  // hand it back
+ * client.stop();
+ * }</pre>
+ *
+ * <p>Lifecycle ({@link ClientState}): NEW → (start) CONNECTING → STREAMING → BACKOFF → CONNECTING …;
+ * stop() moves any state to STOPPED, and a stopped client cannot be started again. Out of free
+ * buffers, it keeps reading and discards frames (counting overrun episodes and discarded frames); a
+ * frame larger than its buffer is discarded; it reconnects by itself with exponential backoff.
+ *
+ * <p>Concurrency policy: one reader thread per client does all I/O and never runs application code.
+ * Buffers move between the application and the reader only through two bounded queues, which give the
+ * happens-before edges. Counters are volatile and written by the reader alone. The small state below
+ * ({@code state}, {@code lastError}, {@code retryAt}) is guarded by {@code this}, and no lock is held
+ * during I/O. {@link #stop()} closes the socket and wakes a backoff wait, so it ends the thread within
+ * a second even in the middle of a connect, a read or a backoff.
+ *
+ * <p>Why not the JDK's HttpClient: it offers no read-stall timeout on a streaming body and hands out
+ * its own buffers, so bounding memory per camera and detecting a silent camera would need another
+ * thread and copies. This class reads HTTP/1.1 itself over a {@link Socket} (TLS via the JDK's
+ * {@link SSLSocketFactory}), with every line, header block and frame bounded.
  */
 public final class MjpegClient implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MjpegClient.class);
+    private static final int MAX_REDIRECTS = 5;
+
+    private final URI uri;
+    private final String redacted;
+    private final String user;
+    private final String password;
+    private final Duration connectTimeout;
+    private final Duration stallTimeout;
+    private final Duration pollInterval;
+    private final Duration healthyAfter;
+    private final int maxFrameSize;
+    private final String threadName;
+    private final SSLSocketFactory sslFactory;
+    private final Clock clock;
+    private final Backoff backoff;
+    private final Authenticator authenticator;
+
+    private final Object poolLock = new Object();
+    // guarded by poolLock; replaced only before start()
+    private ArrayBlockingQueue<FrameBuffer> free = new ArrayBlockingQueue<>(1);
+    private ArrayBlockingQueue<FrameBuffer> ready = new ArrayBlockingQueue<>(1);
+    private final Set<FrameBuffer> owned = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    // guarded by this
+    private ClientState state = ClientState.NEW;
+    private String lastError;
+    private Instant retryAt;
+    private Thread thread;
+
+    private final CountDownLatch stopLatch = new CountDownLatch(1);
+    private volatile boolean stopping;
+    private volatile Socket socket;
+
+    // written by the reader thread only
+    private volatile long bytes;
+    private volatile long totalFrames;
+    private volatile long discardedFrames;
+    private volatile long overruns;
+    private volatile long reconnects;
+    private volatile long lastFrameMillis = -1;
+    private final RateMeter rate = new RateMeter(TimeUnit.SECONDS.toNanos(2));
 
     public MjpegClient(URI uri) {
         this(builder(uri));
     }
 
     private MjpegClient(Builder b) {
-        throw new UnsupportedOperationException("scaffold");
+        this.uri = b.uri;
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new IllegalArgumentException("not an http or https URL: " + redact(uri));
+        }
+        if (uri.getHost() == null) {
+            throw new IllegalArgumentException("URL has no host: " + redact(uri));
+        }
+        this.redacted = redact(uri);
+        String u = b.user;
+        String p = b.password;
+        if (u == null && uri.getRawUserInfo() != null) {
+            String info = uri.getRawUserInfo();
+            int colon = info.indexOf(':');
+            u = decode(colon < 0 ? info : info.substring(0, colon));
+            p = colon < 0 ? "" : decode(info.substring(colon + 1));
+        }
+        this.user = u;
+        this.password = p == null ? "" : p;
+        this.connectTimeout = b.connectTimeout;
+        this.stallTimeout = b.stallTimeout;
+        this.pollInterval = b.pollInterval;
+        this.healthyAfter = b.healthyAfter;
+        this.maxFrameSize = b.maxFrameSize;
+        this.threadName = b.threadName != null ? b.threadName : "mjpeg-client " + redacted;
+        this.sslFactory = b.sslFactory != null ? b.sslFactory : (SSLSocketFactory) SSLSocketFactory.getDefault();
+        this.clock = b.clock;
+        this.backoff = new Backoff(b.backoffInitial, b.backoffMax, b.random);
+        this.authenticator = new Authenticator(user, this.password);
     }
 
     public static Builder builder(URI uri) {
         return new Builder(uri);
     }
 
+    /**
+     * Allocates {@code count} buffers of {@code length} bytes that belong to this client. They are not
+     * queued yet: hand each to {@link #enqueueBuffer} (as in the seed). Call before {@link #start()}.
+     */
     public List<FrameBuffer> requestBuffers(int length, int count) {
-        throw new UnsupportedOperationException("scaffold");
+        if (count <= 0) {
+            throw new IllegalArgumentException("buffer count must be positive: " + count);
+        }
+        List<FrameBuffer> list = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            list.add(new FrameBuffer(length));
+        }
+        synchronized (this) {
+            if (state != ClientState.NEW) {
+                throw new IllegalStateException("request buffers before start(); the client is " + state);
+            }
+        }
+        synchronized (poolLock) {
+            owned.addAll(list);
+            ArrayBlockingQueue<FrameBuffer> f = new ArrayBlockingQueue<>(owned.size());
+            ArrayBlockingQueue<FrameBuffer> r = new ArrayBlockingQueue<>(owned.size());
+            free.drainTo(f);
+            ready.drainTo(r);
+            free = f;
+            ready = r;
+        }
+        return List.copyOf(list);
     }
 
+    /** Gives a buffer to the client to fill. */
     public void enqueueBuffer(FrameBuffer buffer) {
-        throw new UnsupportedOperationException("scaffold");
+        Objects.requireNonNull(buffer, "buffer");
+        ArrayBlockingQueue<FrameBuffer> f;
+        synchronized (poolLock) {
+            if (!owned.contains(buffer)) {
+                throw new IllegalArgumentException("buffer was not requested from this client");
+            }
+            f = free;
+        }
+        if (!f.offer(buffer)) {
+            throw new IllegalStateException("buffer enqueued twice");
+        }
     }
 
+    /** Waits for the next completed frame. */
     public FrameBuffer dequeueBuffer() throws InterruptedException {
-        throw new UnsupportedOperationException("scaffold");
+        return readyQueue().take();
     }
 
     /** @return the next completed buffer, or {@code null} on timeout */
     public FrameBuffer dequeueBuffer(long timeout, TimeUnit unit) throws InterruptedException {
-        throw new UnsupportedOperationException("scaffold");
+        return readyQueue().poll(timeout, unit);
     }
 
+    private ArrayBlockingQueue<FrameBuffer> readyQueue() {
+        synchronized (poolLock) {
+            return ready;
+        }
+    }
+
+    /** Starts the reader thread. Once only. */
     public void start() {
-        throw new UnsupportedOperationException("scaffold");
+        synchronized (this) {
+            if (state != ClientState.NEW) {
+                throw new IllegalStateException("a client starts once; this one is " + state);
+            }
+            state = ClientState.CONNECTING;
+            thread = new Thread(this::run, threadName);
+            thread.setDaemon(true);
+            thread.start();
+        }
     }
 
+    /** Stops the reader thread, waiting for it up to a second. Idempotent. */
     public void stop() {
-        throw new UnsupportedOperationException("scaffold");
+        Thread t;
+        synchronized (this) {
+            stopping = true;
+            t = thread;
+            if (t == null) {
+                state = ClientState.STOPPED;
+                retryAt = null;
+            }
+        }
+        stopLatch.countDown();
+        closeQuietly(socket);
+        if (t != null && t != Thread.currentThread()) {
+            t.interrupt();
+            try {
+                t.join(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (t.isAlive()) {
+                LOG.warn("{}: reader thread did not stop within 1 s", redacted);
+            }
+        }
     }
 
     @Override
@@ -53,36 +267,526 @@ public final class MjpegClient implements AutoCloseable {
         stop();
     }
 
-    public ClientStats stats() {
-        throw new UnsupportedOperationException("scaffold");
+    /** True once stop() was called or the thread ended. */
+    public boolean isStopped() {
+        return state() == ClientState.STOPPED;
     }
 
+    public synchronized ClientState state() {
+        return state;
+    }
+
+    /** The reader thread, or null before start (for diagnostics and allocation measurements). */
+    public synchronized Thread readerThread() {
+        return thread;
+    }
+
+    public ClientStats stats() {
+        long now = System.nanoTime();
+        long last = lastFrameMillis;
+        int queue;
+        synchronized (poolLock) {
+            queue = ready.size();
+        }
+        synchronized (this) {
+            return new ClientStats(redacted, state, rate.fps(now), rate.bytesPerSecond(now) * 8, bytes,
+                    totalFrames, discardedFrames, overruns, reconnects, queue, lastError,
+                    last < 0 ? null : Instant.ofEpochMilli(last), retryAt);
+        }
+    }
+
+    /** Prints the stats in the seed's layout. */
     public void printStats(PrintStream out) {
-        throw new UnsupportedOperationException("scaffold");
+        ClientStats s = stats();
+        out.printf(Locale.ROOT, "URL:              %s%n", s.url());
+        out.printf(Locale.ROOT, "FPS:              %.2f%n", s.fps());
+        out.printf(Locale.ROOT, "Buffer overruns:  %d%n", s.overruns());
+        out.printf(Locale.ROOT, "Reconnects:       %d%n", s.reconnects());
+        out.printf(Locale.ROOT, "Total frames:     %d%n", s.totalFrames());
+        out.printf(Locale.ROOT, "Discarded frames: %d%n", s.discardedFrames());
+        out.printf(Locale.ROOT, "Buffer queue:     %d%n", s.bufferQueue());
+        if (s.lastError() != null) {
+            out.printf(Locale.ROOT, "Last error:       %s%n", s.lastError());
+        }
     }
 
     /** The URL without userinfo. */
     public String redactedUrl() {
-        throw new UnsupportedOperationException("scaffold");
+        return redacted;
     }
 
-    public static final class Builder {
-        private final URI uri;
+    /** A URL with its userinfo removed, for logs and display. */
+    public static String redact(URI u) {
+        if (u.getRawUserInfo() == null) {
+            return u.toString();
+        }
+        try {
+            return new URI(u.getScheme(), null, u.getHost(), u.getPort(), u.getRawPath() == null ? null : u.getPath(),
+                    u.getQuery(), u.getFragment()).toString();
+        } catch (URISyntaxException e) {
+            return u.getScheme() + "://" + u.getHost() + (u.getPort() >= 0 ? ":" + u.getPort() : "") + "/…";
+        }
+    }
 
-        private Builder(URI uri) {
-            this.uri = uri;
+    private static String decode(String s) {
+        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    // ---- reader thread -------------------------------------------------------------------------------
+
+    private synchronized void transition(ClientState to, String error, Instant retry) {
+        if (state == ClientState.STOPPED) {
+            return;
+        }
+        boolean ok = switch (to) {
+            case CONNECTING -> state == ClientState.BACKOFF || state == ClientState.CONNECTING
+                    || state == ClientState.STREAMING;
+            case STREAMING -> state == ClientState.CONNECTING || state == ClientState.STREAMING;
+            case BACKOFF -> state == ClientState.CONNECTING || state == ClientState.STREAMING;
+            case STOPPED -> true;
+            case NEW -> false;
+        };
+        if (!ok) {
+            throw new IllegalStateException("illegal transition " + state + " -> " + to);
+        }
+        state = to;
+        if (error != null) {
+            lastError = error;
+        }
+        retryAt = retry;
+    }
+
+    private void run() {
+        boolean first = true;
+        try {
+            while (!stopping) {
+                if (!first) {
+                    reconnects++;
+                }
+                first = false;
+                transition(ClientState.CONNECTING, null, null);
+                long started = System.nanoTime();
+                long framesBefore = totalFrames;
+                String error;
+                boolean poll = false;
+                try {
+                    poll = session();
+                    error = poll ? null : "connection closed by the camera";
+                } catch (Exception e) {
+                    error = stopping ? null : describe(e);
+                    if (!stopping) {
+                        LOG.info("{}: {}", redacted, error);
+                        LOG.debug("{}: details", redacted, e);
+                    }
+                } finally {
+                    closeQuietly(socket);
+                    socket = null;
+                }
+                if (stopping) {
+                    break;
+                }
+                if (poll) {
+                    // A snapshot URL answered with an image: poll again after the interval, no backoff.
+                    backoff.reset();
+                    if (stopLatch.await(pollInterval.toNanos(), TimeUnit.NANOSECONDS)) {
+                        break;
+                    }
+                    reconnects--; // a poll is not a reconnect
+                    continue;
+                }
+                boolean healthy = totalFrames > framesBefore
+                        && System.nanoTime() - started >= healthyAfter.toNanos();
+                if (healthy) {
+                    backoff.reset();
+                }
+                Duration delay = backoff.next();
+                transition(ClientState.BACKOFF, error, clock.instant().plus(delay));
+                if (stopLatch.await(delay.toNanos(), TimeUnit.NANOSECONDS)) {
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            // stop() interrupts; fall through to STOPPED
+        } catch (RuntimeException | Error e) {
+            LOG.error("{}: reader thread failed", redacted, e);
+            synchronized (this) {
+                lastError = "internal error: " + e;
+            }
+        } finally {
+            transition(ClientState.STOPPED, null, null);
+        }
+    }
+
+    /** One connection (following redirects and auth challenges). Returns true for a snapshot poll. */
+    private boolean session() throws IOException {
+        URI target = uri;
+        Authenticator auth = authenticator;
+        for (int hops = 0; ; ) {
+            Socket s = open(target);
+            OutputStream out = s.getOutputStream();
+            String path = target.getRawPath() == null || target.getRawPath().isEmpty() ? "/" : target.getRawPath();
+            if (target.getRawQuery() != null) {
+                path += "?" + target.getRawQuery();
+            }
+            StringBuilder req = new StringBuilder();
+            req.append("GET ").append(path).append(" HTTP/1.1\r\n");
+            req.append("Host: ").append(hostHeader(target)).append("\r\n");
+            req.append("User-Agent: mjpeg-wall\r\n");
+            req.append("Accept: multipart/x-mixed-replace, image/jpeg, */*\r\n");
+            req.append("Connection: close\r\n");
+            String authorization = sameOrigin(target) ? auth.authorization("GET", path) : null;
+            if (authorization != null) {
+                req.append("Authorization: ").append(authorization).append("\r\n");
+            }
+            req.append("\r\n");
+            out.write(req.toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+
+            WireReader wire = new WireReader(s.getInputStream(), this::countBytes);
+            HttpHead head = HttpHead.read(wire);
+            int code = head.code();
+            if (code >= 300 && code < 400 && code != 304 && head.header("Location") != null) {
+                if (++hops > MAX_REDIRECTS) {
+                    throw new HttpFailure("too many redirects");
+                }
+                closeQuietly(s);
+                target = resolve(target, head.header("Location"));
+                LOG.debug("{}: redirected to {}", redacted, redact(target));
+                continue;
+            }
+            if (code == 401) {
+                closeQuietly(s);
+                if (!auth.hasCredentials()) {
+                    throw new HttpFailure("password required (HTTP 401)");
+                }
+                if (!sameOrigin(target) || !auth.onChallenge(head.headers("WWW-Authenticate"))) {
+                    throw new HttpFailure("wrong password");
+                }
+                if (++hops > MAX_REDIRECTS) {
+                    throw new HttpFailure("wrong password");
+                }
+                continue;
+            }
+            if (code < 200 || code >= 300) {
+                throw new HttpFailure(statusWords(code));
+            }
+            if (authorization != null) {
+                auth.accepted();
+            }
+            String type = head.mediaType();
+            if (type.startsWith("text/") || type.startsWith("application/json")) {
+                throw new HttpFailure("not an MJPEG stream (Content-Type " + type + ")");
+            }
+            WireReader body = head.chunked() ? new WireReader(new ChunkedInputStream(wire)) : wire;
+            transition(ClientState.STREAMING, null, null);
+            sequence = 0;
+            if (type.equals("image/jpeg") || type.equals("image/jpg")) {
+                new MultipartParser(body, null, maxFrameSize).readWholeBody(sink, head.chunked() ? -1 : head.contentLength());
+                return true;
+            }
+            MultipartParser parser = new MultipartParser(body, head.boundary(), maxFrameSize);
+            while (!stopping && parser.readPart(sink)) {
+                // frames go to the sink
+            }
+            return false;
+        }
+    }
+
+
+    private boolean sameOrigin(URI target) {
+        return Objects.equals(target.getHost(), uri.getHost()) && effectivePort(target) == effectivePort(uri)
+                && target.getScheme().equalsIgnoreCase(uri.getScheme());
+    }
+
+    private static int effectivePort(URI u) {
+        return u.getPort() >= 0 ? u.getPort() : (u.getScheme().equalsIgnoreCase("https") ? 443 : 80);
+    }
+
+    private static String hostHeader(URI u) {
+        String host = u.getHost();
+        if (host.contains(":") && !host.startsWith("[")) {
+            host = "[" + host + "]";
+        }
+        return u.getPort() >= 0 ? host + ":" + u.getPort() : host;
+    }
+
+    private static URI resolve(URI base, String location) throws HttpFailure {
+        try {
+            URI next = base.resolve(new URI(location.trim()));
+            String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https")) {
+                throw new HttpFailure("redirected to an unsupported URL");
+            }
+            return next;
+        } catch (URISyntaxException e) {
+            throw new HttpFailure("redirected to a malformed URL");
+        }
+    }
+
+    private Socket open(URI target) throws IOException {
+        boolean tls = target.getScheme().equalsIgnoreCase("https");
+        Socket plain = new Socket();
+        socket = plain;
+        if (stopping) {
+            throw new InterruptedIOException("stopped");
+        }
+        phase = Phase.CONNECT;
+        plain.connect(new InetSocketAddress(target.getHost(), effectivePort(target)),
+                (int) Math.max(1, connectTimeout.toMillis()));
+        plain.setSoTimeout((int) Math.max(1, stallTimeout.toMillis()));
+        plain.setTcpNoDelay(true);
+        if (!tls) {
+            phase = Phase.READ;
+            return plain;
+        }
+        phase = Phase.TLS;
+        SSLSocket ssl = (SSLSocket) sslFactory.createSocket(plain, target.getHost(), effectivePort(target), true);
+        socket = ssl;
+        var params = ssl.getSSLParameters();
+        params.setEndpointIdentificationAlgorithm("HTTPS");
+        ssl.setSSLParameters(params);
+        ssl.startHandshake();
+        phase = Phase.READ;
+        return ssl;
+    }
+
+    private enum Phase { CONNECT, TLS, READ }
+
+    private volatile Phase phase = Phase.CONNECT;
+
+    /** An exception in plain words for the stats. Never includes credentials. */
+    private String describe(Exception e) {
+        if (e instanceof HttpFailure h) {
+            return h.getMessage();
+        }
+        if (e instanceof UnknownHostException) {
+            return "unknown host";
+        }
+        if (e instanceof ConnectException) {
+            String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+            return m.contains("timed out") ? "connection timed out" : "connection refused";
+        }
+        if (e instanceof NoRouteToHostException) {
+            return "no route to host";
+        }
+        if (e instanceof SocketTimeoutException) {
+            return switch (phase) {
+                case CONNECT -> "connection timed out";
+                case TLS -> "TLS handshake failed: timed out";
+                case READ -> "stream stalled (no data for " + seconds(stallTimeout) + ")";
+            };
+        }
+        if (e instanceof SSLException) {
+            return "TLS handshake failed: " + e.getMessage();
+        }
+        if (e instanceof ProtocolException) {
+            return "protocol error: " + e.getMessage();
+        }
+        if (e instanceof EOFException) {
+            return e.getMessage() == null ? "connection closed by the camera" : e.getMessage();
+        }
+        if (e instanceof SocketException) {
+            String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+            if (m.contains("reset")) {
+                return "connection reset by the camera";
+            }
+            return "network error: " + e.getMessage();
+        }
+        return "error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
+    private static String seconds(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? (ms / 1000) + " s" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+    }
+
+    static String statusWords(int code) {
+        return switch (code) {
+            case 401 -> "wrong password";
+            case 403 -> "access denied (HTTP 403)";
+            case 404 -> "not found (HTTP 404)";
+            case 407 -> "proxy authentication required (HTTP 407)";
+            case 503 -> "camera busy or unavailable (HTTP 503)";
+            default -> code >= 500 ? "camera error (HTTP " + code + ")" : "unexpected response (HTTP " + code + ")";
+        };
+    }
+
+    private void countBytes(int n) {
+        bytes += n; // single writer: the reader thread
+        rate.recordBytes(System.nanoTime(), n);
+    }
+
+    private static void closeQuietly(Socket s) {
+        if (s != null) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+    }
+
+    /** An HTTP-level failure whose message is already in plain words. */
+    private static final class HttpFailure extends IOException {
+        HttpFailure(String message) {
+            super(message);
+        }
+    }
+
+    // ---- pool side of the parser (reader thread) ------------------------------------------------------
+
+    private long sequence;
+    private boolean inOverrun;
+
+    private final MultipartParser.Sink sink = new MultipartParser.Sink() {
+        @Override
+        public FrameBuffer acquire() {
+            FrameBuffer b = free.poll();
+            if (b == null) {
+                if (!inOverrun) {
+                    inOverrun = true;
+                    overruns++;
+                }
+            } else {
+                inOverrun = false;
+            }
+            return b;
         }
 
-        public Builder credentials(String user, String password) { return this; }
-        public Builder connectTimeout(Duration d) { return this; }
-        public Builder stallTimeout(Duration d) { return this; }
-        public Builder backoff(Duration initial, Duration max) { return this; }
-        public Builder maxFrameSize(int bytes) { return this; }
-        public Builder snapshotPollInterval(Duration d) { return this; }
-        public Builder threadName(String name) { return this; }
+        @Override
+        public void deliver(FrameBuffer buffer, int used) {
+            long now = System.nanoTime();
+            long millis = clock.millis();
+            buffer.complete(used, sequence++, millis, now);
+            totalFrames++;
+            lastFrameMillis = millis;
+            rate.recordFrame(now);
+            ready.offer(buffer);
+        }
+
+        @Override
+        public void discard(FrameBuffer buffer) {
+            sequence++;
+            totalFrames++;
+            discardedFrames++;
+            lastFrameMillis = clock.millis();
+            rate.recordFrame(System.nanoTime());
+            if (buffer != null) {
+                free.offer(buffer);
+            }
+        }
+
+        @Override
+        public void release(FrameBuffer buffer) {
+            if (buffer != null) {
+                free.offer(buffer);
+            }
+        }
+    };
+
+    /** Options for a client. */
+    public static final class Builder {
+        private final URI uri;
+        private String user;
+        private String password;
+        private Duration connectTimeout = Duration.ofSeconds(5);
+        private Duration stallTimeout = Duration.ofSeconds(10);
+        private Duration backoffInitial = Duration.ofMillis(500);
+        private Duration backoffMax = Duration.ofSeconds(10);
+        private Duration pollInterval = Duration.ofSeconds(1);
+        private Duration healthyAfter = Duration.ofSeconds(5);
+        private int maxFrameSize = 32 * 1024 * 1024;
+        private String threadName;
+        private SSLSocketFactory sslFactory;
+        private Clock clock = Clock.systemUTC();
+        private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+
+        private Builder(URI uri) {
+            this.uri = Objects.requireNonNull(uri, "uri");
+        }
+
+        /** Credentials for Basic or Digest; they override any userinfo in the URL. */
+        public Builder credentials(String user, String password) {
+            this.user = Objects.requireNonNull(user, "user");
+            this.password = password == null ? "" : password;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration d) {
+            this.connectTimeout = positive(d, "connect timeout");
+            return this;
+        }
+
+        /** No bytes for this long drops the connection and reconnects (default 10 s). */
+        public Builder stallTimeout(Duration d) {
+            this.stallTimeout = positive(d, "stall timeout");
+            return this;
+        }
+
+        /** Reconnect delays: {@code initial}, doubling up to {@code max} (default 0.5 s to 10 s). */
+        public Builder backoff(Duration initial, Duration max) {
+            this.backoffInitial = positive(initial, "initial backoff");
+            this.backoffMax = positive(max, "maximum backoff");
+            if (max.compareTo(initial) < 0) {
+                throw new IllegalArgumentException("maximum backoff below the initial one");
+            }
+            return this;
+        }
+
+        /** A stream that delivered frames for this long counts as healthy and resets the backoff. */
+        public Builder healthyAfter(Duration d) {
+            this.healthyAfter = Objects.requireNonNull(d, "healthyAfter");
+            return this;
+        }
+
+        /** Largest frame accepted; a larger one is a protocol error (default 32 MiB). */
+        public Builder maxFrameSize(int bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("max frame size must be positive");
+            }
+            this.maxFrameSize = bytes;
+            return this;
+        }
+
+        /** How often a snapshot URL (one image/jpeg per request) is polled (default 1 s). */
+        public Builder snapshotPollInterval(Duration d) {
+            this.pollInterval = Objects.requireNonNull(d, "poll interval");
+            return this;
+        }
+
+        public Builder threadName(String name) {
+            this.threadName = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /** TLS socket factory for https (default: the JDK's, trusting its CA certificates). */
+        public Builder sslSocketFactory(SSLSocketFactory factory) {
+            this.sslFactory = Objects.requireNonNull(factory, "factory");
+            return this;
+        }
+
+        /** Clock for timestamps and retryAt (tests). */
+        Builder clock(Clock c) {
+            this.clock = Objects.requireNonNull(c);
+            return this;
+        }
+
+        /** Jitter source in [0, 1) (tests). */
+        Builder random(DoubleSupplier r) {
+            this.random = Objects.requireNonNull(r);
+            return this;
+        }
 
         public MjpegClient build() {
             return new MjpegClient(this);
+        }
+
+        private static Duration positive(Duration d, String what) {
+            Objects.requireNonNull(d, what);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(what + " must be positive");
+            }
+            return d;
         }
     }
 }

@@ -100,12 +100,21 @@ public final class DemoServer implements AutoCloseable {
      * @throws IOException if the port cannot be bound
      */
     public static DemoServer start(Options options) throws IOException {
+        return start(options, 0);
+    }
+
+    /**
+     * Starts the cameras and the server, sending each viewer at most {@code maxFpsPerViewer} frames per second
+     * (0 for no cap).
+     */
+    public static DemoServer start(Options options, double maxFpsPerViewer) throws IOException {
         Objects.requireNonNull(options, "options");
         MjpegServer server = MjpegServer.builder()
                 .bind(options.bind())
                 .port(options.port())
                 .maxViewers(options.maxViewers())
                 .password(options.password())
+                .maxFpsPerViewer(maxFpsPerViewer)
                 .title("MJPEG Wall demo cameras")
                 .build();
         List<Generator> generators = new ArrayList<>();

@@ -218,7 +218,28 @@ public final class AviReader implements Closeable {
             }
             pos += 8 + size + (size & 1);
         }
+        // After a power loss the last chunk may have its length on disk but zeros instead of its end.
+        // Only the last frame is checked: some cameras send frames without an end marker, and a
+        // check on every frame would then throw away a whole recording.
+        int last = list.size() - 1;
+        while (last >= 0 && list.get(last).size() == 0) {
+            last--;
+        }
+        if (last >= 0 && !endsJpeg(list.get(last))) {
+            list.subList(last, list.size()).clear();
+        }
         return list;
+    }
+
+    /** Whether the chunk ends with a JPEG end marker, allowing zero padding after it. */
+    private boolean endsJpeg(Chunk c) throws IOException {
+        int n = Math.min(c.size(), 4096);
+        ByteBuffer b = read(c.position() + c.size() - n, n);
+        int i = b.limit() - 1;
+        while (i > 0 && b.get(i) == 0) {
+            i--;
+        }
+        return i > 0 && (b.get(i - 1) & 0xFF) == 0xFF && (b.get(i) & 0xFF) == 0xD9;
     }
 
     private boolean startsWithJpeg(long pos) throws IOException {

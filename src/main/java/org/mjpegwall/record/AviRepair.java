@@ -69,7 +69,7 @@ public final class AviRepair {
                 log.info("Deleted recording without frames {}", file);
                 return new Result(file, Outcome.DELETED_EMPTY, 0);
             }
-            if (chunks.get(0).position() != AviHeader.DATA_START) {
+            if (chunks.get(0).position() - 8 != AviHeader.DATA_START) {
                 throw new IOException("cannot repair " + file + ": not written by mjpeg-wall");
             }
         }

@@ -38,6 +38,7 @@ public final class AviWriter implements Closeable {
 
     private static final byte[] DC = "00dc".getBytes(StandardCharsets.US_ASCII);
     private static final int IDX_ENTRY = 16;
+    private static final int MAX_STAGING = 8 * 1024 * 1024;
 
     private final FileChannel channel;
     private final Path file;
@@ -59,6 +60,7 @@ public final class AviWriter implements Closeable {
     /** End of the idx1 index once written, else 0. */
     private long indexEnd;
     private boolean finished;
+    private ByteBuffer staging;
     private boolean closed;
 
     AviWriter(FileChannel channel, Path file, int ticksPerSecond, long maxFileBytes) throws IOException {
@@ -158,16 +160,19 @@ public final class AviWriter implements Closeable {
             writeHead(false);
         }
         int gap = Math.toIntExact(tick - ticks);
-        ByteBuffer head = ByteBuffer.allocate(8 * gap + 8).order(ByteOrder.LITTLE_ENDIAN);
+        long total = 8L * gap + 8 + even(jpeg.length);
+        // One copy into a reused direct buffer and one pwrite per frame: the cheapest path through NIO,
+        // which would otherwise copy each heap buffer into a temporary direct one anyway.
+        ByteBuffer out = staging(total);
         for (int i = 0; i < gap; i++) {
-            head.put(DC).putInt(0);
+            out.put(DC).putInt(0);
         }
-        head.put(DC).putInt(jpeg.length).flip();
-        ByteBuffer[] parts = (jpeg.length & 1) == 0
-                ? new ByteBuffer[] {head, ByteBuffer.wrap(jpeg)}
-                : new ByteBuffer[] {head, ByteBuffer.wrap(jpeg), ByteBuffer.allocate(1)};
-        long total = head.remaining() + even(jpeg.length);
-        writeFully(parts, moviEnd, total);
+        out.put(DC).putInt(jpeg.length).put(jpeg);
+        if ((jpeg.length & 1) != 0) {
+            out.put((byte) 0);
+        }
+        out.flip();
+        writeFully(out, moviEnd);
 
         // Only now, with every byte written, does the chunk count as part of the file.
         if (frames == offsets.length) {
@@ -222,7 +227,7 @@ public final class AviWriter implements Closeable {
                 empties.put(DC).putInt(0);
             }
             empties.flip();
-            writeFully(new ByteBuffer[] {empties}, moviEnd, 8 * pad);
+            writeFully(empties, moviEnd);
             moviEnd += 8 * pad;
             ticks += pad;
             trailingEmpty = pad;
@@ -299,7 +304,7 @@ public final class AviWriter implements Closeable {
         long pos = moviEnd;
         ByteBuffer head = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
         head.put("idx1".getBytes(StandardCharsets.US_ASCII)).putInt((int) (IDX_ENTRY * entries)).flip();
-        writeFully(new ByteBuffer[] {head}, pos, 8);
+        writeFully(head, pos);
         pos += 8;
         ByteBuffer b = ByteBuffer.allocate(64 * 1024).order(ByteOrder.LITTLE_ENDIAN);
         for (int f = 0; f < frames; f++) {
@@ -314,7 +319,7 @@ public final class AviWriter implements Closeable {
         }
         b.flip();
         int rest = b.remaining();
-        writeFully(new ByteBuffer[] {b}, pos, rest);
+        writeFully(b, pos);
         indexEnd = pos + rest;
     }
 
@@ -322,7 +327,7 @@ public final class AviWriter implements Closeable {
         if (b.remaining() < IDX_ENTRY) {
             b.flip();
             int n = b.remaining();
-            writeFully(new ByteBuffer[] {b}, pos, n);
+            writeFully(b, pos);
             b.clear();
             pos += n;
         }
@@ -334,19 +339,25 @@ public final class AviWriter implements Closeable {
         long fileEnd = indexed ? moviEnd + 8 + IDX_ENTRY * ticks : moviEnd;
         ByteBuffer head = AviHeader.build(new AviHeader.Values(width, height, ticksPerSecond, ticks, maxChunk,
                 moviEnd, fileEnd, indexed));
-        writeFully(new ByteBuffer[] {head}, 0, head.remaining());
+        writeFully(head, 0);
     }
 
-    private void writeFully(ByteBuffer[] parts, long position, long total) throws IOException {
-        channel.position(position);
-        long done = 0;
-        while (done < total) {
-            long n = channel.write(parts);
-            if (n < 0) {
-                throw new IOException("write returned " + n);
-            }
-            done += n;
+    private void writeFully(ByteBuffer b, long position) throws IOException {
+        while (b.hasRemaining()) {
+            position += channel.write(b, position);
         }
+    }
+
+    /** A cleared buffer with room for {@code bytes}: the reused direct one, or a one-off for huge gaps. */
+    private ByteBuffer staging(long bytes) {
+        if (bytes > MAX_STAGING) {
+            return ByteBuffer.allocate(Math.toIntExact(bytes)).order(ByteOrder.LITTLE_ENDIAN);
+        }
+        if (staging == null || staging.capacity() < bytes) {
+            int cap = (int) Math.min(MAX_STAGING, Math.max(bytes * 3 / 2, 64 * 1024));
+            staging = ByteBuffer.allocateDirect(cap).order(ByteOrder.LITTLE_ENDIAN);
+        }
+        return staging.clear();
     }
 
     private void checkOpen() {

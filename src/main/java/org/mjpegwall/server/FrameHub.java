@@ -102,6 +102,13 @@ public final class FrameHub {
         }
     }
 
+    /** Forgets the newest frame (an upstream closed), so no one is handed a stale picture as if it were live. */
+    void clear() {
+        synchronized (lock) {
+            latest = null;
+        }
+    }
+
     /** Releases every waiter now (they see a timeout), so a closing server's viewers notice at once. */
     void wakeAll() {
         synchronized (lock) {

@@ -55,7 +55,12 @@ public final class MjpegServer implements AutoCloseable {
     private static final Pattern CAMERA_PATH = Pattern.compile("/camera/([A-Za-z0-9_-]{1,64})/(stream\\.mjpg|snapshot\\.jpg)");
     private static final Pattern CAMERA_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final long WAIT_SLICE_MS = 250;
+    private static final int LIVE_PREVIEW_LIMIT = 5;
     private static final AtomicInteger SERVER_NUMBERS = new AtomicInteger();
+
+    static {
+        HttpServerTuning.ensureNoDelay();
+    }
 
     private final InetAddress bindAddress;
     private final String bindHost;
@@ -347,12 +352,28 @@ public final class MjpegServer implements AutoCloseable {
         if (list.isEmpty()) {
             html.append("<p>No cameras are served.</p>\n");
         }
+        // Why snapshots beyond a few cameras: browsers open at most 6 connections per server, so more than a
+        // handful of endless MJPEG <img> streams would leave the rest of the page (and the links) waiting.
+        boolean livePreviews = list.size() <= LIVE_PREVIEW_LIMIT;
+        if (!livePreviews) {
+            html.append("<p>Previews refresh twice a second (browsers open only a few connections per server); "
+                    + "follow a camera's stream link for the full frame rate.</p>\n");
+        }
         for (Camera c : list) {
             String base = "camera/" + c.id() + "/";
-            html.append("<div class=\"cam\"><h2>").append(escape(c.name())).append("</h2>")
-                    .append("<img src=\"").append(base).append("stream.mjpg\" alt=\"").append(escape(c.name())).append("\">")
-                    .append("<a href=\"").append(base).append("stream.mjpg\">stream</a> &middot; ")
+            html.append("<div class=\"cam\"><h2>").append(escape(c.name())).append("</h2>");
+            if (livePreviews) {
+                html.append("<img src=\"").append(base).append("stream.mjpg\" alt=\"").append(escape(c.name())).append("\">");
+            } else {
+                html.append("<img class=\"poll\" src=\"").append(base).append("snapshot.jpg\" alt=\"")
+                        .append(escape(c.name())).append("\">");
+            }
+            html.append("<a href=\"").append(base).append("stream.mjpg\">stream</a> &middot; ")
                     .append("<a href=\"").append(base).append("snapshot.jpg\">snapshot</a></div>\n");
+        }
+        if (!livePreviews) {
+            html.append("<script>setInterval(function(){document.querySelectorAll('img.poll').forEach(function(i){"
+                    + "i.src=i.src.split('?')[0]+'?t='+Date.now();});},500);</script>\n");
         }
         html.append("<p><a href=\"status\">status (JSON)</a></p>\n</body></html>\n");
         noCache(ex);

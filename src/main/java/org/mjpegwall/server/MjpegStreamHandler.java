@@ -17,19 +17,28 @@ import org.slf4j.LoggerFactory;
  * ends when the source ends or the viewer disconnects.
  *
  * <pre>{@code
- * HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 8080), 0);
- * http.createContext("/video", MjpegStreamHandler.fromSource(() -> {
+ * MjpegStreamHandler echo = MjpegStreamHandler.fromSource(() -> {
  *     FrameBuffer buf = client.dequeueBuffer();
  *     try { return buf.toByteArray(); } finally { client.enqueueBuffer(buf); }
- * }));
+ * });
+ * HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 8080), 0);
+ * http.createContext("/video", echo);
  * http.start();
  * }</pre>
+ *
+ * <p>Start Java with {@code -Dsun.net.httpserver.nodelay=true} if your code creates an {@code HttpServer}
+ * before this class is first used (as above, create the handler first): without TCP_NODELAY the JDK server delays the end of each frame by about
+ * 40 ms (Nagle's algorithm against delayed ACKs), so frames arrive late and in pairs.
  *
  * <p>For many viewers of one camera use {@link MjpegServer} with a {@link FrameHub} instead: there every
  * viewer gets the newest frame at its own pace.
  */
 public final class MjpegStreamHandler implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(MjpegStreamHandler.class);
+
+    static {
+        HttpServerTuning.ensureNoDelay();
+    }
 
     /** A blocking source of JPEG frames; {@code null} ends the stream. */
     @FunctionalInterface

@@ -1,17 +1,17 @@
 package org.mjpegwall.ui;
 
-import java.util.Arrays;
+import org.mjpegwall.client.Jpeg;
 
-/** TEMPORARY until the client's Jpeg helper lands: table-less JPEGs pass through unchanged. */
+/** Webcams that send JPEGs without Huffman tables (Motion-JPEG style) get the standard tables first. */
 final class Huffman {
     private Huffman() {
     }
 
     static boolean hasTables(byte[] d, int len) {
-        return true;
+        return Jpeg.hasHuffmanTables(d, 0, len);
     }
 
     static byte[] withStandardTables(byte[] d, int len) {
-        return Arrays.copyOf(d, len);
+        return Jpeg.withStandardHuffmanTables(d, 0, len);
     }
 }

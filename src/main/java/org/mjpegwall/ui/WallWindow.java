@@ -96,6 +96,7 @@ public final class WallWindow {
         this.session = Objects.requireNonNull(session, "session");
         this.config = session.config();
         this.actions = new Actions(this);
+        javax.imageio.ImageIO.setUseCache(false); // ImageIO (used by demo cameras, tests) never writes temp files
         model.tilesPerPageProperty().set(config.tilesPerPage());
         model.columnsProperty().set(config.columns() == null ? 0 : config.columns());
         model.showStatsProperty().set(config.showStats());

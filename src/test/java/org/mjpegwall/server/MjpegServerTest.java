@@ -153,6 +153,22 @@ class MjpegServerTest {
     }
 
     @Test
+    void indexOfManyCamerasPollsSnapshotsSoBrowsersKeepConnectionsFree() throws Exception {
+        // given 6 cameras (browsers allow about 6 connections per server)
+        for (int i = 2; i <= 6; i++) {
+            server.addCamera("c" + i, "Camera " + i, new FrameHub());
+        }
+
+        // when
+        String html = RawHttp.get(server.baseUri(), "/").text();
+
+        // then
+        assertThat(html, not(containsString("stream.mjpg\" alt")));
+        assertThat(html, containsString("<img class=\"poll\" src=\"camera/c6/snapshot.jpg\""));
+        assertThat(html, containsString("<a href=\"camera/c6/stream.mjpg\">stream</a>"));
+    }
+
+    @Test
     void viewersBeyondTheLimitGet503() throws Exception {
         // given the limit of 3 streams is reached
         hub.publish(TestFrames.frame(1, 100));

@@ -1,0 +1,583 @@
+package org.mjpegwall.client.internal;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.ProtocolException;
+import java.nio.charset.StandardCharsets;
+import org.mjpegwall.client.FrameBuffer;
+
+/**
+ * Reads the parts of a multipart (MJPEG) body from a {@link WireReader} into pooled buffers. It has no
+ * socket: tests feed it bytes. It tolerates what real cameras send — a boundary that differs from the
+ * header's or is missing there, parts with or without (or with a wrong) Content-Length, garbage between
+ * parts, blank lines, bare LF — and bounds every read: lines, header blocks and frames.
+ *
+ * <p>Working memory is fixed: the reader's area plus one scratch area of the same size, used to scan
+ * frames that are being discarded. Frame bytes go straight from the stream into the pooled buffer.
+ */
+public final class MultipartParser {
+    /** Most bytes of part headers accepted for one part. */
+    public static final int HEADER_BLOCK_LIMIT = 64 * 1024;
+    /** RFC 2046 allows 70 characters; some cameras use more, none this many. */
+    static final int MAX_DELIMITER = 256;
+
+    /** Where frames go. Called on the reader's thread only. */
+    public interface Sink {
+        /** A free buffer for the next frame, or {@code null} to discard it (out of buffers). */
+        FrameBuffer acquire();
+
+        /** A complete frame of {@code used} bytes is in the buffer. */
+        void deliver(FrameBuffer buffer, int used);
+
+        /** A complete frame was seen but not kept: no buffer, or larger than its buffer. Buffer may be null. */
+        void discard(FrameBuffer buffer);
+
+        /** No frame came of this part (empty, cut short or corrupt); give the buffer back. May be null. */
+        void release(FrameBuffer buffer);
+    }
+
+    private static final int PEEK_EOF = 0;
+    private static final int PEEK_DELIMITER = 1;
+    private static final int PEEK_OTHER = 2;
+
+    private final WireReader r;
+    private final long maxFrame;
+    private final byte[] scratch = new byte[WireReader.CHUNK + WireReader.SLACK_FOR_SCAN];
+    private final int[] shift = new int[256];
+    private byte[] delimiter;
+    private boolean delimiterFromBody;
+    private boolean atPartHeaders;
+    private boolean started;
+
+    // results of the last scan()
+    private int scanLength;
+    private boolean scanOverflow;
+    private long scanTotal;
+
+    /**
+     * @param headerBoundary the boundary named in the response's Content-Type, or null
+     * @param maxFrame the largest frame accepted; a larger one is a protocol error
+     */
+    public MultipartParser(WireReader reader, String headerBoundary, long maxFrame) {
+        this.r = reader;
+        this.maxFrame = maxFrame;
+        if (headerBoundary != null && !headerBoundary.isEmpty()) {
+            // Some cameras put the leading dashes in the header's boundary as well as in the body.
+            setDelimiter((headerBoundary.startsWith("--") ? headerBoundary : "--" + headerBoundary)
+                    .getBytes(StandardCharsets.ISO_8859_1));
+        }
+    }
+
+    /** The delimiter line in use (with its leading dashes), or null while unknown. */
+    public String delimiter() {
+        return delimiter == null ? null : new String(delimiter, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Reads the next part and hands its frame to the sink.
+     *
+     * @return false at the end of the stream (or the closing delimiter)
+     * @throws EOFException if the stream ends inside a part (the part is dropped)
+     * @throws ProtocolException if a limit is exceeded or the stream cannot be parsed
+     */
+    public boolean readPart(Sink sink) throws IOException {
+        while (!atPartHeaders) {
+            int peek = skipBlankLinesAndPeek();
+            if (peek == PEEK_EOF) {
+                return false;
+            }
+            if (peek == PEEK_DELIMITER) {
+                if (!consumeDelimiterLine()) {
+                    return false;
+                }
+                atPartHeaders = true;
+            } else if (!started && looksLikePartStart()) {
+                atPartHeaders = true; // no boundary line before the first part
+            } else {
+                resync();
+            }
+        }
+        started = true;
+        atPartHeaders = false;
+        if (!r.ensure(1)) {
+            return false; // the stream ended after a boundary line: no part is lost
+        }
+        long length = readPartHeaders();
+        readBody(sink, length);
+        return true;
+    }
+
+    /**
+     * Reads a whole body that is a single JPEG (a snapshot URL): {@code length} bytes, or up to the end
+     * of the stream when the length is unknown (-1).
+     */
+    public void readWholeBody(Sink sink, long length) throws IOException {
+        if (length > maxFrame) {
+            throw tooLarge(length);
+        }
+        FrameBuffer b = sink.acquire();
+        if (length >= 0) {
+            if (b != null && length <= b.length()) {
+                if (!r.readFully(b.data(), 0, (int) length)) {
+                    sink.release(b);
+                    throw new EOFException("connection closed inside an image");
+                }
+                sink.deliver(b, (int) length);
+            } else {
+                if (!r.skipFully(length)) {
+                    sink.release(b);
+                    throw new EOFException("connection closed inside an image");
+                }
+                sink.discard(b);
+            }
+            return;
+        }
+        byte[] dst = b == null ? scratch : b.data();
+        int used = 0;
+        long total = 0;
+        while (true) {
+            if (used == dst.length) {
+                dst = scratch; // too large for the buffer: keep reading, discard
+                used = 0;
+            }
+            int n = r.readSome(dst, used, dst.length - used);
+            if (n < 0) {
+                break;
+            }
+            used += n;
+            total += n;
+            if (total > maxFrame) {
+                sink.release(b);
+                throw new ProtocolException("image larger than the " + Units.bytes(maxFrame) + " frame limit");
+            }
+        }
+        if (total == 0) {
+            sink.release(b);
+        } else if (b != null && dst == b.data()) {
+            sink.deliver(b, used);
+        } else {
+            sink.discard(b);
+        }
+    }
+
+    private ProtocolException tooLarge(long size) {
+        return new ProtocolException("frame of " + size + " bytes is larger than the "
+                + Units.bytes(maxFrame) + " frame limit");
+    }
+
+    private void setDelimiter(byte[] d) throws IllegalArgumentException {
+        delimiter = d;
+        int m = d.length;
+        java.util.Arrays.fill(shift, m);
+        for (int j = 0; j < m - 1; j++) {
+            shift[d[j] & 0xff] = m - 1 - j;
+        }
+    }
+
+    /** Skips CRLF / LF blank lines (bounded) and tells what comes next. */
+    private int skipBlankLinesAndPeek() throws IOException {
+        int skipped = 0;
+        while (skipped <= WireReader.LINE_LIMIT) {
+            if (!r.ensure(1)) {
+                return PEEK_EOF;
+            }
+            byte b = r.buf[r.pos];
+            if (b == '\n') {
+                r.pos++;
+                skipped++;
+            } else if (b == '\r' && r.ensure(2) && r.buf[r.pos + 1] == '\n') {
+                r.pos += 2;
+                skipped += 2;
+            } else {
+                break;
+            }
+        }
+        if (delimiter != null && r.ensure(delimiter.length) && startsWith(r.buf, r.pos, delimiter)) {
+            return PEEK_DELIMITER;
+        }
+        if (!delimiterFromBody && r.ensure(2) && r.buf[r.pos] == '-' && r.buf[r.pos + 1] == '-') {
+            return PEEK_DELIMITER; // the body's own boundary wins over the header's
+        }
+        return r.buffered() == 0 ? PEEK_EOF : PEEK_OTHER;
+    }
+
+    /** Consumes a delimiter line, learning the body's boundary; false if it is the closing one. */
+    private boolean consumeDelimiterLine() throws IOException {
+        int end = r.lineEnd(WireReader.LINE_LIMIT, "boundary line");
+        if (end < 0) {
+            throw new EOFException("connection closed inside a boundary line");
+        }
+        int stop = end;
+        while (stop > r.pos && isSpace(r.buf[stop - 1])) {
+            stop--;
+        }
+        if (!delimiterFromBody) {
+            int len = stop - r.pos;
+            if (len > MAX_DELIMITER) {
+                throw new ProtocolException("boundary longer than " + MAX_DELIMITER + " characters");
+            }
+            byte[] line = java.util.Arrays.copyOfRange(r.buf, r.pos, stop);
+            if (delimiter == null || !startsWith(line, 0, delimiter)) {
+                setDelimiter(line);
+            }
+            delimiterFromBody = true;
+        }
+        boolean closing = stop - r.pos >= delimiter.length + 2 && r.buf[r.pos + delimiter.length] == '-'
+                && r.buf[r.pos + delimiter.length + 1] == '-';
+        r.pos = end + 1;
+        return !closing;
+    }
+
+    /** True if the bytes ahead look like part headers or a JPEG: a first part with no boundary line. */
+    private boolean looksLikePartStart() throws IOException {
+        if (r.ensure(2) && r.buf[r.pos] == (byte) 0xFF && r.buf[r.pos + 1] == (byte) 0xD8) {
+            return true;
+        }
+        int end;
+        try {
+            end = r.lineEnd(WireReader.LINE_LIMIT, "line");
+        } catch (ProtocolException e) {
+            return false;
+        }
+        if (end < 0) {
+            return false;
+        }
+        for (int i = r.pos; i < end; i++) {
+            byte b = r.buf[i];
+            if (b == ':') {
+                return i > r.pos;
+            }
+            if (!(b == '-' || (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9'))) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Discards bytes up to the next delimiter line (garbage between parts). */
+    private void resync() throws IOException {
+        if (delimiter == null) {
+            throw new ProtocolException("no multipart boundary: the stream has no boundary in its header or body");
+        }
+        scan(scratch, 0, scratch, "between parts");
+    }
+
+    /** Reads part headers; returns the Content-Length, or -1 when missing, malformed or conflicting. */
+    private long readPartHeaders() throws IOException {
+        long length = -1;
+        boolean conflict = false;
+        int total = 0;
+        while (true) {
+            if (r.ensure(2) && r.buf[r.pos] == (byte) 0xFF && r.buf[r.pos + 1] == (byte) 0xD8) {
+                break; // a JPEG right after the boundary: no headers, no blank line
+            }
+            int end = r.lineEnd(WireReader.LINE_LIMIT, "part header line");
+            if (end < 0) {
+                throw new EOFException("connection closed inside part headers");
+            }
+            total += end - r.pos + 1;
+            if (total > HEADER_BLOCK_LIMIT) {
+                throw new ProtocolException("part headers longer than " + (HEADER_BLOCK_LIMIT / 1024) + " KiB");
+            }
+            int stop = end > r.pos && r.buf[end - 1] == '\r' ? end - 1 : end;
+            if (stop == r.pos) {
+                r.pos = end + 1;
+                break;
+            }
+            if (startsWithIgnoreCase(r.buf, r.pos, stop, "content-length")) {
+                long v = parseLengthValue(r.buf, r.pos + "content-length".length(), stop);
+                if (v == -2) {
+                    conflict = true;
+                } else if (v >= 0) {
+                    if (length >= 0 && length != v) {
+                        conflict = true;
+                    }
+                    length = v;
+                }
+            }
+            r.pos = end + 1;
+        }
+        return conflict ? -1 : length;
+    }
+
+    /**
+     * Parses {@code [spaces] ':' value [',' value]*} in place; -1 if not a Content-Length header
+     * (for example "Content-Length-Foo"), -2 if malformed or its values disagree.
+     */
+    static long parseLengthValue(byte[] b, int i, int stop) {
+        while (i < stop && isSpace(b[i])) {
+            i++;
+        }
+        if (i >= stop || b[i] != ':') {
+            return -1;
+        }
+        i++;
+        long result = -1;
+        while (true) {
+            while (i < stop && isSpace(b[i])) {
+                i++;
+            }
+            long v = 0;
+            int digits = 0;
+            while (i < stop && b[i] >= '0' && b[i] <= '9') {
+                if (digits < 18) {
+                    v = v * 10 + (b[i] - '0');
+                }
+                digits++;
+                i++;
+            }
+            if (digits == 0) {
+                return -2;
+            }
+            if (digits >= 18) {
+                v = Long.MAX_VALUE;
+            }
+            if (result >= 0 && result != v) {
+                return -2;
+            }
+            result = v;
+            while (i < stop && isSpace(b[i])) {
+                i++;
+            }
+            if (i == stop) {
+                return result;
+            }
+            if (b[i] != ',') {
+                return -2;
+            }
+            i++;
+        }
+    }
+
+    private void readBody(Sink sink, long length) throws IOException {
+        if (length == 0) {
+            return; // zero-length part: skip it
+        }
+        if (length > maxFrame) {
+            throw tooLarge(length);
+        }
+        if (length < 0 && delimiter == null) {
+            throw new ProtocolException("cannot find the end of a part: no Content-Length and no boundary");
+        }
+        FrameBuffer b = sink.acquire();
+        boolean handedOver = false;
+        try {
+            if (length > 0) {
+                handedOver = readCountedBody(sink, b, (int) length);
+                return;
+            }
+            byte[] dst = b == null ? scratch : b.data();
+            if (!scan(dst, 0, b == null ? null : dst, "frame")) {
+                throw new EOFException("connection closed inside a frame");
+            }
+            handedOver = true;
+            if (scanTotal == 0) {
+                sink.release(b); // zero-length part
+            } else if (b != null && !scanOverflow) {
+                sink.deliver(b, scanLength);
+            } else {
+                sink.discard(b);
+            }
+        } finally {
+            if (!handedOver) {
+                sink.release(b);
+            }
+        }
+    }
+
+    /** Body with a Content-Length; returns true once the buffer has been handed to the sink. */
+    private boolean readCountedBody(Sink sink, FrameBuffer b, int length) throws IOException {
+        if (b == null || length > b.length()) {
+            if (!r.skipFully(length)) {
+                throw new EOFException("connection closed inside a frame");
+            }
+            sink.discard(b);
+            return true;
+        }
+        byte[] data = b.data();
+        if (!r.readFully(data, 0, length)) {
+            throw new EOFException("connection closed inside a frame");
+        }
+        // A whole JPEG is delivered at once, without waiting for the next boundary (that would add a
+        // frame of latency); if garbage follows, the next readPart resyncs.
+        if (endsWithEndOfImage(data, length) || skipBlankLinesAndPeek() != PEEK_OTHER) {
+            sink.deliver(b, length);
+            return true;
+        }
+        // Not a boundary and not a whole JPEG: the Content-Length was wrong. Scan on to the boundary.
+        if (delimiter == null) {
+            throw new ProtocolException("wrong Content-Length and no boundary to resync on");
+        }
+        if (!scan(data, length, data, "frame")) {
+            throw new EOFException("connection closed inside a frame");
+        }
+        if (scanOverflow) {
+            sink.discard(b);
+            return true;
+        }
+        int used = recoverFromWrongLength(data, scanLength);
+        if (used > 0) {
+            sink.deliver(b, used);
+        } else {
+            sink.release(b);
+        }
+        return true;
+    }
+
+    /**
+     * The buffer holds bytes from a part's start to the next boundary, but may span a boundary if the
+     * Content-Length overshot. Keeps the first part if it is a whole JPEG (length too large), else the
+     * last part (the first was cut short); returns the frame's length now at the buffer's start, or 0.
+     */
+    private int recoverFromWrongLength(byte[] data, int used) {
+        int first = find(data, 0, used, false);
+        if (first < 0) {
+            return used; // the length was merely too small
+        }
+        int firstEnd = trimLineBreak(data, first);
+        if (endsWithEndOfImage(data, firstEnd)) {
+            return firstEnd;
+        }
+        int last = first;
+        for (int next; (next = find(data, last + 1, used, false)) >= 0; ) {
+            last = next;
+        }
+        // skip the delimiter line and the part headers up to the blank line
+        int i = last;
+        int lineStart = -1;
+        while (i < used) {
+            if (data[i] == '\n') {
+                int len = i - (lineStart < 0 ? last : lineStart);
+                if (lineStart >= 0 && (len == 0 || (len == 1 && data[i - 1] == '\r'))) {
+                    int start = i + 1;
+                    System.arraycopy(data, start, data, 0, used - start);
+                    return used - start;
+                }
+                lineStart = i + 1;
+            }
+            i++;
+        }
+        return 0;
+    }
+
+    /**
+     * Reads into {@code dst} from {@code used} until a delimiter line starts, leaving the reader at the
+     * delimiter. When {@code dst} (the frame buffer) fills, goes on in the scratch area, keeping only
+     * a delimiter's worth of bytes, and sets {@link #scanOverflow}.
+     *
+     * @param frameBuffer the array counted as "the frame" ({@code dst} at first), or null when discarding
+     * @return false if the stream ended first
+     */
+    private boolean scan(byte[] dst, int used, byte[] frameBuffer, String what) throws IOException {
+        int m = delimiter.length;
+        byte[] d = dst;
+        int u = used;
+        long total = used;
+        boolean compacted = false;
+        int from = Math.max(0, used - m - 2);
+        scanOverflow = false;
+        while (true) {
+            if (u == d.length) {
+                int keep = Math.min(u, m + 2);
+                System.arraycopy(d, u - keep, scratch, 0, keep);
+                if (d == frameBuffer) {
+                    scanOverflow = true;
+                }
+                d = scratch;
+                u = keep;
+                from = 0;
+                compacted = true;
+            }
+            int n = r.readSome(d, u, d.length - u);
+            if (n < 0) {
+                return false;
+            }
+            u += n;
+            total += n;
+            int idx = find(d, from, u, compacted);
+            if (idx >= 0) {
+                r.unread(d, idx, u - idx);
+                total -= u - idx;
+                int end = trimLineBreak(d, idx);
+                scanTotal = total - (idx - end);
+                scanLength = d == frameBuffer ? end : -1;
+                return true;
+            }
+            if (total > maxFrame) {
+                throw new ProtocolException(what.equals("frame")
+                        ? "frame larger than the " + Units.bytes(maxFrame) + " frame limit (no boundary found)"
+                        : "more than " + Units.bytes(maxFrame) + " of garbage " + what);
+            }
+            from = Math.max(0, u - m + 1);
+        }
+    }
+
+    /** Index of a delimiter that starts a line in {@code a[from, to)}, or -1 (Boyer-Moore-Horspool). */
+    private int find(byte[] a, int from, int to, boolean compacted) {
+        byte[] p = delimiter;
+        int m = p.length;
+        int last = m - 1;
+        byte lastByte = p[last];
+        int i = from;
+        while (i + m <= to) {
+            byte c = a[i + last];
+            if (c == lastByte && startsWith(a, i, p) && (i > 0 ? a[i - 1] == '\n' : !compacted)) {
+                return i;
+            }
+            i += shift[c & 0xff];
+        }
+        return -1;
+    }
+
+    private static int trimLineBreak(byte[] a, int idx) {
+        int end = idx;
+        if (end > 0 && a[end - 1] == '\n') {
+            end--;
+            if (end > 0 && a[end - 1] == '\r') {
+                end--;
+            }
+        }
+        return end;
+    }
+
+    /** True if the bytes end with the JPEG end-of-image marker, allowing trailing whitespace. */
+    static boolean endsWithEndOfImage(byte[] a, int len) {
+        int i = len;
+        while (i > 0 && isSpace(a[i - 1]) ) {
+            i--;
+        }
+        return i >= 2 && a[i - 2] == (byte) 0xFF && a[i - 1] == (byte) 0xD9;
+    }
+
+    private static boolean isSpace(byte b) {
+        return b == ' ' || b == '\t' || b == '\r' || b == '\n';
+    }
+
+    private static boolean startsWith(byte[] a, int off, byte[] p) {
+        if (off + p.length > a.length) {
+            return false;
+        }
+        for (int j = 0; j < p.length; j++) {
+            if (a[off + j] != p[j]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean startsWithIgnoreCase(byte[] a, int off, int stop, String lower) {
+        if (stop - off < lower.length()) {
+            return false;
+        }
+        for (int j = 0; j < lower.length(); j++) {
+            int c = a[off + j];
+            if (c >= 'A' && c <= 'Z') {
+                c += 'a' - 'A';
+            }
+            if (c != lower.charAt(j)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,333 @@
+package org.mjpegwall.client.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mjpegwall.testing.ScriptedServer.ascii;
+import static org.mjpegwall.testing.ScriptedServer.concat;
+import static org.mjpegwall.testing.ScriptedServer.multipart;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.ProtocolException;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.mjpegwall.testing.TestJpegs;
+
+/** The multipart parser fed from bytes: every wire variant real cameras send. */
+class MultipartParserTest {
+    private static final byte[] A = TestJpegs.fake(3000, 1);
+    private static final byte[] B = TestJpegs.fake(5000, 2);
+    private static final byte[] C = TestJpegs.fake(70_000, 3); // larger than one read chunk
+
+    /** Parts for the frames, then the closing delimiter (so the last part without a length ends). */
+    private static byte[] mp(String boundary, boolean contentLength, byte[]... frames) {
+        return concat(multipart(boundary, contentLength, frames), ascii("--" + boundary + "--\r\n"));
+    }
+
+    private static void assertFrames(ParserHarness h, byte[]... expected) {
+        assertEquals(expected.length, h.frames.size(), "frame count");
+        for (int i = 0; i < expected.length; i++) {
+            assertArrayEquals(expected[i], h.frames.get(i), "frame " + i);
+        }
+    }
+
+    /** Reads of whole buffers, of 1..7 bytes and of 1..1000 bytes: boundaries split anywhere. */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 7, 1000})
+    void readsFramesWithContentLength(int maxRead) throws IOException {
+        // given
+        byte[] body = mp("frame", true, A, B, C);
+        // when
+        ParserHarness h = ParserHarness.parse(body, "frame", maxRead);
+        // then
+        assertFrames(h, A, B, C);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 7, 1000})
+    void readsFramesWithoutContentLengthByScanningForTheBoundary(int maxRead) throws IOException {
+        byte[] body = mp("frame", false, A, B, C);
+        ParserHarness h = ParserHarness.parse(body, "frame", maxRead);
+        assertFrames(h, A, B, C);
+    }
+
+    @Test
+    void acceptsQuotedBoundaryWithLeadingDashesInHeader() throws IOException {
+        // given: header says boundary="--myb", body lines are "--myb"
+        byte[] body = concat(ascii("--myb\r\nContent-Type: image/jpeg\r\n\r\n"), A, ascii("\r\n--myb\r\n\r\n"), B,
+                ascii("\r\n--myb\r\n"));
+        // when
+        ParserHarness h = ParserHarness.parse(body, "--myb", 0);
+        // then
+        assertFrames(h, A, B);
+    }
+
+    @Test
+    void takesBoundaryFromBodyWhenHeaderDiffers() throws IOException {
+        byte[] body = mp("real", false, A, B, C);
+        ParserHarness h = ParserHarness.parse(body, "advertised", 0);
+        assertFrames(h, A, B, C);
+        assertEquals("--real", h.parser.delimiter());
+    }
+
+    @Test
+    void takesBoundaryFromFirstDashLineWhenHeaderHasNone() throws IOException {
+        byte[] body = mp("ipcam", false, A, B);
+        ParserHarness h = ParserHarness.parse(body, null, 5);
+        assertFrames(h, A, B);
+    }
+
+    @Test
+    void readsFirstPartWithoutBoundaryLineBeforeIt() throws IOException {
+        // given: the body starts with part headers; the boundary comes only between parts
+        byte[] body = concat(ascii("Content-Type: image/jpeg\r\n\r\n"), A, ascii("\r\n"), mp("b", false, B));
+        // when
+        ParserHarness h = ParserHarness.parse(body, "b", 0);
+        // then
+        assertFrames(h, A, B);
+    }
+
+    @Test
+    void readsFirstPartWithoutBoundaryLineOrHeaderBoundaryWhenLengthGiven() throws IOException {
+        byte[] body = concat(ascii("Content-Length: " + A.length + "\r\n\r\n"), A, ascii("\r\n"), mp("x", false, B));
+        ParserHarness h = ParserHarness.parse(body, null, 3);
+        assertFrames(h, A, B);
+    }
+
+    @Test
+    void resyncsWhenContentLengthTooShort() throws IOException {
+        // given: the first part claims 100 bytes fewer than it has
+        byte[] body = concat(ascii("--b\r\nContent-Length: " + (A.length - 100) + "\r\n\r\n"), A, ascii("\r\n"),
+                mp("b", true, B));
+        // when
+        ParserHarness h = ParserHarness.parse(body, "b", 0);
+        // then: scanning on to the boundary recovers the whole frame
+        assertFrames(h, A, B);
+    }
+
+    @Test
+    void resyncsWhenContentLengthTooLong() throws IOException {
+        // given: the first part claims 30 bytes more than it has, eating into the next part
+        byte[] body = concat(ascii("--b\r\nContent-Length: " + (A.length + 30) + "\r\n\r\n"), A, ascii("\r\n"),
+                mp("b", true, B, C));
+        // when
+        ParserHarness h = ParserHarness.parse(body, "b", 0);
+        // then: A (a whole JPEG) is kept, the part it overlapped is lost, and C follows normally
+        assertFrames(h, A, C);
+    }
+
+    @Test
+    void dropsFrameCutShortAndKeepsTheNextOnes() throws IOException {
+        // given: part 1 says it has A's length but only half arrives before the next boundary
+        byte[] half = java.util.Arrays.copyOf(A, A.length / 2);
+        byte[] body = concat(ascii("--b\r\nContent-Length: " + A.length + "\r\n\r\n"), half, ascii("\r\n"),
+                mp("b", true, B, C));
+        // when
+        ParserHarness h = ParserHarness.parse(body, "b", 0);
+        // then: the cut frame is gone, no frame contains its bytes
+        assertFrames(h, B, C);
+    }
+
+    @Test
+    void dropsFrameCutShortWithoutContentLength() throws IOException {
+        // given: no lengths; a part whose JPEG stops half-way. Without a length the parser cannot know,
+        // so it delivers bytes exactly up to the boundary; the following frames are intact.
+        byte[] half = java.util.Arrays.copyOf(A, A.length / 2);
+        byte[] body = mp("b", false, half, B);
+        ParserHarness h = ParserHarness.parse(body, "b", 0);
+        assertFrames(h, half, B);
+    }
+
+    @Test
+    void acceptsContentLengthPaddedOrRepeatedOrInAnyCase() throws IOException {
+        byte[] body = concat(
+                ascii("--b\r\ncontent-length:    " + A.length + "   \r\n\r\n"), A, ascii("\r\n"),
+                ascii("--b\r\nCONTENT-LENGTH: " + B.length + "\r\nContent-Length: " + B.length + "\r\n\r\n"), B,
+                ascii("\r\n"),
+                ascii("--b\r\nContent-length: " + C.length + ", " + C.length + "\r\nX-Timestamp: 1\r\n\r\n"), C,
+                ascii("\r\n--b--\r\n"));
+        ParserHarness h = ParserHarness.parse(body, "b", 0);
+        assertFrames(h, A, B, C);
+    }
+
+    @Test
+    void scansWhenRepeatedContentLengthsDisagree() throws IOException {
+        byte[] body = concat(ascii("--b\r\nContent-Length: 10\r\nContent-Length: 20\r\n\r\n"), A, ascii("\r\n"),
+                mp("b", true, B));
+        ParserHarness h = ParserHarness.parse(body, "b", 0);
+        assertFrames(h, A, B);
+    }
+
+    @Test
+    void acceptsBareLineFeedsAndBlankLinesBeforeBoundary() throws IOException {
+        byte[] body = concat(ascii("\n\n--b\nContent-Type: image/jpg\n\n"), A, ascii("\n\n\r\n\n--b\ncontent-type: "
+                + "image/jpeg; charset=binary\ncontent-length: " + B.length + "\n\n"), B, ascii("\n\n\n--b\n\n"), C,
+                ascii("\n--b\n"));
+        ParserHarness h = ParserHarness.parse(body, "b", 0);
+        // Without a length, blank lines before the boundary belong to the part: all but the last line
+        // break stay in A's bytes (a JPEG decoder ignores bytes after its end marker).
+        assertEquals(3, h.frames.size());
+        assertArrayEquals(concat(A, ascii("\n\n\r\n")), h.frames.get(0));
+        assertArrayEquals(B, h.frames.get(1));
+        assertArrayEquals(C, h.frames.get(2));
+    }
+
+    @Test
+    void acceptsPartsWithoutContentType() throws IOException {
+        byte[] body = concat(ascii("--b\r\n\r\n"), A, ascii("\r\n--b\r\nContent-Length: " + B.length + "\r\n\r\n"), B,
+                ascii("\r\n--b\r\n"), C, ascii("\r\n--b\r\n"));
+        ParserHarness h = ParserHarness.parse(body, "b", 0);
+        assertFrames(h, A, B, C);
+    }
+
+    @Test
+    void skipsZeroLengthParts() throws IOException {
+        byte[] body = concat(ascii("--b\r\nContent-Length: 0\r\n\r\n\r\n--b\r\n\r\n\r\n"), multipart("b", false, A),
+                ascii("--b\r\nContent-Type: image/jpeg\r\n\r\n--b\r\n\r\n"), B, ascii("\r\n--b\r\n"));
+        ParserHarness h = ParserHarness.parse(body, "b", 0);
+        assertFrames(h, A, B);
+        assertEquals(0, h.discarded);
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void resyncsOnNextBoundaryAfterGarbageBetweenParts(boolean contentLength) throws IOException {
+        byte[] garbage = concat(ascii("garbage\r\n-- not it\r\n"), TestJpegs.fake(20_000, 9), ascii("\r\n\r\n"));
+        byte[] body = concat(multipart("b", contentLength, A), garbage, mp("b", contentLength, B, C));
+        ParserHarness h = ParserHarness.parse(body, "b", 13);
+        if (contentLength) {
+            assertFrames(h, A, B, C);
+        } else {
+            // without lengths, garbage before the next boundary is indistinguishable from A's tail
+            assertEquals(3, h.frames.size());
+            byte[] withGarbage = concat(A, ascii("\r\n"), garbage);
+            // the line break before the boundary is not part of the frame
+            assertArrayEquals(java.util.Arrays.copyOf(withGarbage, withGarbage.length - 2), h.frames.get(0));
+            assertArrayEquals(B, h.frames.get(1));
+        }
+    }
+
+    @Test
+    void exifThumbnailDoesNotCutFrameShort() throws IOException {
+        // given: a JPEG whose APP1 segment holds a whole thumbnail JPEG (FFD8 … FFD9) before the image data
+        byte[] thumb = TestJpegs.fake(600, 7);
+        byte[] app1 = concat(new byte[] {(byte) 0xFF, (byte) 0xE1, 0x02, 0x66}, ascii("Exif\0\0"), thumb);
+        byte[] withExif = concat(new byte[] {(byte) 0xFF, (byte) 0xD8}, app1, java.util.Arrays.copyOfRange(A, 2, A.length));
+        byte[] body = mp("b", false, withExif, B);
+        // when
+        ParserHarness h = ParserHarness.parse(body, "b", 0);
+        // then
+        assertFrames(h, withExif, B);
+    }
+
+    @Test
+    void discardsFrameLargerThanItsBufferAndKeepsGoing() throws IOException {
+        for (boolean cl : new boolean[] {true, false}) {
+            // given: 4 KiB buffers; B is 5000 bytes
+            ParserHarness h = new ParserHarness(mp("b", cl, A, B, A), "b", 4096, 2, 1 << 20, 0);
+            // when
+            h.readAll();
+            // then
+            assertFrames(h, A, A);
+            assertEquals(1, h.discarded, "content-length " + cl);
+        }
+    }
+
+    @Test
+    void discardsFramesWhenOutOfBuffers() throws IOException {
+        ParserHarness h = new ParserHarness(mp("b", false, A, B, C), "b", 1 << 20, 0, 1 << 20, 0);
+        h.readAll();
+        assertEquals(0, h.frames.size());
+        assertEquals(3, h.discarded);
+    }
+
+    @Test
+    void endsAtClosingDelimiter() throws IOException {
+        byte[] body = concat(multipart("b", true, A), ascii("--b--\r\n"), multipart("b", true, B));
+        ParserHarness h = ParserHarness.parse(body, "b", 0);
+        assertFrames(h, A);
+    }
+
+    @Test
+    void reportsEndOfStreamInsideAFrame() {
+        byte[] body = concat(ascii("--b\r\nContent-Length: 100\r\n\r\n"), java.util.Arrays.copyOf(A, 50));
+        ParserHarness h = new ParserHarness(body, "b", 1 << 20, 2, 1 << 20, 0);
+        assertThrows(EOFException.class, h::readAll);
+        assertTrue(h.frames.isEmpty());
+        assertEquals(2, h.pool.size(), "the buffer went back to the pool");
+    }
+
+    @Test
+    void rejectsHeaderLineLongerThanLimit() {
+        byte[] body = concat(ascii("--b\r\nX-Long: "), new byte[20_000]);
+        ParserHarness h = new ParserHarness(body, "b", 1 << 20, 2, 1 << 20, 0);
+        ProtocolException e = assertThrows(ProtocolException.class, h::readAll);
+        assertEquals("part header line longer than 8 KiB", e.getMessage());
+    }
+
+    @Test
+    void rejectsHeaderBlockLongerThanLimit() {
+        StringBuilder sb = new StringBuilder("--b\r\n");
+        for (int i = 0; i < 1000; i++) {
+            sb.append("X-Header-").append(i).append(": ").append("v".repeat(100)).append("\r\n");
+        }
+        ParserHarness h = new ParserHarness(ascii(sb.toString()), "b", 1 << 20, 2, 1 << 20, 0);
+        ProtocolException e = assertThrows(ProtocolException.class, h::readAll);
+        assertEquals("part headers longer than 64 KiB", e.getMessage());
+    }
+
+    @Test
+    void rejectsContentLengthAboveFrameLimit() {
+        byte[] body = ascii("--b\r\nContent-Length: 99999999999\r\n\r\n");
+        ParserHarness h = new ParserHarness(body, "b", 1 << 20, 2, 32 << 20, 0);
+        ProtocolException e = assertThrows(ProtocolException.class, h::readAll);
+        assertEquals("frame of 99999999999 bytes is larger than the 32 MiB frame limit", e.getMessage());
+    }
+
+    @Test
+    void rejectsUnboundedPartWithoutContentLengthAtFrameLimit() {
+        // given: a part with no length and no boundary for 3 MiB, with a 1 MiB frame limit
+        byte[] body = concat(ascii("--b\r\n\r\n"), new byte[3 << 20]);
+        ParserHarness h = new ParserHarness(body, "b", 4096, 2, 1 << 20, 0);
+        ProtocolException e = assertThrows(ProtocolException.class, h::readAll);
+        assertEquals("frame larger than the 1 MiB frame limit (no boundary found)", e.getMessage());
+    }
+
+    @Test
+    void rejectsStreamWithNoBoundaryAnywhere() {
+        byte[] body = concat(ascii("Content-Type: image/jpeg\r\n\r\n"), A);
+        ParserHarness h = new ParserHarness(body, null, 1 << 20, 2, 1 << 20, 0);
+        ProtocolException e = assertThrows(ProtocolException.class, h::readAll);
+        assertTrue(e.getMessage().contains("no Content-Length and no boundary"), e.getMessage());
+    }
+
+    @Test
+    void readsPartWhoseJpegFollowsBoundaryWithoutHeaders() throws IOException {
+        byte[] body = concat(ascii("--b\r\n"), A, ascii("\r\n--b\r\n"), B, ascii("\r\n--b\r\n"));
+        ParserHarness h = ParserHarness.parse(body, "b", 0);
+        assertFrames(h, A, B);
+    }
+
+    @Test
+    void parsesContentLengthValues() {
+        assertEquals(123, MultipartParser.parseLengthValue(ascii(": 123"), 0, 5));
+        assertEquals(123, MultipartParser.parseLengthValue(ascii(" :123 , 123 "), 0, 12));
+        assertEquals(-2, MultipartParser.parseLengthValue(ascii(": 12, 13"), 0, 8));
+        assertEquals(-2, MultipartParser.parseLengthValue(ascii(": abc"), 0, 5));
+        assertEquals(-1, MultipartParser.parseLengthValue(ascii("-Foo: 1"), 0, 7));
+    }
+
+    @Test
+    void snapshotBodyReadsToEndOfStreamWithoutLength() throws IOException {
+        ParserHarness h = new ParserHarness(A, null, 1 << 20, 1, 1 << 20, 11);
+        h.parser.readWholeBody(h, -1);
+        assertFrames(h, A);
+        ParserHarness h2 = new ParserHarness(concat(A, B), null, 1 << 20, 1, 1 << 20, 11);
+        h2.parser.readWholeBody(h2, A.length);
+        assertFrames(h2, A);
+    }
+}

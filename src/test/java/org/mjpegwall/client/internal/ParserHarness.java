@@ -1,0 +1,81 @@
+package org.mjpegwall.client.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Random;
+import org.mjpegwall.client.FrameBuffer;
+
+/** Feeds bytes to a {@link MultipartParser} (no socket) and records what it hands to its sink. */
+final class ParserHarness implements MultipartParser.Sink {
+    final List<byte[]> frames = new ArrayList<>();
+    int discarded;
+    int released;
+    final Deque<FrameBuffer> pool = new ArrayDeque<>();
+    final MultipartParser parser;
+
+    ParserHarness(byte[] body, String headerBoundary, int bufferLength, int buffers, long maxFrame, int maxRead) {
+        for (int i = 0; i < buffers; i++) {
+            pool.add(new FrameBuffer(bufferLength));
+        }
+        this.parser = new MultipartParser(new WireReader(trickle(body, maxRead)), headerBoundary, maxFrame);
+    }
+
+    /** Parses with reads of at most {@code maxRead} bytes of random size (0 = whole reads). */
+    static ParserHarness parse(byte[] body, String headerBoundary, int maxRead) throws IOException {
+        ParserHarness h = new ParserHarness(body, headerBoundary, 1 << 20, 4, 32 << 20, maxRead);
+        h.readAll();
+        return h;
+    }
+
+    void readAll() throws IOException {
+        for (int i = 0; i < 10_000 && parser.readPart(this); i++) {
+            // collect
+        }
+    }
+
+    /** An InputStream whose reads return at most {@code maxRead} bytes (random sizes, fixed seed). */
+    static InputStream trickle(byte[] body, int maxRead) {
+        if (maxRead <= 0) {
+            return new ByteArrayInputStream(body);
+        }
+        Random random = new Random(42);
+        return new ByteArrayInputStream(body) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, 1 + random.nextInt(maxRead)));
+            }
+        };
+    }
+
+    @Override
+    public FrameBuffer acquire() {
+        return pool.poll();
+    }
+
+    @Override
+    public void deliver(FrameBuffer buffer, int used) {
+        frames.add(java.util.Arrays.copyOf(buffer.data(), used));
+        pool.add(buffer);
+    }
+
+    @Override
+    public void discard(FrameBuffer buffer) {
+        discarded++;
+        if (buffer != null) {
+            pool.add(buffer);
+        }
+    }
+
+    @Override
+    public void release(FrameBuffer buffer) {
+        released++;
+        if (buffer != null) {
+            pool.add(buffer);
+        }
+    }
+}
