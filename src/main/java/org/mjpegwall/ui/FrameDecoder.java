@@ -4,23 +4,36 @@ import java.io.ByteArrayInputStream;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
+import javafx.scene.image.WritablePixelFormat;
 
 /**
- * Decodes JPEG frames into one reused {@link WritableImage}, at the size the image is drawn.
+ * Decodes JPEG frames for one tile into one reused {@link WritableImage}, at the size the image is drawn.
  *
  * <p>Why decode through {@code new Image(stream, w, h, true, false)}: the JavaFX JPEG loader scales
  * inside the decoder (DCT scaling), so a 640×480 frame shown in a 320×240 tile costs about a quarter
- * of a full decode. The result is copied into the tile's image, which is reallocated only when the
- * size changes, so the scene graph keeps one image per tile.
+ * of a full decode. The decoding itself ({@link #decodePixels}) may run on a worker thread; only the
+ * cheap pixel copy ({@link #apply}) runs on the FX thread. The image is reallocated only when its size
+ * changes, so the scene graph keeps one image per tile.
+ *
+ * <p>Threads: at most one decode per decoder is in flight ({@code busy}, FX thread only); the worker
+ * writes {@code pixels} only while busy, and the FX thread reads them only after the worker published
+ * its {@link Decoded} through the volatile {@code done} field.
  */
 final class FrameDecoder {
-    private static final javafx.scene.image.WritablePixelFormat<java.nio.ByteBuffer> BGRA = PixelFormat.getByteBgraPreInstance();
+    private static final WritablePixelFormat<java.nio.ByteBuffer> BGRA = PixelFormat.getByteBgraPreInstance();
+
+    /** A finished decode: pixels in the decoder's buffer, or {@code ok == false} for a corrupt frame. */
+    record Decoded(boolean ok, int width, int height, int sourceWidth, int sourceHeight, long arrivalNanos,
+            long decodeNanos) {
+    }
 
     private WritableImage image;
     private byte[] pixels = new byte[0];
     private int sourceWidth;
     private int sourceHeight;
     private long allocations;
+    boolean busy; // FX thread only
+    private volatile Decoded done;
 
     /** The image the tile shows; {@code null} before the first good frame. */
     WritableImage image() {
@@ -40,16 +53,30 @@ final class FrameDecoder {
         return allocations;
     }
 
+    /** Publishes a worker's result for the FX thread. */
+    void complete(Decoded d) {
+        done = d;
+    }
+
+    /** Takes the finished decode, if any (FX thread). */
+    Decoded poll() {
+        Decoded d = done;
+        if (d != null) {
+            done = null;
+            busy = false;
+        }
+        return d;
+    }
+
     /**
      * Decodes {@code len} bytes of {@code data} to fit {@code maxW}×{@code maxH} device pixels (0 for
-     * full resolution), never larger than the frame itself.
-     *
-     * @return {@code false} when the frame is not a decodable JPEG; the previous image stays
+     * full resolution), never larger than the frame itself, into this decoder's pixel buffer. Any thread.
      */
-    boolean decode(byte[] data, int len, int maxW, int maxH) {
+    Decoded decodePixels(byte[] data, int len, int maxW, int maxH, long arrivalNanos) {
+        long t0 = System.nanoTime();
         long dims = JpegInfo.dimensions(data, len);
         if (dims < 0) {
-            return false;
+            return new Decoded(false, 0, 0, 0, 0, arrivalNanos, System.nanoTime() - t0);
         }
         int w = (int) (dims >>> 32);
         int h = (int) dims;
@@ -66,22 +93,38 @@ final class FrameDecoder {
                     ? new Image(new ByteArrayInputStream(jpeg, 0, jpegLen))
                     : new Image(new ByteArrayInputStream(jpeg, 0, jpegLen), maxW, maxH, true, false);
         } catch (RuntimeException e) {
-            return false;
+            decoded = null;
         }
-        if (decoded.isError() || decoded.getWidth() < 1 || decoded.getHeight() < 1 || decoded.getPixelReader() == null) {
-            return false;
+        if (decoded == null || decoded.isError() || decoded.getWidth() < 1 || decoded.getHeight() < 1
+                || decoded.getPixelReader() == null) {
+            return new Decoded(false, 0, 0, 0, 0, arrivalNanos, System.nanoTime() - t0);
         }
         int dw = (int) decoded.getWidth();
         int dh = (int) decoded.getHeight();
-        if (image == null || (int) image.getWidth() != dw || (int) image.getHeight() != dh) {
-            image = new WritableImage(dw, dh);
+        if (pixels.length != dw * dh * 4) {
             pixels = new byte[dw * dh * 4];
-            allocations++;
         }
         decoded.getPixelReader().getPixels(0, 0, dw, dh, BGRA, pixels, 0, dw * 4);
-        image.getPixelWriter().setPixels(0, 0, dw, dh, BGRA, pixels, 0, dw * 4);
-        sourceWidth = w;
-        sourceHeight = h;
+        return new Decoded(true, dw, dh, w, h, arrivalNanos, System.nanoTime() - t0);
+    }
+
+    /** Copies a finished decode into the tile's image (FX thread); false for a corrupt frame. */
+    boolean apply(Decoded d) {
+        if (!d.ok()) {
+            return false;
+        }
+        if (image == null || (int) image.getWidth() != d.width() || (int) image.getHeight() != d.height()) {
+            image = new WritableImage(d.width(), d.height());
+            allocations++;
+        }
+        image.getPixelWriter().setPixels(0, 0, d.width(), d.height(), BGRA, pixels, 0, d.width() * 4);
+        sourceWidth = d.sourceWidth();
+        sourceHeight = d.sourceHeight();
         return true;
+    }
+
+    /** Decodes and applies on the calling (FX) thread. */
+    boolean decode(byte[] data, int len, int maxW, int maxH) {
+        return apply(decodePixels(data, len, maxW, maxH, System.nanoTime()));
     }
 }

@@ -3,6 +3,8 @@ package org.mjpegwall.ui;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
@@ -13,8 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The wall's only frame loop. On every pulse it takes the newest frame of each visible tile (older
- * ones already went back to the pool undecoded), decodes it at the size drawn into the tile's reused
- * image, and returns the buffer. Invisible tiles are never decoded. A few times a second it refreshes
+ * ones already went back to the pool undecoded), has it decoded at the size drawn (on the decode pool,
+ * so 16 decodes never pile up in one pulse), copies finished pixels into the tile's reused image, and
+ * returns the buffer. Invisible tiles are never decoded. A few times a second it refreshes
  * every tile's status and stats text.
  */
 final class Renderer extends AnimationTimer {
@@ -30,10 +33,12 @@ final class Renderer extends AnimationTimer {
     private final Supplier<List<CameraModel>> allCameras;
     private final BooleanSupplier windowVisible;
     private final RenderMetrics metrics;
+    private final Executor pool;
     private long lastRefresh;
 
     Renderer(Supplier<List<Target>> visibleTargets, Supplier<List<CameraModel>> allCameras,
-            BooleanSupplier windowVisible, RenderMetrics metrics) {
+            BooleanSupplier windowVisible, RenderMetrics metrics, Executor pool) {
+        this.pool = pool;
         this.visibleTargets = visibleTargets;
         this.allCameras = allCameras;
         this.windowVisible = windowVisible;
@@ -61,11 +66,20 @@ final class Renderer extends AnimationTimer {
         }
     }
 
-    /** Renders one target now; also used by tests that drive the renderer without a pulse. */
+    /**
+     * Shows a finished decode of the target, then starts the next one with the newest frame. Decoding
+     * runs on the decode pool; the FX thread only copies pixels. One decode per tile is in flight, and
+     * frames that arrive meanwhile replace each other in the feed's slot (dropped undecoded, counted stale).
+     */
     void render(Target target, boolean measuring) {
         CameraModel camera = target.camera();
+        FrameDecoder decoder = target.decoder();
+        FrameDecoder.Decoded done = decoder.poll();
+        if (done != null) {
+            show(target, done, measuring);
+        }
         FrameSource source = camera.source();
-        if (source == null) {
+        if (source == null || decoder.busy) {
             return;
         }
         int maxW = 0;
@@ -83,29 +97,46 @@ final class Renderer extends AnimationTimer {
         if (buffer == null) {
             return;
         }
+        camera.decodes++;
+        decoder.busy = true;
+        int w = maxW;
+        int h = maxH;
         try {
-            long d0 = System.nanoTime();
-            boolean ok = target.decoder().decode(buffer.data(), buffer.used(), maxW, maxH);
-            long d1 = System.nanoTime();
-            camera.decodes++;
-            if (!ok) {
-                // A corrupt frame is counted and skipped: the tile keeps its last good image.
-                camera.corrupt++;
-                return;
-            }
-            if (target.tile().getImage() != target.decoder().image()) {
-                target.tile().setImage(target.decoder().image());
-            }
-            long latency = d1 - buffer.arrivalNanos();
-            camera.noteDisplayed(d1, latency / 1e6);
-            if (measuring) {
-                metrics.decodeNanos(d1 - d0);
-                metrics.latencyNanos(latency);
-            }
-            logFirstFrame();
-        } finally {
+            pool.execute(() -> {
+                FrameDecoder.Decoded d;
+                try {
+                    d = decoder.decodePixels(buffer.data(), buffer.used(), w, h, buffer.arrivalNanos());
+                } catch (RuntimeException e) {
+                    d = new FrameDecoder.Decoded(false, 0, 0, 0, 0, buffer.arrivalNanos(), 0);
+                } finally {
+                    source.release(buffer);
+                }
+                decoder.complete(d);
+            });
+        } catch (RejectedExecutionException closing) {
+            decoder.busy = false;
             source.release(buffer);
         }
+    }
+
+    private void show(Target target, FrameDecoder.Decoded done, boolean measuring) {
+        CameraModel camera = target.camera();
+        if (!target.decoder().apply(done)) {
+            // A corrupt frame is counted and skipped: the tile keeps its last good image.
+            camera.corrupt++;
+            return;
+        }
+        if (target.tile().getImage() != target.decoder().image()) {
+            target.tile().setImage(target.decoder().image());
+        }
+        long now = System.nanoTime();
+        long latency = now - done.arrivalNanos();
+        camera.noteDisplayed(now, latency / 1e6);
+        if (measuring) {
+            metrics.decodeNanos(done.decodeNanos());
+            metrics.latencyNanos(latency);
+        }
+        logFirstFrame();
     }
 
     private static double outputScale(Tile tile) {

@@ -80,6 +80,14 @@ public final class WallWindow {
         return t;
     });
     private final Renderer renderer;
+    /** Decodes JPEGs off the FX thread: on a 2-core PC one thread per core keeps the pulse short. */
+    private final ExecutorService decodePool = Executors.newFixedThreadPool(
+            Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors())), r -> {
+                Thread t = new Thread(r, "wall-decode");
+                t.setDaemon(true);
+                t.setPriority(Thread.NORM_PRIORITY - 1);
+                return t;
+            });
     private final PauseTransition geometrySave = new PauseTransition(Duration.seconds(1));
     private final Timeline autoCycle = new Timeline();
     private final Timeline indicators = new Timeline();
@@ -181,7 +189,8 @@ public final class WallWindow {
         setAutoCycle(config.autoCycleSeconds());
         stage.setOnHidden(e -> close());
 
-        renderer = new Renderer(this::visibleTargets, () -> List.copyOf(model.cameras()), this::windowVisible, metrics);
+        renderer = new Renderer(this::visibleTargets, () -> List.copyOf(model.cameras()), this::windowVisible, metrics,
+                decodePool);
         showPage();
         updateSelection();
         renderer.start();
@@ -869,6 +878,7 @@ public final class WallWindow {
         geometrySave.stop();
         saveGeometry();
         renderer.stop();
+        decodePool.shutdown();
         autoCycle.stop();
         indicators.stop();
         if (manager != null) {
