@@ -33,6 +33,8 @@ final class FrameDecoder {
     private int sourceHeight;
     private long allocations;
     boolean busy; // FX thread only
+    long shownArrival; // FX thread only: arrival time of the frame applied since the last pulse, or 0
+    long visiblePulse; // FX thread only: the last pulse that found this decoder's tile visible
     private volatile Decoded done;
 
     /** The image the tile shows; {@code null} before the first good frame. */

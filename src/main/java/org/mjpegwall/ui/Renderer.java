@@ -8,6 +8,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
 import javafx.stage.Window;
 import org.mjpegwall.client.FrameBuffer;
 import org.slf4j.Logger;
@@ -35,6 +36,8 @@ final class Renderer extends AnimationTimer {
     private final RenderMetrics metrics;
     private final Executor pool;
     private long lastRefresh;
+    private long pulses; // FX thread only
+    private boolean running; // FX thread only
 
     Renderer(Supplier<List<Target>> visibleTargets, Supplier<List<CameraModel>> allCameras,
             BooleanSupplier windowVisible, RenderMetrics metrics, Executor pool) {
@@ -46,12 +49,41 @@ final class Renderer extends AnimationTimer {
     }
 
     @Override
+    public void start() {
+        running = true;
+        super.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        super.stop();
+    }
+
+    @Override
     public void handle(long now) {
         long t0 = System.nanoTime();
+        pulses++;
         boolean measuring = metrics.enabled();
         if (windowVisible.getAsBoolean()) {
-            for (Target target : visibleTargets.get()) {
+            List<Target> targets = visibleTargets.get();
+            for (Target target : targets) {
                 render(target, measuring);
+            }
+            // A frame counts as displayed when a pulse puts it on screen, not when it was decoded:
+            // one replaced between two pulses was never seen.
+            long shownAt = System.nanoTime();
+            for (Target target : targets) {
+                FrameDecoder d = target.decoder();
+                if (d.shownArrival != 0) {
+                    long latency = shownAt - d.shownArrival;
+                    d.shownArrival = 0;
+                    target.camera().noteDisplayed(shownAt, latency / 1e6);
+                    if (measuring) {
+                        metrics.latencyNanos(latency);
+                    }
+                    logFirstFrame();
+                }
             }
         }
         if (t0 - lastRefresh >= REFRESH_NANOS) {
@@ -74,6 +106,7 @@ final class Renderer extends AnimationTimer {
     void render(Target target, boolean measuring) {
         CameraModel camera = target.camera();
         FrameDecoder decoder = target.decoder();
+        decoder.visiblePulse = pulses;
         FrameDecoder.Decoded done = decoder.poll();
         if (done != null) {
             show(target, done, measuring);
@@ -112,6 +145,13 @@ final class Renderer extends AnimationTimer {
                     source.release(buffer);
                 }
                 decoder.complete(d);
+                // Show it and start on the next frame at once rather than at the next pulse: a
+                // pulse's wait would otherwise let the next frame go stale at 30 fps.
+                Platform.runLater(() -> {
+                    if (running && decoder.visiblePulse >= pulses - 1) {
+                        render(target, metrics.enabled());
+                    }
+                });
             });
         } catch (RejectedExecutionException closing) {
             decoder.busy = false;
@@ -129,14 +169,10 @@ final class Renderer extends AnimationTimer {
         if (target.tile().getImage() != target.decoder().image()) {
             target.tile().setImage(target.decoder().image());
         }
-        long now = System.nanoTime();
-        long latency = now - done.arrivalNanos();
-        camera.noteDisplayed(now, latency / 1e6);
+        target.decoder().shownArrival = done.arrivalNanos();
         if (measuring) {
             metrics.decodeNanos(done.decodeNanos());
-            metrics.latencyNanos(latency);
         }
-        logFirstFrame();
     }
 
     private static double outputScale(Tile tile) {

@@ -35,7 +35,7 @@ public final class WallBench {
     /** The benchmark's result, printed as one JSON line by {@code bench-wall}. */
     public record Result(int cameras, int fps, String size, String window, int seconds, List<TileResult> tiles,
             double minDisplayedFps, Percentiles decodeMs, Percentiles pulseMs, Percentiles latencyMs,
-            double cpuCores, int availableProcessors) {
+            double cpuCores, double demoCpuCores, int availableProcessors) {
     }
 
     /** Runs the benchmark; blocks for about {@code seconds} plus start-up. */
@@ -63,6 +63,7 @@ public final class WallBench {
             long[][] before = onFx(() -> counters(wall));
             var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             long cpu0 = os.getProcessCpuTime();
+            long demo0 = demoCpuNanos();
             long t0 = System.nanoTime();
             onFx(() -> {
                 wall.metrics().start();
@@ -75,6 +76,7 @@ public final class WallBench {
             });
             long t1 = System.nanoTime();
             long cpu1 = os.getProcessCpuTime();
+            long demo1 = demoCpuNanos();
             double secs = (t1 - t0) / 1e9;
             List<TileResult> tiles = new ArrayList<>();
             List<String> names = onFx(() -> wall.model().cameras().stream().map(c -> c.config().name()).toList());
@@ -92,7 +94,7 @@ public final class WallBench {
             Percentiles latency = onFx(() -> Percentiles.of(m.latencyMs()));
             return new Result(o.cameras(), o.fps(), o.width() + "x" + o.height(), o.windowWidth() + "x" + o.windowHeight(),
                     o.seconds(), tiles, names.isEmpty() ? 0 : minFps, decode, pulse, latency,
-                    round((cpu1 - cpu0) / 1e9 / secs), Runtime.getRuntime().availableProcessors());
+                    round((cpu1 - cpu0) / 1e9 / secs), round((demo1 - demo0) / 1e9 / secs), Runtime.getRuntime().availableProcessors());
         } finally {
             onFx(() -> {
                 wall.stage().close();
@@ -101,6 +103,19 @@ public final class WallBench {
             wall.awaitClosed(10, TimeUnit.SECONDS);
             Platform.exit();
         }
+    }
+
+    /** CPU time of the in-process demo cameras' generator threads (they are not part of the wall's cost). */
+    private static long demoCpuNanos() {
+        var threads = ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("demo-camera")) {
+                long t = threads.getThreadCpuTime(info.getThreadId());
+                sum += Math.max(0, t);
+            }
+        }
+        return sum;
     }
 
     /** Per camera: received, displayed, stale, corrupt. */
