@@ -75,6 +75,7 @@ final class Actions {
         camera.recordingTextProperty().set("REC 0:00");
         wall.background(() -> {
             try {
+                java.nio.file.Files.createDirectories(folder);
                 Recorder recorder = Recorder.start(RecordingOptions.forCamera(folder, name));
                 AutoCloseable sub = source.subscribe(recorder::accept);
                 Platform.runLater(() -> {

@@ -206,4 +206,40 @@ class RendererTest {
         int argb = img.getPixelReader().getArgb((int) img.getWidth() / 2, (int) (img.getHeight() * 0.75));
         return (argb >> 16) & 0xFF;
     }
+
+    @Test
+    void jpegsWithoutHuffmanTablesDecode() {
+        // given a webcam-style JPEG: the standard tables left out
+        open(1, 16);
+        CameraModel cam = camera(0);
+        Tile tile = fx(() -> wall.tile(cam));
+        byte[] tableLess = withoutHuffmanTables(TestJpegs.solid(320, 240, Color.RED, 0));
+        assertTrue(!org.mjpegwall.client.Jpeg.hasHuffmanTables(tableLess, 0, tableLess.length));
+        // when
+        source(0).push(tableLess);
+        // then
+        waitUntil(10, "shown", () -> cam.displayed() == 1);
+        assertEquals(0, fx(cam::corrupt));
+        assertTrue(fx(() -> red(tile.getImage())) > 200);
+    }
+
+    /** Drops every DHT segment before the first scan (ImageIO writes the standard tables). */
+    private static byte[] withoutHuffmanTables(byte[] jpeg) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        int i = 2;
+        while (i < jpeg.length) {
+            int marker = jpeg[i + 1] & 0xFF;
+            if (marker == 0xDA) {
+                out.write(jpeg, i, jpeg.length - i);
+                break;
+            }
+            int len = ((jpeg[i + 2] & 0xFF) << 8) | (jpeg[i + 3] & 0xFF);
+            if (marker != 0xC4) {
+                out.write(jpeg, i, len + 2);
+            }
+            i += len + 2;
+        }
+        return out.toByteArray();
+    }
 }

@@ -308,4 +308,81 @@ class WallTest extends FxRobot {
         waitUntil(20, "hidden camera decodes on its page", () -> hidden.decodes() > 0);
         assertEquals(1, tiles().size());
     }
+
+    @Test
+    void recordButtonRecordsTheCameraToAnAviFileWithTheReceivedFrames() throws Exception {
+        // given
+        DemoCameras demo = demo(1);
+        Path videos = home.resolve("videos");
+        open(new WallSession(null, false, windowed(WallConfig.empty().withRecordingsFolder(videos.toString())),
+                demo.cameras(), false, WallTest::fastConnector, null));
+        CameraModel cam = fx(() -> wall.model().cameras().get(0));
+        waitUntil(20, "frames", () -> cam.displayed() > 2);
+        Tile tile = tiles().get(0);
+        // when recording starts from the tile's button
+        moveTo("#tile-1");
+        clickOn("#tile-1 .tile-record");
+        // then the red indicator shows the elapsed time
+        waitUntil(10, "indicator", () -> tile.lookup(".tile-recording").isVisible()
+                && tile.getPseudoClassStates().contains(Tile.RECORDING));
+        waitUntil(10, "elapsed time", () -> ((Label) tile.lookup(".tile-rec-time")).getText().matches("REC 0:0[1-9]"));
+        // when stopped with the key
+        clickOn("#tile-1");
+        type(KeyCode.R);
+        waitUntil(10, "indicator gone", () -> !tile.lookup(".tile-recording").isVisible());
+        // then a playable AVI holds the frames, byte for byte as JPEGs
+        waitUntil(10, "file finished", () -> listFiles(videos, ".avi").size() == 1);
+        Path avi = listFiles(videos, ".avi").get(0);
+        List<byte[]> frames = null;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            try (org.mjpegwall.record.AviReader r = org.mjpegwall.record.AviReader.open(avi)) {
+                frames = r.readFrames();
+                if (frames.size() >= 10) {
+                    break;
+                }
+            } catch (java.io.IOException notYet) {
+                // the writer may still be finishing the file
+            }
+            Thread.sleep(100);
+        }
+        assertTrue(frames != null && frames.size() >= 10, "frames recorded: " + (frames == null ? 0 : frames.size()));
+        assertTrue(JpegInfo.looksLikeJpeg(frames.get(0), frames.get(0).length));
+    }
+
+    @Test
+    void shareServesTheCameraOnLoopbackAndShowsTheUrl() throws Exception {
+        // given
+        DemoCameras demo = demo(1);
+        open(new WallSession(null, false, windowed(WallConfig.empty()), demo.cameras(), false, WallTest::fastConnector, null));
+        CameraModel cam = fx(() -> wall.model().cameras().get(0));
+        waitUntil(20, "frames", () -> cam.displayed() > 2);
+        // when
+        clickOn("#tile-1");
+        type(KeyCode.U);
+        // then the dialog shows a loopback URL that serves the camera
+        waitUntil(10, "share dialog", () -> lookup("#share-url").tryQuery().isPresent());
+        String url = fx(() -> lookup("#share-url").queryAs(javafx.scene.control.TextField.class).getText());
+        assertTrue(url.startsWith("http://127.0.0.1:"), url);
+        assertEquals(url, fx(() -> cam.shareUrlProperty().get()));
+        try (CameraFeed viewer = new CameraFeed(MjpegClient.builder(URI.create(url)).build(), 1 << 20, 3)) {
+            viewer.start();
+            Frame f = viewer.nextFrame().get(20, TimeUnit.SECONDS);
+            assertTrue(JpegInfo.looksLikeJpeg(f.jpeg(), f.size()));
+        }
+        // when sharing stops, the URL goes away
+        fxRun(() -> wall.tile(cam).fire(Tile.Action.SHARE));
+        waitUntil(10, "share stopped", () -> cam.shareUrlProperty().get() == null);
+    }
+
+    private static List<Path> listFiles(Path dir, String suffix) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.toString().endsWith(suffix)).toList();
+        } catch (java.io.IOException e) {
+            return List.of();
+        }
+    }
 }
