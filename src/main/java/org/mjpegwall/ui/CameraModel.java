@@ -148,8 +148,8 @@ public final class CameraModel {
         b.append(String.format(Locale.ROOT, "%.0f fps", fps));
         if (s != null) {
             double bps = s.bitrate();
-            b.append(bps >= 1e6 ? String.format(Locale.ROOT, " · %.1f Mbit/s", bps / 1e6)
-                    : String.format(Locale.ROOT, " · %.0f kbit/s", bps / 1e3));
+            b.append(bps >= 1e6 ? String.format(Locale.ROOT, " · %.1f Mb/s", bps / 1e6)
+                    : String.format(Locale.ROOT, " · %.0f kb/s", bps / 1e3));
         }
         if (!Double.isNaN(latencyMs)) {
             b.append(String.format(Locale.ROOT, " · %.0f ms", latencyMs));

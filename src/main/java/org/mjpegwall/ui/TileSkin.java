@@ -11,6 +11,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Circle;
 
@@ -68,7 +69,9 @@ final class TileSkin extends SkinBase<Tile> {
         share = button("tile-share", "Share", "Share (U)", Tile.Action.SHARE);
         Button focus = button("tile-focus", "Focus", "Focus (Enter)", Tile.Action.FOCUS);
         buttons.getStyleClass().add("tile-buttons");
-        buttons.setAlignment(Pos.CENTER_RIGHT);
+        buttons.setAlignment(Pos.BOTTOM_RIGHT);
+        buttons.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        recordingBox.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         buttons.getChildren().addAll(snapshot, record, share, focus);
         // Shown on hover; the context menu and the keyboard reach the same actions.
         buttons.visibleProperty().bind(tile.hoverProperty());
@@ -111,20 +114,27 @@ final class TileSkin extends SkinBase<Tile> {
     @Override
     protected void layoutChildren(double x, double y, double w, double h) {
         Image img = imageView.getImage();
+        // Name, stats and buttons sit on the picture itself, not on the letterbox bars.
+        double ix = x;
+        double iy = y;
+        double iw = w;
+        double ih = h;
         if (img != null) {
             double[] fit = GridLayout.fit(img.getWidth(), img.getHeight(), w, h);
             // Snap to whole pixels: a tile decoded at drawn size is then copied 1:1, not resampled.
-            double fw = Math.round(fit[0]);
-            double fh = Math.round(fit[1]);
-            imageView.setFitWidth(fw);
-            imageView.setFitHeight(fh);
-            imageView.relocate(Math.round(x + (w - fw) / 2), Math.round(y + (h - fh) / 2));
+            iw = Math.round(fit[0]);
+            ih = Math.round(fit[1]);
+            ix = Math.round(x + (w - iw) / 2);
+            iy = Math.round(y + (h - ih) / 2);
+            imageView.setFitWidth(iw);
+            imageView.setFitHeight(ih);
+            imageView.relocate(ix, iy);
         }
         overlay.resizeRelocate(x, y, w, h);
-        layoutInArea(name, x, y, w, h, 0, HPos.LEFT, VPos.TOP);
-        layoutInArea(recordingBox, x, y, w, h, 0, HPos.RIGHT, VPos.TOP);
-        layoutInArea(stats, x, y, w, h, 0, HPos.LEFT, VPos.BOTTOM);
-        layoutInArea(buttons, x, y, w, h, 0, HPos.RIGHT, VPos.BOTTOM);
+        layoutInArea(name, ix, iy, iw, ih, 0, HPos.LEFT, VPos.TOP);
+        layoutInArea(recordingBox, ix, iy, iw, ih, 0, HPos.RIGHT, VPos.TOP);
+        layoutInArea(stats, ix, iy, iw, ih, 0, HPos.LEFT, VPos.BOTTOM);
+        layoutInArea(buttons, ix, iy, iw, ih, 0, HPos.RIGHT, VPos.BOTTOM);
     }
 
     @Override
