@@ -48,6 +48,11 @@ final class Renderer extends AnimationTimer {
         this.metrics = metrics;
     }
 
+    /** Pulses handled so far (FX thread); lets tests know time has passed on the wall. */
+    long pulses() {
+        return pulses;
+    }
+
     @Override
     public void start() {
         running = true;
@@ -148,7 +153,7 @@ final class Renderer extends AnimationTimer {
                 // Show it and start on the next frame at once rather than at the next pulse: a
                 // pulse's wait would otherwise let the next frame go stale at 30 fps.
                 Platform.runLater(() -> {
-                    if (running && decoder.visiblePulse >= pulses - 1) {
+                    if (running && decoder.visiblePulse == pulses && windowVisible.getAsBoolean()) {
                         render(target, metrics.enabled());
                     }
                 });

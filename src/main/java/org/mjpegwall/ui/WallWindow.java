@@ -97,6 +97,7 @@ public final class WallWindow {
     private boolean demoMode;
     private HostServices hostServices;
     private boolean closed;
+    private WindowGeometry lastGeometry;
     private CameraManagerDialog manager;
 
     public WallWindow(Stage stage, WallSession session) {
@@ -183,9 +184,9 @@ public final class WallWindow {
                 () -> model.pageCount() > 1, model.cameras(), model.tilesPerPageProperty()));
         geometrySave.setOnFinished(e -> saveGeometry());
         for (var p : List.of(stage.xProperty(), stage.yProperty(), stage.widthProperty(), stage.heightProperty())) {
-            p.addListener(o -> geometrySave.playFromStart());
+            p.addListener((obs, old, v) -> noteGeometry()); // change listeners: invalidation ones fire only once unread
         }
-        stage.maximizedProperty().addListener(o -> geometrySave.playFromStart());
+        stage.maximizedProperty().addListener((obs, old, v) -> noteGeometry());
         setAutoCycle(config.autoCycleSeconds());
         stage.setOnHidden(e -> close());
 
@@ -198,6 +199,11 @@ public final class WallWindow {
         indicators.setCycleCount(Timeline.INDEFINITE);
         indicators.play();
         stage.show();
+        if (g != null) {
+            // The saved size is the window's outer size, so it comes back the same with decorations.
+            stage.setWidth(g.width());
+            stage.setHeight(g.height());
+        }
     }
 
     // ---- accessors used by tests, the benchmark and the dialogs ----
@@ -217,6 +223,11 @@ public final class WallWindow {
     /** The tile of a camera on the wall. */
     public Tile tile(CameraModel camera) {
         return tiles.get(camera);
+    }
+
+    /** Animation pulses the renderer has handled. */
+    public long pulses() {
+        return renderer.pulses();
     }
 
     public Tile focusTile() {
@@ -837,17 +848,22 @@ public final class WallWindow {
         return config.withCameras(real);
     }
 
-    private void saveGeometry() {
-        if (stage.isFullScreen() || stage.isIconified() || !stage.isShowing()) {
+    /** Notes the window's place and size while it is shown normally; saved a second later and on close. */
+    private void noteGeometry() {
+        if (stage.isFullScreen() || stage.isIconified() || !stage.isShowing() || stage.getScene() == null) {
             return;
         }
-        WindowGeometry old = config.window();
+        WindowGeometry old = lastGeometry != null ? lastGeometry : config.window();
         boolean max = stage.isMaximized();
-        WindowGeometry g = max && old != null
+        lastGeometry = max && old != null
                 ? new WindowGeometry(old.x(), old.y(), old.width(), old.height(), true)
-                : new WindowGeometry(stage.getX(), stage.getY(), stage.getScene().getWidth(), stage.getScene().getHeight(), max);
-        if (!g.equals(old)) {
-            config = config.withWindow(g);
+                : new WindowGeometry(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), max);
+        geometrySave.playFromStart();
+    }
+
+    private void saveGeometry() {
+        if (lastGeometry != null && !lastGeometry.equals(config.window())) {
+            config = config.withWindow(lastGeometry);
             save();
         }
     }
