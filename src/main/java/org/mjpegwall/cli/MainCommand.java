@@ -15,9 +15,13 @@ import picocli.CommandLine.Option;
         description = "Watch many MJPEG cameras at once, and probe, record, relay and serve MJPEG streams.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            ProbeCommand.class,
+            SnapshotCommand.class,
+            BenchParseCommand.class,
             DemoCommand.class,
             RelayCommand.class,
             BenchRelayCommand.class,
+            BenchDemoCommand.class,
             RecordCommand.class,
             BenchRecordCommand.class,
             BenchWallCommand.class,
