@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javafx.application.Platform;
 import org.mjpegwall.config.ShareConfig;
@@ -98,13 +99,17 @@ final class Actions {
     }
 
     void stopRecording(CameraModel camera) {
+        stopRecordingAsync(camera);
+    }
+
+    private java.util.concurrent.CompletableFuture<?> stopRecordingAsync(CameraModel camera) {
         camera.recordingProperty().set(false);
         Recording r = recordings.remove(camera);
         if (r == null) {
-            return;
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
         }
         close(r.subscription());
-        r.recorder().stopAsync().thenAccept(status -> Platform.runLater(() -> {
+        return r.recorder().stopAsync().thenAccept(status -> Platform.runLater(() -> {
             if (status.lastError() != null) {
                 wall.notify("Recording of " + camera.config().name() + " ended: " + status.lastError(), true);
             } else if (status.currentFile() != null && !wall.isClosed()) {
@@ -211,11 +216,14 @@ final class Actions {
         }
     }
 
-    void close() {
+    /** Stops every recording and share; the result completes when the recordings' files are finished. */
+    java.util.concurrent.CompletableFuture<Void> close() {
+        List<java.util.concurrent.CompletableFuture<?>> stops = new java.util.ArrayList<>();
         for (CameraModel c : Map.copyOf(recordings).keySet()) {
-            stopRecording(c);
+            stops.add(stopRecordingAsync(c));
         }
         stopAllSharing();
+        return java.util.concurrent.CompletableFuture.allOf(stops.toArray(new java.util.concurrent.CompletableFuture<?>[0]));
     }
 
     private static void close(AutoCloseable c) {

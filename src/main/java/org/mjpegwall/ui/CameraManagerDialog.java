@@ -253,7 +253,8 @@ public final class CameraManagerDialog extends Stage {
         int generation = ++testGeneration;
         preview.setImage(null);
         say("Connecting to " + c.url() + " …", false);
-        wall.background(() -> {
+        // Its own thread: a slow camera must not hold up config saves on the wall's I/O thread.
+        Thread tester = new Thread(() -> {
             String error = null;
             Frame frame = null;
             FrameSource source = null;
@@ -302,7 +303,9 @@ public final class CameraManagerDialog extends Stage {
                     say("Could not get a frame: " + err, true);
                 }
             });
-        });
+        }, "test-connection");
+        tester.setDaemon(true);
+        tester.start();
     }
 
     private void say(String text, boolean error) {

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 public final class WallLauncher {
     private static final Logger LOG = LoggerFactory.getLogger(WallLauncher.class);
     private static volatile Options options;
+    private static volatile WallWindow window;
 
     /**
      * What the command line asked for.
@@ -39,6 +40,15 @@ public final class WallLauncher {
     public static int launch(Options opts) {
         options = opts;
         Application.launch(WallApplication.class);
+        WallWindow w = window;
+        if (w != null) {
+            try {
+                // Recordings finish their files and cameras stop before the JVM goes.
+                w.awaitClosed(15, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         return 0;
     }
 
@@ -85,6 +95,7 @@ public final class WallLauncher {
             }
             WallWindow wall = new WallWindow(stage, session);
             wall.setHostServices(getHostServices());
+            window = wall;
         }
     }
 }

@@ -900,10 +900,16 @@ public final class WallWindow {
         if (manager != null) {
             manager.close();
         }
-        actions.close();
+        var recordingsDone = actions.close();
         closed = true;
         List<CameraModel> all = List.copyOf(model.cameras());
         io.execute(() -> {
+            try {
+                // Let recordings finish their files before the cameras stop.
+                recordingsDone.get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.warn("recordings did not finish in time: {}", e.toString());
+            }
             for (CameraModel c : all) {
                 if (c.source() != null) {
                     try {
