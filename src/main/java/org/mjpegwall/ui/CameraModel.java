@@ -34,6 +34,9 @@ public final class CameraModel {
     long corrupt;
     double lastLatencyMs = Double.NaN;
     boolean hasFrame;
+    /** A wake-up of the renderer is queued on the FX thread; coalesces wake-ups from the camera's thread. */
+    final java.util.concurrent.atomic.AtomicBoolean wakePending = new java.util.concurrent.atomic.AtomicBoolean();
+    AutoCloseable wakeSubscription;
     private final long[] displayTimes = new long[64];
     private int displayCount;
 

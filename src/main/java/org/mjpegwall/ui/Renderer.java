@@ -48,6 +48,21 @@ final class Renderer extends AnimationTimer {
         this.metrics = metrics;
     }
 
+    /**
+     * Starts decoding a camera's new frame now instead of at the next pulse, if its tile is visible and
+     * idle (FX thread). Called when a frame arrives; saves up to a pulse of latency.
+     */
+    void wake(CameraModel camera) {
+        if (!running || !windowVisible.getAsBoolean()) {
+            return;
+        }
+        for (Target target : visibleTargets.get()) {
+            if (target.camera() == camera && target.decoder().visiblePulse == pulses && !target.decoder().busy) {
+                render(target, metrics.enabled());
+            }
+        }
+    }
+
     /** Pulses handled so far (FX thread); lets tests know time has passed on the wall. */
     long pulses() {
         return pulses;

@@ -276,6 +276,19 @@ public final class WallWindow {
             }
         }
         CameraModel model = new CameraModel(c, source, demo);
+        if (source != null) {
+            // A new frame wakes the renderer at once (coalesced), so decoding need not wait for a pulse.
+            model.wakeSubscription = source.subscribe(f -> {
+                if (model.wakePending.compareAndSet(false, true)) {
+                    Platform.runLater(() -> {
+                        model.wakePending.set(false);
+                        if (renderer != null && !closed) {
+                            renderer.wake(model);
+                        }
+                    });
+                }
+            });
+        }
         if (error != null) {
             model.statusProperty().set(new TileStatus(TileStatus.Kind.STOPPED, error));
         }
@@ -313,6 +326,13 @@ public final class WallWindow {
         actions.stopSharing(camera);
         actions.stopRecording(camera);
         FrameSource s = camera.source();
+        if (camera.wakeSubscription != null) {
+            try {
+                camera.wakeSubscription.close();
+            } catch (Exception e) {
+                LOG.debug("unsubscribe", e);
+            }
+        }
         if (s != null) {
             io.execute(s::close); // closing joins the client's thread: never on the FX thread
         }
