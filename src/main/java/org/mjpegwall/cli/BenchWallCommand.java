@@ -29,9 +29,9 @@ final class BenchWallCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (cameras < 1 || cameras > 256 || fps < 1 || fps > 120 || seconds < 1) {
+        if (cameras < 1 || cameras > 64 || fps < 1 || fps > 120 || seconds < 1) {
             throw new CommandLine.ParameterException(new CommandLine(this),
-                    "--cameras must be 1..256, --fps 1..120 and --seconds at least 1");
+                    "--cameras must be 1..64, --fps 1..120 and --seconds at least 1");
         }
         int[] s = parseSize(size, "--size");
         int[] w = parseSize(window, "--window");

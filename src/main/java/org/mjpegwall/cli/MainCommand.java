@@ -46,8 +46,8 @@ public final class MainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (demo < 0 || demoFps < 1 || demoFps > 120) {
-            System.err.println("--demo must be 0 or more and --demo-fps between 1 and 120");
+        if (demo < 0 || demo > 64 || demoFps < 1 || demoFps > 120) {
+            System.err.println("--demo must be between 0 and 64, and --demo-fps between 1 and 120");
             return 2;
         }
         int[] size = BenchWallCommand.parseSize(demoSize, "--demo-size");

@@ -81,6 +81,14 @@ public final class WallLauncher {
             WallSession session;
             try {
                 session = prepare(opts);
+            } catch (RuntimeException e) {
+                // For example no free local port for the demo cameras: say so rather than die silently.
+                LOG.error("cannot start the wall: {}", e.getMessage());
+                Alert alert = new Alert(Alert.AlertType.ERROR, String.valueOf(e.getMessage()));
+                alert.setHeaderText("MJPEG Wall cannot start");
+                alert.showAndWait();
+                Platform.exit();
+                return;
             } catch (ConfigException e) {
                 Alert alert = new Alert(Alert.AlertType.ERROR, e.getMessage()
                         + "\n\nFix or remove the file, then start again. The wall opens with demo cameras meanwhile.");

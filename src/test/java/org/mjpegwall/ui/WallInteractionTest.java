@@ -148,8 +148,8 @@ class WallInteractionTest extends FxRobot {
         // given
         ConfigStore store = ConfigStore.at(home.resolve("config.json"));
         open(WallConfig.empty().withCameras(cameras(3)), store);
-        // when the first camera is moved onto the third
-        fxRun(() -> wall.moveCamera(wall.model().cameras().get(0), 2));
+        // when the first tile is dragged onto the third
+        drag("#tile-1").dropTo("#tile-3");
         // then
         assertEquals(List.of("Cam 2", "Cam 3", "Cam 1"), tileTitles());
         waitUntil(5, "order saved", () -> {
