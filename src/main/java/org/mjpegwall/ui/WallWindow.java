@@ -74,6 +74,7 @@ public final class WallWindow {
     private final Notifier notifier = new Notifier();
     private final Label pageLabel = new Label();
     private final StackPane center;
+    private final BorderPane wallArea;
     private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "wall-io");
         t.setDaemon(true);
@@ -133,9 +134,12 @@ public final class WallWindow {
 
         center = new StackPane(grid, focusTile);
         center.getStyleClass().add("wall-center");
+        BorderPane wallArea = new BorderPane(center);
+        wallArea.getStyleClass().add("wall-center");
         if (session.showHint()) {
-            center.getChildren().add(hint());
+            wallArea.setTop(hint(wallArea));
         }
+        this.wallArea = wallArea;
         Label empty = new Label("No cameras yet. Add one with File ▸ Manage cameras… (Ctrl+M).");
         empty.setId("empty-hint");
         empty.getStyleClass().add("empty-hint");
@@ -148,7 +152,7 @@ public final class WallWindow {
         statusBar.getStyleClass().add("status-bar");
         statusBar.managedProperty().bind(statusBar.visibleProperty());
 
-        BorderPane root = new BorderPane(center);
+        BorderPane root = new BorderPane(wallArea);
         root.setId("wall-root");
         root.setTop(menuBar());
         root.setBottom(statusBar);
@@ -371,7 +375,7 @@ public final class WallWindow {
         }
         if (dropDemos) {
             demoMode = false;
-            center.getChildren().removeIf(n -> "hint".equals(n.getId()));
+            wallArea.setTop(null);
         }
         model.cameras().setAll(next);
         model.clamp();
@@ -464,7 +468,7 @@ public final class WallWindow {
         return targets;
     }
 
-    private Region hint() {
+    private Region hint(BorderPane holder) {
         Label text = new Label("These are built-in demo cameras. Add your own with File ▸ Manage cameras… (Ctrl+M): "
                 + "enter a name and the camera's MJPEG URL, e.g. http://192.168.1.20:8080/video");
         text.setWrapText(true);
@@ -472,17 +476,16 @@ public final class WallWindow {
         Button add = new Button("Add a camera…");
         add.setId("hint-add");
         add.setOnAction(e -> showCameraManager().startAdd());
+        add.setMinWidth(Region.USE_PREF_SIZE);
         Button close = new Button("×");
+        close.setMinWidth(Region.USE_PREF_SIZE);
         close.getStyleClass().add("hint-close");
         HBox box = new HBox(10, text, add, close);
         HBox.setHgrow(text, Priority.ALWAYS);
         box.setId("hint");
         box.getStyleClass().add("hint");
         box.setAlignment(Pos.CENTER_LEFT);
-        box.setMaxHeight(Region.USE_PREF_SIZE);
-        box.setMaxWidth(900);
-        close.setOnAction(e -> center.getChildren().remove(box));
-        StackPane.setAlignment(box, Pos.TOP_CENTER);
+        close.setOnAction(e -> holder.setTop(null));
         return box;
     }
 
