@@ -35,7 +35,13 @@ final class BenchWallCommand implements Callable<Integer> {
         }
         int[] s = parseSize(size, "--size");
         int[] w = parseSize(window, "--window");
-        WallBench.Result r = WallBench.run(new WallBench.Options(cameras, fps, s[0], s[1], seconds, w[0], w[1]));
+        WallBench.Result r;
+        try {
+            r = WallBench.run(new WallBench.Options(cameras, fps, s[0], s[1], seconds, w[0], w[1]));
+        } catch (UnsupportedOperationException | IllegalStateException e) {
+            System.err.println("bench-wall needs a display (on a server run it under xvfb-run -a): " + e.getMessage());
+            return 1;
+        }
         System.out.println(new ObjectMapper().writeValueAsString(r));
         return 0;
     }

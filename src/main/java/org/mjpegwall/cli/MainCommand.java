@@ -51,7 +51,12 @@ public final class MainCommand implements Callable<Integer> {
             return 2;
         }
         int[] size = BenchWallCommand.parseSize(demoSize, "--demo-size");
-        return WallLauncher.launch(new WallLauncher.Options(config, demo, size[0], size[1], demoFps));
+        try {
+            return WallLauncher.launch(new WallLauncher.Options(config, demo, size[0], size[1], demoFps));
+        } catch (UnsupportedOperationException | IllegalStateException e) {
+            System.err.println("The camera wall needs a display: " + e.getMessage());
+            return 1;
+        }
     }
 
     /** Runs the command line and returns the exit status. */
