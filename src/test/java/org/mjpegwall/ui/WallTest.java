@@ -385,4 +385,33 @@ class WallTest extends FxRobot {
             return List.of();
         }
     }
+
+    @Test
+    void testConnectionShowsTheFirstFrameOrTheErrorInWords() throws Exception {
+        // given the camera manager and a demo camera
+        DemoCameras demo = demo(1);
+        open(new WallSession(null, false, windowed(WallConfig.empty()), List.of(), false, WallTest::fastConnector, null));
+        fxRun(() -> wall.showCameraManager().startAdd());
+        clickOn("#camera-name").write("Test");
+        clickOn("#camera-url").write(demo.cameras().get(0).url());
+        // when
+        clickOn("#camera-test");
+        // then the preview shows the camera's frame
+        waitUntil(20, "preview", () -> lookup("#camera-preview").queryAs(javafx.scene.image.ImageView.class).getImage() != null);
+        assertTrue(fx(() -> lookup("#camera-message").queryAs(Label.class).getText()).startsWith("Connected: 320×240"));
+
+        // when the URL points at a port nobody listens on
+        int freePort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            freePort = s.getLocalPort();
+        }
+        fxRun(() -> lookup("#camera-url").queryAs(javafx.scene.control.TextField.class)
+                .setText("http://127.0.0.1:" + freePort + "/video"));
+        clickOn("#camera-test");
+        // then the error is in words, and nothing was added to the wall
+        waitUntil(20, "error", () -> lookup("#camera-message").queryAs(Label.class).getText().startsWith("Could not get a frame: "));
+        String message = fx(() -> lookup("#camera-message").queryAs(Label.class).getText());
+        assertTrue(message.toLowerCase(java.util.Locale.ROOT).contains("refused"), message);
+        assertEquals(0, fx(() -> wall.model().cameras().size()));
+    }
 }
