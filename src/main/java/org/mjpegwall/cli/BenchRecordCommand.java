@@ -39,30 +39,30 @@ import picocli.CommandLine.Spec;
  * the same frame feed in this process, one with and one without recording.
  */
 @Command(name = "bench-record", mixinStandardHelpOptions = true,
-        description = {"Measure the CPU cost of recording: N simulated cameras feed real JPEG frames, first to nobody",
-            "(baseline), then into recorders writing AVI files; prints the difference in % of one core."})
+        description = "Measure the CPU cost of recording: N simulated cameras feed real JPEG frames, first to nobody "
+                + "(baseline), then into recorders writing AVI files; prints the difference in %% of one core.")
 public final class BenchRecordCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--cameras", defaultValue = "16", description = "Cameras. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--cameras", paramLabel = "N", defaultValue = "16", description = "Cameras. Default: ${DEFAULT-VALUE}.")
     int cameras;
 
-    @Option(names = "--fps", defaultValue = "30", description = "Frames per second per camera. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--fps", paramLabel = "FPS", defaultValue = "30", description = "Frames per second per camera. Default: ${DEFAULT-VALUE}.")
     int fps;
 
-    @Option(names = "--size", defaultValue = "640x480", converter = ServeSupport.SizeConverter.class,
+    @Option(names = "--size", paramLabel = "WxH", defaultValue = "640x480", converter = ServeSupport.SizeConverter.class,
             description = "Frame size. Default: ${DEFAULT-VALUE}.")
     ServeSupport.Size size;
 
-    @Option(names = "--seconds", defaultValue = "10", description = "Length of each run. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seconds", paramLabel = "S", defaultValue = "10", description = "Length of each run. Default: ${DEFAULT-VALUE}.")
     double seconds;
 
-    @Option(names = "--sync-seconds", defaultValue = "1",
+    @Option(names = "--sync-seconds", paramLabel = "S", defaultValue = "1",
             description = "How often each file's headers are updated and flushed to disk. Default: ${DEFAULT-VALUE}.")
     double syncSeconds;
 
-    @Option(names = "--dir", description = "Folder for the recordings (default: a temporary folder, deleted after).")
+    @Option(names = "--dir", paramLabel = "DIR", description = "Folder for the recordings (default: a temporary folder, deleted after).")
     Path dir;
 
     @Override
@@ -83,8 +83,11 @@ public final class BenchRecordCommand implements Callable<Integer> {
                     cameras, size, fps, avg / 1024, avg * fps * cameras / 1e6, fmt(seconds));
             out.flush();
 
-            // Warm up both paths so the JIT does not count against either run.
-            run(frames, Math.min(2, seconds), null, out, "warm-up");
+            // Warm up both paths so that JIT compilation counts against neither run.
+            run(frames, Math.min(2, seconds), null, out, "warm-up (baseline)");
+            Path warm = Files.createDirectories(folder.resolve("warm-up"));
+            run(frames, Math.min(3, seconds), warm, out, "warm-up (recording)");
+            deleteTree(warm);
             double baseline = run(frames, seconds, null, out, "baseline (no recording)");
             double recording = run(frames, seconds, folder, out, "recording");
             double cost = recording - baseline;

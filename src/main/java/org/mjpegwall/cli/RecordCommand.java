@@ -121,7 +121,18 @@ public final class RecordCommand implements Callable<Integer> {
                 enough.countDown();
             }
         });
-        Thread hook = new Thread(() -> finish(subscription, feed, recorder), "record-shutdown");
+        // Ctrl-C or a plain kill: let the main thread finish the file and print the summary, then exit.
+        CountDownLatch reported = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            enough.countDown();
+            try {
+                if (!reported.await(10, TimeUnit.SECONDS)) {
+                    finish(subscription, feed, recorder);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "record-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         feed.start();
         err.println("Recording " + client.redactedUrl() + " to " + out.toAbsolutePath() + " (Ctrl-C to stop)");
@@ -129,10 +140,25 @@ public final class RecordCommand implements Callable<Integer> {
 
         long start = System.nanoTime();
         String problem = null;
+        long nextProgress = start + 1_000_000_000L;
         while (true) {
-            if (enough.await(1, TimeUnit.SECONDS)) {
+            long now = System.nanoTime();
+            long wait = nextProgress - now;
+            long first = firstFrameNanos.get();
+            if (first != 0 && limit.seconds != null) {
+                long left = first + Math.round(limit.seconds * 1e9) - now;
+                if (left <= 0) {
+                    break;
+                }
+                wait = Math.min(wait, left);
+            }
+            if (enough.await(Math.max(1, wait), TimeUnit.NANOSECONDS)) {
                 break;
             }
+            if (System.nanoTime() < nextProgress) {
+                continue; // woke for the time limit; the loop head checks it
+            }
+            nextProgress += 1_000_000_000L;
             RecordingStatus s = recorder.status();
             ClientStats cs = feed.stats();
             err.println(progress(s, cs));
@@ -141,13 +167,9 @@ public final class RecordCommand implements Callable<Integer> {
                 problem = s.lastError();
                 break;
             }
-            long first = firstFrameNanos.get();
-            if (first == 0 && System.nanoTime() - start > giveUpAfter * 1e9) {
+            if (firstFrameNanos.get() == 0 && System.nanoTime() - start > giveUpAfter * 1e9) {
                 problem = "no frame from the camera in " + fmt(giveUpAfter) + " s"
                         + (cs.lastError() != null ? ": " + cs.lastError() : "");
-                break;
-            }
-            if (first != 0 && limit.seconds != null && System.nanoTime() - first >= limit.seconds * 1e9) {
                 break;
             }
         }
@@ -168,11 +190,10 @@ public final class RecordCommand implements Callable<Integer> {
         err.println(String.format(Locale.ROOT, "%d frames, %.1f MB in %d file(s)%s", s.framesWritten(),
                 s.bytesWritten() / 1e6, s.files().size(),
                 s.framesDropped() > 0 ? ", " + s.framesDropped() + " frames dropped (disk too slow)" : ""));
-        if (problem != null) {
-            return fail(err, 1, problem);
-        }
+        int code = problem != null ? fail(err, 1, problem) : 0;
         err.flush();
-        return 0;
+        reported.countDown();
+        return code;
     }
 
     private static void finish(AutoCloseable subscription, CameraFeed feed, Recorder recorder) {

@@ -126,7 +126,7 @@ public final class CameraFeed implements AutoCloseable {
         return () -> subscribers.remove(listener);
     }
 
-    /** Frames received by this feed. */
+    /** Frames received by this feed and fully handed out (subscribers called, display slot updated). */
     public long received() {
         return received.get();
     }
@@ -146,7 +146,6 @@ public final class CameraFeed implements AutoCloseable {
                     }
                     continue;
                 }
-                received.incrementAndGet();
                 Frame frame = Frame.copyOf(b);
                 latest = frame;
                 for (Consumer<Frame> s : subscribers) {
@@ -164,6 +163,7 @@ public final class CameraFeed implements AutoCloseable {
                     stale.incrementAndGet();
                     client.enqueueBuffer(old);
                 }
+                received.incrementAndGet(); // last, so a reader of received() sees the frame fully handled
             }
         } catch (InterruptedException e) {
             // close() interrupts

@@ -357,13 +357,13 @@ public final class MjpegClient implements AutoCloseable {
     }
 
     private void run() {
-        boolean first = true;
+        boolean reconnect = false; // the next attempt follows a failure or a closed stream
         try {
             while (!stopping) {
-                if (!first) {
+                if (reconnect) {
                     reconnects++;
                 }
-                first = false;
+                reconnect = true;
                 transition(ClientState.CONNECTING, null, null);
                 long started = System.nanoTime();
                 long framesBefore = totalFrames;
@@ -374,7 +374,11 @@ public final class MjpegClient implements AutoCloseable {
                     error = poll ? null : "connection closed by the camera";
                 } catch (Exception e) {
                     error = stopping ? null : describe(e);
-                    if (!stopping) {
+                    if (stopping) {
+                        // closing the socket from stop() makes the read fail: not an error
+                    } else if (e instanceof RuntimeException) {
+                        LOG.warn("{}: unexpected failure, reconnecting", redacted, e); // a bug: keep the stack
+                    } else {
                         LOG.info("{}: {}", redacted, error);
                         LOG.debug("{}: details", redacted, e);
                     }
@@ -391,7 +395,7 @@ public final class MjpegClient implements AutoCloseable {
                     if (stopLatch.await(pollInterval.toNanos(), TimeUnit.NANOSECONDS)) {
                         break;
                     }
-                    reconnects--; // a poll is not a reconnect
+                    reconnect = false; // a poll is not a reconnect
                     continue;
                 }
                 boolean healthy = totalFrames > framesBefore
@@ -612,9 +616,21 @@ public final class MjpegClient implements AutoCloseable {
     }
 
     private void countBytes(int n) {
-        bytes += n; // single writer: the reader thread
-        rate.recordBytes(System.nanoTime(), n);
+        long total = bytes + n;
+        bytes = total; // single writer: the reader thread
+        if (total - bytesInRate >= 1 << 20) {
+            recordRateBytes(System.nanoTime()); // no frame for a while: keep the bitrate honest
+        }
     }
+
+    /** Moves bytes counted since the last call into the rate meter (once per frame, not per read). */
+    private void recordRateBytes(long now) {
+        long total = bytes;
+        rate.recordBytes(now, total - bytesInRate);
+        bytesInRate = total;
+    }
+
+    private long bytesInRate; // reader thread only
 
     private static void closeQuietly(Socket s) {
         if (s != null) {
@@ -661,6 +677,7 @@ public final class MjpegClient implements AutoCloseable {
             totalFrames++;
             lastFrameMillis = millis;
             rate.recordFrame(now);
+            recordRateBytes(now);
             ready.offer(buffer);
         }
 

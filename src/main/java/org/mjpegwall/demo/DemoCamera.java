@@ -59,6 +59,15 @@ public final class DemoCamera {
      * @throws IllegalArgumentException if a dimension is below 64 or above 4096
      */
     public DemoCamera(String name, int width, int height) {
+        this(name, width, height, true);
+    }
+
+    /** A camera that encodes every frame whole, as a baseline for measuring the band splicing. */
+    public static DemoCamera withoutSplicing(String name, int width, int height) {
+        return new DemoCamera(name, width, height, false);
+    }
+
+    private DemoCamera(String name, int width, int height, boolean splice) {
         this.name = Objects.requireNonNull(name, "name");
         if (width < 64 || height < 64 || width > 4096 || height > 4096) {
             throw new IllegalArgumentException("demo camera size must be between 64x64 and 4096x4096: " + width + "x" + height);
@@ -79,12 +88,13 @@ public final class DemoCamera {
         this.background = pixels.clone();
         this.strip = new BufferedImage(width, height - bandTop, BufferedImage.TYPE_3BYTE_BGR);
         this.stripPixels = ((DataBufferByte) strip.getRaster().getDataBuffer()).getData();
-        JpegRowSplicer s;
-        try {
-            s = new JpegRowSplicer(writer, param, image, bandTop, mcu[0], mcu[1]);
-        } catch (RuntimeException ex) {
-            LOG.warn("demo camera {} falls back to encoding whole frames: {}", name, ex.toString());
-            s = null;
+        JpegRowSplicer s = null;
+        if (splice) {
+            try {
+                s = new JpegRowSplicer(writer, param, image, bandTop, mcu[0], mcu[1]);
+            } catch (RuntimeException ex) {
+                LOG.warn("demo camera {} falls back to encoding whole frames: {}", name, ex.toString());
+            }
         }
         this.splicer = s;
     }

@@ -50,7 +50,10 @@ public final class AviRepair {
      */
     public static Result repair(Path file) throws IOException {
         if (Files.size(file) < AviHeader.DATA_START) {
-            // Killed before the first frame was complete: nothing to keep.
+            // Killed before the first frame was complete: nothing to keep. Anything else is not ours.
+            if (Files.size(file) > 0 && !startsWithRiff(file)) {
+                throw new IOException("not an AVI file (no RIFF AVI header)");
+            }
             Files.delete(file);
             log.info("Deleted empty recording {}", file);
             return new Result(file, Outcome.DELETED_EMPTY, 0);
@@ -115,6 +118,20 @@ public final class AviRepair {
         }
         log.info("Repaired unfinished recording {} ({} frames)", file, frames);
         return new Result(file, Outcome.REPAIRED, frames);
+    }
+
+    private static boolean startsWithRiff(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer b = ByteBuffer.allocate(12);
+            while (b.hasRemaining() && ch.read(b) > 0) {
+                // keep reading
+            }
+            byte[] a = b.array();
+            String riff = new String(a, 0, 4, StandardCharsets.US_ASCII);
+            // A crash can leave the head partly written; its first bytes come first.
+            return b.position() >= 4 && riff.equals("RIFF")
+                    && (b.position() < 12 || new String(a, 8, 4, StandardCharsets.US_ASCII).equals("AVI "));
+        }
     }
 
     private static void writeFully(FileChannel ch, ByteBuffer b, long position) throws IOException {

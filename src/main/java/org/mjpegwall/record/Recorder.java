@@ -15,9 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -84,6 +86,15 @@ public final class Recorder implements AutoCloseable {
     private final AtomicLong framesDropped = new AtomicLong();
     private final AtomicLong queuedBytes = new AtomicLong();
     private final List<Path> files = new CopyOnWriteArrayList<>();
+    private Thread repairThread;
+    /** Finishes the file when the program exits normally without stopping the recording first. */
+    private final Thread shutdownHook = new Thread(() -> {
+        try {
+            stopAsync().get(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // exiting anyway; an unfinished file is repaired on the next start
+        }
+    }, "record-exit");
 
     // Writer-thread state.
     private AviWriter writer;
@@ -144,21 +155,38 @@ public final class Recorder implements AutoCloseable {
                             "already exists; choose another name or move the old recording away");
                 }
             }
+            if (!reserve(dir, base)) {
+                throw new FileAlreadyExistsException(options.exactFile().toString(), null,
+                        "is being recorded already");
+            }
         } else {
             String camera = sanitise(options.cameraName());
             String stamp = LocalDateTime.ofInstant(options.clock().instant(), options.clock().getZone()).format(STAMP);
             base = camera + "_" + stamp;
-            for (int n = 2; Files.exists(dir.resolve(base + ".avi")); n++) {
+            // Two cameras with the same name may start in the same second: the reservation keeps them apart.
+            for (int n = 2; Files.exists(dir.resolve(base + ".avi")) || !reserve(dir, base); n++) {
                 base = camera + "_" + stamp + "_" + n;
             }
             own = Pattern.compile(Pattern.quote(camera)
                     + "_\\d{4}-\\d{2}-\\d{2}_\\d{2}-\\d{2}-\\d{2}(_\\d+)?(-\\d{3,})?\\.avi");
         }
-        Recorder r = new Recorder(options, listener, opener, base, own);
-        // Listed before the writer creates its first file, so the repair never touches this recording.
-        List<Path> earlier = r.ownFilesOldestFirst();
+        Recorder r;
+        List<Path> earlier;
+        try {
+            r = new Recorder(options, listener, opener, base, own);
+            // Listed before the writer creates its first file, so the repair never touches this recording.
+            earlier = r.ownFilesOldestFirst();
+        } catch (IOException | RuntimeException e) {
+            BASES_IN_USE.remove(baseKey(dir, base));
+            throw e;
+        }
         r.thread.start();
-        r.repairEarlier(earlier);
+        r.repairThread = r.repairEarlier(earlier);
+        try {
+            Runtime.getRuntime().addShutdownHook(r.shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is exiting; the file is repaired on the next start if need be
+        }
         log.info("Recording {} to {}", options.cameraName(), dir.resolve(base + ".avi"));
         return r;
     }
@@ -184,6 +212,7 @@ public final class Recorder implements AutoCloseable {
         }
     }
 
+    /** A snapshot of the recording; cheap, never blocks, callable from any thread (e.g. a UI timer). */
     public RecordingStatus status() {
         long end = stopNanos != 0 ? stopNanos : options.nanoClock().getAsLong();
         return new RecordingStatus(state, startedAt, Duration.ofNanos(Math.max(0, end - startNanos)), currentFile,
@@ -213,6 +242,11 @@ public final class Recorder implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    /** The options this recording was started with. */
+    public RecordingOptions options() {
+        return options;
     }
 
     /** The writer thread's name, for diagnostics. */
@@ -302,6 +336,7 @@ public final class Recorder implements AutoCloseable {
         bytesWritten = closedBytes + writer.size();
         if (writer.frames() == 1) {
             writer.sync(false); // the file is valid from its first frame on
+            syncDirectory(writer.file().getParent());
         }
     }
 
@@ -316,7 +351,13 @@ public final class Recorder implements AutoCloseable {
     private void openSegment(long t) throws IOException {
         segmentNumber++;
         Path path = segmentPath(segmentNumber);
-        writer = new AviWriter(opener.open(path), path, options.ticksPerSecond(), options.maxSegmentBytes());
+        WRITING.add(path.toAbsolutePath().normalize());
+        try {
+            writer = new AviWriter(opener.open(path), path, options.ticksPerSecond(), options.maxSegmentBytes());
+        } catch (IOException | RuntimeException e) {
+            WRITING.remove(path.toAbsolutePath().normalize());
+            throw e;
+        }
         segmentStartNanos = t;
         lastSyncNanos = options.nanoClock().getAsLong();
         lastTick = 0;
@@ -347,14 +388,21 @@ public final class Recorder implements AutoCloseable {
             return;
         }
         AviWriter w = writer;
+        w.finish(endTick); // if this fails, writer stays set, so fail() cuts the file back and closes it
         writer = null;
-        w.finish(endTick);
+        WRITING.remove(w.file().toAbsolutePath().normalize());
         closedBytes += w.size();
         bytesWritten = closedBytes;
         applyRetention();
     }
 
     private void finish(RecordingStatus.State end) {
+        BASES_IN_USE.remove(baseKey(options.directory(), baseName));
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook itself is what stopped us
+        }
         stopNanos = options.nanoClock().getAsLong();
         state = end;
         queue.clear();
@@ -372,6 +420,7 @@ public final class Recorder implements AutoCloseable {
                 log.warn("Recording {}: {} has no index ({}); it still plays and is repaired on the next start",
                         options.cameraName(), writer.file(), noIndex.getMessage());
             }
+            WRITING.remove(writer.file().toAbsolutePath().normalize());
             closedBytes += writer.size();
             bytesWritten = closedBytes;
             if (writer.frames() == 0) {
@@ -422,11 +471,11 @@ public final class Recorder implements AutoCloseable {
     // ---- housekeeping: repair earlier unfinished files; retention (on the writer thread) ----
 
     /** Repairs, on a thread of its own, files that an earlier crash left unfinished. */
-    private void repairEarlier(List<Path> earlier) {
+    private Thread repairEarlier(List<Path> earlier) {
         Thread t = new Thread(() -> {
             for (Path p : earlier) {
                 try {
-                    if (Files.exists(p) && !AviRepair.isComplete(p)) {
+                    if (Files.exists(p) && !isBeingWritten(p) && !AviRepair.isComplete(p)) {
                         AviRepair.repair(p);
                     }
                 } catch (NoSuchFileException e) {
@@ -438,6 +487,12 @@ public final class Recorder implements AutoCloseable {
         }, "record-repair-" + options.cameraName());
         t.setDaemon(true);
         t.start();
+        return t;
+    }
+
+    /** For tests: waits until the start-up repair of earlier files is done. */
+    void awaitRepair() throws InterruptedException {
+        repairThread.join();
     }
 
     private List<Path> ownFilesOldestFirst() throws IOException {
@@ -462,7 +517,7 @@ public final class Recorder implements AutoCloseable {
             }
             long now = options.clock().millis();
             for (Path p : own) {
-                if (p.equals(open)) {
+                if (p.equals(open) || isBeingWritten(p)) {
                     continue;
                 }
                 boolean tooOld = options.retentionAge() != null
@@ -479,6 +534,39 @@ public final class Recorder implements AutoCloseable {
         } catch (IOException e) {
             log.warn("Recording {}: retention failed: {}", options.cameraName(), e.toString());
         }
+    }
+
+    /** Files that a recorder in this JVM is writing; the start-up repair must leave them alone. */
+    private static final Set<Path> WRITING = ConcurrentHashMap.newKeySet();
+    /** File name bases (folder + name without extension) of the recordings running in this JVM. */
+    private static final Set<String> BASES_IN_USE = ConcurrentHashMap.newKeySet();
+
+    static boolean isBeingWritten(Path p) {
+        return WRITING.contains(p.toAbsolutePath().normalize());
+    }
+
+    /**
+     * Makes the new file's name survive a power loss (its directory entry is on disk). Works on Linux
+     * and macOS; elsewhere opening a directory fails, and the file system's own journal has to do.
+     */
+    private static void syncDirectory(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(dir,
+                java.nio.file.StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | RuntimeException e) {
+            log.debug("Cannot flush folder {}: {}", dir, e.toString());
+        }
+    }
+
+    private static boolean reserve(Path dir, String base) {
+        return BASES_IN_USE.add(baseKey(dir, base));
+    }
+
+    private static String baseKey(Path dir, String base) {
+        return dir.toAbsolutePath().normalize().resolve(base).toString();
     }
 
     private static long modified(Path p) {

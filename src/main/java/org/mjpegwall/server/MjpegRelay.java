@@ -79,7 +79,7 @@ public final class MjpegRelay implements AutoCloseable {
         this.linger = Objects.requireNonNull(linger, "linger");
         this.lazy = lazy;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "relay-" + source.replaceAll("[^A-Za-z0-9.:-]", "_"));
+            Thread t = new Thread(r, "relay-linger");
             t.setDaemon(true);
             return t;
         });

@@ -14,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,6 +70,7 @@ public final class MjpegServer implements AutoCloseable {
     private final int maxViewers;
     private final double maxFpsPerViewer;
     private final String title;
+    private final long resendNanos;
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, Camera> cameras = new LinkedHashMap<>(); // guarded by itself
     private final AtomicInteger streams = new AtomicInteger();
@@ -90,6 +92,7 @@ public final class MjpegServer implements AutoCloseable {
         this.maxViewers = b.maxViewers;
         this.maxFpsPerViewer = b.maxFpsPerViewer;
         this.title = b.title;
+        this.resendNanos = b.resendAfter.toNanos();
     }
 
     public static Builder builder() {
@@ -316,7 +319,8 @@ public final class MjpegServer implements AutoCloseable {
             OutputStream out = ex.getResponseBody();
             long minIntervalNanos = maxFpsPerViewer > 0 ? (long) (1e9 / maxFpsPerViewer) : 0;
             long nextAllowed = System.nanoTime();
-            Frame previous = null;
+            FrameHub.Entry previous = null;
+            long lastSent = System.nanoTime();
             while (!closed && camera(cam.id()) == cam) {
                 if (minIntervalNanos > 0) {
                     long wait = nextAllowed - System.nanoTime();
@@ -325,14 +329,23 @@ public final class MjpegServer implements AutoCloseable {
                         continue;
                     }
                 }
-                FrameHub.Entry e = cam.hub().awaitNewerEntry(previous, WAIT_SLICE_MS, TimeUnit.MILLISECONDS);
+                FrameHub.Entry e = cam.hub().awaitNewerEntry(previous == null ? null : previous.frame(), WAIT_SLICE_MS,
+                        TimeUnit.MILLISECONDS);
                 if (e == null) {
-                    continue;
+                    // Why resend: while the camera is silent nothing is written, so a viewer that left would hold
+                    // its slot (and a lazy relay's upstream) forever; repeating the last frame finds out.
+                    if (previous == null || System.nanoTime() - lastSent < resendNanos) {
+                        continue;
+                    }
+                    e = previous;
                 }
                 Multipart.writePart(out, e.partHeader(), e.frame().jpeg());
                 viewer.delivered();
-                previous = e.frame();
-                nextAllowed = Math.max(nextAllowed + minIntervalNanos, System.nanoTime());
+                previous = e;
+                lastSent = System.nanoTime();
+                // Never faster than the cap over time, never two frames closer than 3/4 of the interval, yet a
+                // frame that arrives a little late does not push every later frame back.
+                nextAllowed = Math.max(nextAllowed + minIntervalNanos, lastSent + minIntervalNanos * 3 / 4);
             }
         } catch (InterruptedException ie) {
             Thread.currentThread().interrupt();
@@ -521,8 +534,18 @@ public final class MjpegServer implements AutoCloseable {
         private int maxViewers = 100;
         private double maxFpsPerViewer = 0;
         private String title = "MJPEG Wall";
+        private Duration resendAfter = Duration.ofSeconds(5);
 
         private Builder() {
+        }
+
+        /**
+         * While the camera sends nothing, each viewer gets the last frame again after this long (default 5 s),
+         * so viewers that left are noticed and free their slots.
+         */
+        public Builder resendAfter(Duration interval) {
+            this.resendAfter = Objects.requireNonNull(interval, "interval");
+            return this;
         }
 
         /** Address to listen on; default 127.0.0.1 (this machine only). */
@@ -571,6 +594,9 @@ public final class MjpegServer implements AutoCloseable {
             }
             if (maxViewers < 1) {
                 throw new IllegalArgumentException("max viewers must be at least 1: " + maxViewers);
+            }
+            if (resendAfter.isNegative() || resendAfter.isZero()) {
+                throw new IllegalArgumentException("resend interval must be positive: " + resendAfter);
             }
             if (!(maxFpsPerViewer >= 0) || Double.isInfinite(maxFpsPerViewer)) {
                 throw new IllegalArgumentException("max fps per viewer must be 0 (no cap) or positive: " + maxFpsPerViewer);

@@ -50,7 +50,7 @@ class DemoCommandTest {
     @Test
     void nonLoopbackBindWithoutPasswordIsRefusedAndSaysWhy() {
         // when
-        int exit = run("demo", "--bind", "0.0.0.0", "--port", "0");
+        int exit = run("demo", "--bind", "0.0.0.0", "--port", "0", "--password=");
 
         // then
         assertNotEquals(0, exit);

@@ -242,6 +242,81 @@ class MjpegClientTest {
     }
 
     @Test
+    void stopEndsTheThreadDuringAConnect() throws Exception {
+        // given: a listener whose accept queue is full, so the kernel drops further SYNs and connect hangs
+        try (ServerSocket ss = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            List<java.net.Socket> fillers = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 8; i++) {
+                    java.net.Socket f = new java.net.Socket();
+                    try {
+                        f.connect(ss.getLocalSocketAddress(), 200);
+                        fillers.add(f);
+                    } catch (java.io.IOException full) {
+                        f.close();
+                        break;
+                    }
+                }
+                MjpegClient client = MjpegClient.builder(URI.create("http://127.0.0.1:" + ss.getLocalPort() + "/"))
+                        .connectTimeout(Duration.ofSeconds(60)).build();
+                client.start();
+                Thread reader = client.readerThread();
+                Await.until("reader blocked in connect", () -> java.util.Arrays.stream(reader.getStackTrace())
+                        .anyMatch(e -> e.getMethodName().equals("connect")));
+                assertEquals(ClientState.CONNECTING, client.stats().state());
+                // when
+                client.stop();
+                // then
+                assertFalse(reader.isAlive());
+                assertEquals(ClientState.STOPPED, client.stats().state());
+            } finally {
+                for (java.net.Socket f : fillers) {
+                    f.close();
+                }
+            }
+        }
+    }
+
+    @Test
+    void retryAtIsTheClockPlusTheBackoffDelay() throws Exception {
+        // given: a fixed clock, jitter factor exactly 1, nothing listening
+        int port;
+        try (ServerSocket ss = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = ss.getLocalPort();
+        }
+        java.time.Instant now = java.time.Instant.parse("2026-01-01T00:00:00Z");
+        try (MjpegClient client = MjpegClient.builder(URI.create("http://127.0.0.1:" + port + "/"))
+                .backoff(Duration.ofSeconds(30), Duration.ofSeconds(60))
+                .clock(java.time.Clock.fixed(now, java.time.ZoneOffset.UTC)).random(() -> 0.5).build()) {
+            // when
+            client.start();
+            Await.until("backoff", () -> client.stats().state() == ClientState.BACKOFF);
+            // then
+            assertEquals(now.plusSeconds(30), client.stats().retryAt());
+        }
+    }
+
+    /** The second backoff delay after two streams that each delivered a frame and closed. */
+    private static java.time.Duration secondDelay(java.time.Duration healthyAfter) throws Exception {
+        java.time.Instant now = java.time.Instant.parse("2026-01-01T00:00:00Z");
+        try (ScriptedServer server = ScriptedServer.start(ex -> ex.respondMjpeg("b", multipart("b", true, A)).close());
+                MjpegClient client = MjpegClient.builder(server.uri("/"))
+                        .backoff(Duration.ofMillis(300), Duration.ofSeconds(10)).healthyAfter(healthyAfter)
+                        .clock(java.time.Clock.fixed(now, java.time.ZoneOffset.UTC)).random(() -> 0.5).build()) {
+            client.start();
+            Await.until("second backoff", () -> client.stats().reconnects() == 1
+                    && client.stats().state() == ClientState.BACKOFF);
+            return java.time.Duration.between(now, client.stats().retryAt());
+        }
+    }
+
+    @Test
+    void backoffResetsAfterAHealthyStreamAndGrowsOtherwise() throws Exception {
+        assertEquals(Duration.ofMillis(300), secondDelay(Duration.ZERO), "every stream counts as healthy");
+        assertEquals(Duration.ofMillis(600), secondDelay(Duration.ofMinutes(1)), "no stream lasted a minute");
+    }
+
+    @Test
     void aStoppedClientCannotBeStartedAgain() {
         MjpegClient client = new MjpegClient(URI.create("http://127.0.0.1:9/"));
         client.stop();

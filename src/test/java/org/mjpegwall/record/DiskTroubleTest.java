@@ -69,6 +69,40 @@ class DiskTroubleTest {
     }
 
     @Test
+    void diskFullWhileWritingTheIndexLeavesAPlayableFileWithEveryFrame() throws Exception {
+        // given a disk with room for every frame but not for the index: measure the frames' size first
+        List<Frame> frames = RecorderTest.variableRate(3, 30);
+        Path probeDir = java.nio.file.Files.createDirectory(dir.resolve("probe"));
+        Recorder probe = Recorder.start(RecordingOptions.forCamera(probeDir, "cam").withQueueCapacity(1000)
+                .withClocks(RecorderTest.WALL, () -> RecorderTest.T0));
+        frames.forEach(probe::accept);
+        probe.stop();
+        long dataEnd;
+        try (AviReader r = AviReader.open(probe.status().files().get(0))) {
+            dataEnd = r.info().declaredMoviEnd();
+        }
+        ChannelOpener noRoomForIndex = path -> new FullDiskChannel(ChannelOpener.FILES.open(path), dataEnd + 20);
+        Recorder rec = Recorder.start(options(), null, noRoomForIndex);
+
+        // when
+        frames.forEach(rec::accept);
+        RecordingStatus end = rec.stopAsync().get(10, TimeUnit.SECONDS);
+
+        // then
+        assertEquals(RecordingStatus.State.FAILED, end.state());
+        assertTrue(end.lastError().startsWith("disk full: "), end.lastError());
+        assertEquals(frames.size(), end.framesWritten());
+        Path file = end.files().get(0);
+        assertEquals(Files.size(file), end.bytesWritten());
+        try (AviReader r = AviReader.open(file)) {
+            assertFalse(r.info().indexed(), "no half-written index");
+            assertEquals(Files.size(file), r.info().validEnd());
+            assertEquals(frames.size(), r.frameCount());
+        }
+        assertPlays(file, frames.size());
+    }
+
+    @Test
     void missingFolderAtNextSegmentStopsRecordingWithClearMessage() throws Exception {
         // given the folder disappears after the first segment (e.g. a USB disk unplugged)
         AtomicInteger opened = new AtomicInteger();

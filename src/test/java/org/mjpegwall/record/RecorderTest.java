@@ -310,6 +310,57 @@ class RecorderTest {
         assertTrue(Files.exists(rec.status().files().get(0)));
     }
 
+    @Test
+    void twoCamerasWithTheSameNameKeepApartAndNeverRepairEachOther() throws Exception {
+        // given camera A recording (its file has no index yet)
+        List<Frame> frames = variableRate(2, 10);
+        Recorder a = Recorder.start(options());
+        frames.subList(0, 10).forEach(a::accept);
+        for (int i = 0; i < 200 && a.status().framesWritten() < 10; i++) {
+            Thread.sleep(10);
+        }
+        assertEquals(10, a.status().framesWritten());
+
+        // when camera B with the same name starts in the same second, and its start-up repair has run
+        Recorder b = Recorder.start(options());
+        b.awaitRepair();
+        assertFalse(AviRepair.isComplete(a.status().currentFile()), "B's start-up repair left A's live file alone");
+        frames.subList(10, 20).forEach(a::accept);
+        frames.forEach(b::accept);
+        a.stop();
+        b.stop();
+
+        // then both files are whole and separate
+        assertEquals(List.of(dir.resolve("Front_door_2026-11-24_12-30-00.avi")), a.status().files());
+        assertEquals(List.of(dir.resolve("Front_door_2026-11-24_12-30-00_2.avi")), b.status().files());
+        assertSameFrames(frames, readAll(a.status().files()));
+        assertSameFrames(frames, readAll(b.status().files()));
+    }
+
+    @Test
+    void startRepairsThisCamerasUnfinishedFileFromAnEarlierCrash() throws Exception {
+        // given a file of this camera left without index, as after a kill
+        Path crashed = dir.resolve("Front_door_2026-11-23_08-00-00.avi");
+        AviWriter w = AviWriter.create(crashed, 120);
+        for (int i = 0; i < 5; i++) {
+            w.writeFrame(TestJpegs.numbered(IMAGE, i), 4L * i);
+        }
+        w.sync(false);
+        w.close();
+        assertFalse(AviRepair.isComplete(crashed));
+
+        // when
+        Recorder rec = Recorder.start(options());
+        rec.awaitRepair();
+        rec.stop();
+
+        // then
+        assertTrue(AviRepair.isComplete(crashed));
+        try (AviReader r = AviReader.open(crashed)) {
+            assertEquals(5, r.frameCount());
+        }
+    }
+
     private static byte[] bigImage;
 
     private static synchronized byte[] big() {

@@ -19,9 +19,11 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.mjpegwall.client.Frame;
 
 /** The relay's lazy upstream, driven by a fake upstream that publishes numbered frames. */
+@Timeout(60) // a broken stream would otherwise block a read forever
 class MjpegRelayLifecycleTest {
     private final AtomicInteger opens = new AtomicInteger();
     private final AtomicInteger closes = new AtomicInteger();

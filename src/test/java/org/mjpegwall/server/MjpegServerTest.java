@@ -36,8 +36,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.mjpegwall.client.Frame;
 
+@Timeout(60) // a broken stream would otherwise block a read forever
 class MjpegServerTest {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<AutoCloseable> cleanup = new ArrayList<>();
@@ -137,6 +139,30 @@ class MjpegServerTest {
         }
         assertEquals(200, RawHttp.get(server.baseUri(), "/status").status());
         assertEquals(200, RawHttp.get(server.baseUri(), "/camera/1/snapshot.jpg").status());
+    }
+
+    @Test
+    void onlyGetAndHeadAreAllowed() throws Exception {
+        // given
+        hub.publish(TestFrames.frame(1, 100));
+
+        // when
+        String post;
+        try (Socket s = new Socket(server.baseUri().getHost(), server.baseUri().getPort())) {
+            s.getOutputStream().write("POST /camera/1/snapshot.jpg HTTP/1.0\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            post = new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+        }
+        String head;
+        try (Socket s = new Socket(server.baseUri().getHost(), server.baseUri().getPort())) {
+            s.getOutputStream().write("HEAD /camera/1/stream.mjpg HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            head = new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+        }
+
+        // then
+        assertThat(post, startsWith("HTTP/1.1 405"));
+        assertThat(head, startsWith("HTTP/1.1 200"));
+        assertThat(head.toLowerCase(java.util.Locale.ROOT), containsString("content-type: multipart/x-mixed-replace;boundary="));
+        assertThat(head, not(containsString("--mjpegwallframe")));
     }
 
     @Test
@@ -352,13 +378,17 @@ class MjpegServerTest {
             // when
             List<Long> numbers = new ArrayList<>();
             long last = 0;
+            long start = System.nanoTime();
             while (last < 190) {
                 last = TestFrames.number(reader.next());
                 numbers.add(last);
             }
+            double seconds = (System.nanoTime() - start) / 1e9;
 
-            // then at 5 fps over ~2 s the viewer gets on the order of 10 frames, far fewer than 190
-            assertThat(numbers.size(), lessThan(60));
+            // then the viewer got at most 5 per second (an upper bound: a slow machine only lowers the count),
+            // far fewer than the 190 published
+            assertThat(numbers.size(), lessThan((int) (5 * seconds) + 3));
+            assertThat(numbers.size(), lessThan(100));
         }
     }
 
@@ -386,6 +416,32 @@ class MjpegServerTest {
             n = in.read(sink);
         }
         return n;
+    }
+
+    @Test
+    void whileTheCameraIsSilentViewersGetTheLastFrameAgainAndLeaversAreNoticed() throws Exception {
+        // given a camera that sent one frame and then fell silent
+        FrameHub h = new FrameHub();
+        Frame only = TestFrames.frame(9, 1000);
+        h.publish(only);
+        try (MjpegServer s = MjpegServer.builder().resendAfter(Duration.ofMillis(100)).build()) {
+            s.addCamera("1", "silent", h);
+            s.start();
+            MultipartReader reader = reader(s.streamUri("1"));
+            Socket leaver = RawHttp.open(s.baseUri(), "/camera/1/stream.mjpg");
+            assertEquals(200, RawHttp.readHead(leaver.getInputStream()).status());
+            waitFor(() -> h.viewers() == 2);
+
+            // when one viewer leaves
+            leaver.close();
+
+            // then the other keeps getting the same frame, and the one that left is noticed
+            for (int i = 0; i < 3; i++) {
+                assertArrayEquals(only.jpeg(), reader.next());
+            }
+            waitFor(() -> h.viewers() == 1);
+            assertEquals(1, s.viewers());
+        }
     }
 
     @Test

@@ -23,7 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(60) // a broken stream would otherwise block a read forever
 class MjpegStreamHandlerTest {
     private static final List<byte[]> FRAMES = IntStream.rangeClosed(1, 5).mapToObj(i -> TestFrames.frame(i, 1000 * i).jpeg()).toList();
 

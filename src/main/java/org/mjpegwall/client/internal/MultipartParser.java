@@ -12,8 +12,10 @@ import org.mjpegwall.client.FrameBuffer;
  * header's or is missing there, parts with or without (or with a wrong) Content-Length, garbage between
  * parts, blank lines, bare LF — and bounds every read: lines, header blocks and frames.
  *
- * <p>Working memory is fixed: the reader's area plus one scratch area of the same size, used to scan
- * frames that are being discarded. Frame bytes go straight from the stream into the pooled buffer.
+ * <p>Working memory is fixed: the reader's area plus one scratch area of the same size (for snapshot
+ * bodies being discarded). With a Content-Length, frame bytes go straight from the socket into the
+ * pooled buffer; without one, the boundary is searched in place in the reader's area and the bytes
+ * before it are copied once into the buffer.
  */
 public final class MultipartParser {
     /** Most bytes of part headers accepted for one part. */
@@ -43,8 +45,8 @@ public final class MultipartParser {
     private final WireReader r;
     private final long maxFrame;
     private final byte[] scratch = new byte[WireReader.CHUNK + WireReader.SLACK_FOR_SCAN];
-    private final int[] shift = new int[256];
     private byte[] delimiter;
+    private final int[][] patternOffsets = new int[256][]; // see setDelimiter
     private boolean delimiterFromBody;
     private boolean atPartHeaders;
     private boolean started;
@@ -165,12 +167,16 @@ public final class MultipartParser {
                 + Units.bytes(maxFrame) + " frame limit");
     }
 
-    private void setDelimiter(byte[] d) throws IllegalArgumentException {
+    private void setDelimiter(byte[] d) {
         delimiter = d;
-        int m = d.length;
-        java.util.Arrays.fill(shift, m);
-        for (int j = 0; j < m - 1; j++) {
-            shift[d[j] & 0xff] = m - 1 - j;
+        // offsets of each byte value in "\n" + delimiter, largest first; null for bytes not in it
+        java.util.Arrays.fill(patternOffsets, null);
+        for (int o = d.length; o >= 0; o--) {
+            int b = o == 0 ? '\n' : d[o - 1] & 0xff;
+            int[] old = patternOffsets[b];
+            int[] grown = old == null ? new int[1] : java.util.Arrays.copyOf(old, old.length + 1);
+            grown[grown.length - 1] = o;
+            patternOffsets[b] = grown;
         }
     }
 
@@ -259,7 +265,7 @@ public final class MultipartParser {
         if (delimiter == null) {
             throw new ProtocolException("no multipart boundary: the stream has no boundary in its header or body");
         }
-        scan(scratch, 0, scratch, "between parts");
+        scan(null, 0, "between parts");
     }
 
     /** Reads part headers; returns the Content-Length, or -1 when missing, malformed or conflicting. */
@@ -366,8 +372,7 @@ public final class MultipartParser {
                 handedOver = readCountedBody(sink, b, (int) length);
                 return;
             }
-            byte[] dst = b == null ? scratch : b.data();
-            if (!scan(dst, 0, b == null ? null : dst, "frame")) {
+            if (!scan(b == null ? null : b.data(), 0, "frame")) {
                 throw new EOFException("connection closed inside a frame");
             }
             handedOver = true;
@@ -408,7 +413,10 @@ public final class MultipartParser {
         if (delimiter == null) {
             throw new ProtocolException("wrong Content-Length and no boundary to resync on");
         }
-        if (!scan(data, length, data, "frame")) {
+        // Put the tail back: the delimiter may start in it.
+        int back = Math.min(length, delimiter.length + 1);
+        r.unread(data, length - back, back);
+        if (!scan(data, length - back, "frame")) {
             throw new EOFException("connection closed inside a frame");
         }
         if (scanOverflow) {
@@ -430,7 +438,7 @@ public final class MultipartParser {
      * last part (the first was cut short); returns the frame's length now at the buffer's start, or 0.
      */
     private int recoverFromWrongLength(byte[] data, int used) {
-        int first = find(data, 0, used, false);
+        int first = find(data, 0, used, PART_START);
         if (first < 0) {
             return used; // the length was merely too small
         }
@@ -439,7 +447,7 @@ public final class MultipartParser {
             return firstEnd;
         }
         int last = first;
-        for (int next; (next = find(data, last + 1, used, false)) >= 0; ) {
+        for (int next; (next = find(data, last + 1, used, data[last])) >= 0; ) {
             last = next;
         }
         // skip the delimiter line and the part headers up to the blank line
@@ -460,47 +468,48 @@ public final class MultipartParser {
         return 0;
     }
 
+    /** {@code prev} value meaning "the part starts here", where a delimiter needs no line break before it. */
+    private static final int PART_START = -1;
+
     /**
-     * Reads into {@code dst} from {@code used} until a delimiter line starts, leaving the reader at the
-     * delimiter. When {@code dst} (the frame buffer) fills, goes on in the scratch area, keeping only
-     * a delimiter's worth of bytes, and sets {@link #scanOverflow}.
+     * Scans the reader's working area for the next delimiter line, copying the bytes before it into
+     * {@code dst} from {@code used} on (nothing is copied when {@code dst} is null: discarding). When
+     * {@code dst} fills, copying stops and {@link #scanOverflow} is set, but the scan goes on. Leaves
+     * the reader at the delimiter. Each byte is searched once, in place, and copied at most once.
      *
-     * @param frameBuffer the array counted as "the frame" ({@code dst} at first), or null when discarding
      * @return false if the stream ended first
      */
-    private boolean scan(byte[] dst, int used, byte[] frameBuffer, String what) throws IOException {
+    private boolean scan(byte[] dst, int used, String what) throws IOException {
         int m = delimiter.length;
-        byte[] d = dst;
-        int u = used;
+        int copied = used;
         long total = used;
-        boolean compacted = false;
-        int from = Math.max(0, used - m - 2);
+        boolean overflow = false;
+        int last1 = used > 0 ? dst[used - 1] : PART_START; // the byte before r.pos
+        int last2 = used > 1 ? dst[used - 2] : PART_START;
         scanOverflow = false;
         while (true) {
-            if (u == d.length) {
-                int keep = Math.min(u, m + 2);
-                System.arraycopy(d, u - keep, scratch, 0, keep);
-                if (d == frameBuffer) {
-                    scanOverflow = true;
+            int idx = find(r.buf, r.pos, r.lim, last1);
+            int upTo = idx >= 0 ? idx : Math.max(r.pos, r.lim - (m - 1)); // keep a possible partial match
+            int n = upTo - r.pos;
+            if (n > 0) {
+                if (dst != null && !overflow) {
+                    if (copied + n <= dst.length) {
+                        System.arraycopy(r.buf, r.pos, dst, copied, n);
+                        copied += n;
+                    } else {
+                        overflow = true;
+                    }
                 }
-                d = scratch;
-                u = keep;
-                from = 0;
-                compacted = true;
+                total += n;
+                last2 = n >= 2 ? r.buf[upTo - 2] : last1;
+                last1 = r.buf[upTo - 1];
+                r.pos = upTo;
             }
-            int n = r.readSome(d, u, d.length - u);
-            if (n < 0) {
-                return false;
-            }
-            u += n;
-            total += n;
-            int idx = find(d, from, u, compacted);
             if (idx >= 0) {
-                r.unread(d, idx, u - idx);
-                total -= u - idx;
-                int end = trimLineBreak(d, idx);
-                scanTotal = total - (idx - end);
-                scanLength = d == frameBuffer ? end : -1;
+                int trailing = last1 == '\n' ? (last2 == '\r' ? 2 : 1) : 0;
+                scanTotal = total - trailing;
+                scanLength = dst == null || overflow ? -1 : copied - trailing;
+                scanOverflow = overflow;
                 return true;
             }
             if (total > maxFrame) {
@@ -508,23 +517,46 @@ public final class MultipartParser {
                         ? "frame larger than the " + Units.bytes(maxFrame) + " frame limit (no boundary found)"
                         : "more than " + Units.bytes(maxFrame) + " of garbage " + what);
             }
-            from = Math.max(0, u - m + 1);
+            if (n == 0 && !r.fill()) {
+                return false;
+            }
         }
     }
 
-    /** Index of a delimiter that starts a line in {@code a[from, to)}, or -1 (Boyer-Moore-Horspool). */
-    private int find(byte[] a, int from, int to, boolean compacted) {
+    /**
+     * Index of a delimiter that starts a line in {@code a[from, to)}, or -1.
+     *
+     * <p>Why this shape: a delimiter line is {@code "\n" + delimiter}, M bytes. Probing one byte every M
+     * bytes finds each occurrence, and a probed byte that occurs nowhere in the pattern (most bytes of
+     * JPEG data) rules out every start around it. The probes do not depend on each other, unlike
+     * Boyer-Moore-Horspool's chain of shifts, so the loop runs at memory speed.
+     *
+     * @param prev the byte before {@code from}, or {@link #PART_START}
+     */
+    private int find(byte[] a, int from, int to, int prev) {
         byte[] p = delimiter;
         int m = p.length;
-        int last = m - 1;
-        byte lastByte = p[last];
-        int i = from;
-        while (i + m <= to) {
-            byte c = a[i + last];
-            if (c == lastByte && startsWith(a, i, p) && (i > 0 ? a[i - 1] == '\n' : !compacted)) {
-                return i;
+        if (from + m > to) {
+            return -1;
+        }
+        if ((prev == '\n' || prev == PART_START) && startsWith(a, from, p)) {
+            return from;
+        }
+        int big = m + 1; // the pattern with its line feed
+        int[][] offsets = patternOffsets;
+        for (int q = from + m; q < to; q += big) {
+            int[] at = offsets[a[q] & 0xff];
+            if (at == null) {
+                continue;
             }
-            i += shift[c & 0xff];
+            // a match around q has its line feed at q - o, where o is an offset of a[q] in the pattern;
+            // offsets are descending, so the leftmost start is tried first
+            for (int o : at) {
+                int s = q - o;
+                if (s >= from && s + big <= to && a[s] == '\n' && startsWith(a, s + 1, p)) {
+                    return s + 1;
+                }
+            }
         }
         return -1;
     }

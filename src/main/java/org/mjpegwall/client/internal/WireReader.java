@@ -121,7 +121,16 @@ public final class WireReader {
     /** Reads exactly {@code len} bytes into {@code dst}; false if the stream ends first. */
     boolean readFully(byte[] dst, int off, int len) throws IOException {
         while (len > 0) {
-            int n = readSome(dst, off, len);
+            int n;
+            if (pos < lim) {
+                n = readSome(dst, off, len);
+            } else {
+                // Nothing is read past len here, so no CHUNK limit: one large read straight into dst.
+                n = in.read(dst, off, len);
+                if (n > 0) {
+                    counter.add(n);
+                }
+            }
             if (n < 0) {
                 return false;
             }

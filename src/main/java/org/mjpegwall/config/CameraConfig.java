@@ -1,0 +1,51 @@
+package org.mjpegwall.config;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.UUID;
+
+/**
+ * One camera of the wall, as saved in the configuration file.
+ *
+ * @param id stable identifier (survives renames and reordering)
+ * @param name what the tile shows
+ * @param url the MJPEG stream (or snapshot) URL, without credentials
+ * @param user user name for HTTP authentication, or {@code null}
+ * @param password password for HTTP authentication, or {@code null}; never shown or logged
+ * @param enabled a disabled camera keeps its place in the list but is not connected
+ * @param snapshotPollSeconds poll a still-image URL every N seconds instead of streaming, or {@code null}
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record CameraConfig(
+        String id,
+        String name,
+        String url,
+        String user,
+        String password,
+        boolean enabled,
+        Double snapshotPollSeconds) {
+
+    public CameraConfig {
+        id = id == null || id.isBlank() ? UUID.randomUUID().toString() : id;
+        name = name == null ? "" : name.strip();
+        url = url == null ? "" : url.strip();
+        user = user == null || user.isEmpty() ? null : user;
+        password = password == null || password.isEmpty() ? null : password;
+    }
+
+    /** A new enabled camera with a fresh id and no credentials. */
+    public static CameraConfig of(String name, String url) {
+        return new CameraConfig(null, name, url, null, null, true, null);
+    }
+
+    public CameraConfig withEnabled(boolean value) {
+        return new CameraConfig(id, name, url, user, password, value, snapshotPollSeconds);
+    }
+
+    /** Never prints the password. */
+    @Override
+    public String toString() {
+        return "CameraConfig[id=" + id + ", name=" + name + ", url=" + url + ", user=" + user
+                + ", password=" + (password == null ? "none" : "***") + ", enabled=" + enabled
+                + ", snapshotPollSeconds=" + snapshotPollSeconds + "]";
+    }
+}

@@ -1,0 +1,316 @@
+package org.mjpegwall.ui;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.mjpegwall.client.ClientState;
+import org.mjpegwall.client.ClientStats;
+import org.mjpegwall.client.Frame;
+import org.mjpegwall.config.CameraConfig;
+import org.mjpegwall.config.CameraValidation;
+
+/**
+ * Adds, edits, removes, enables and disables cameras; every change is applied to the wall and saved
+ * at once. "Test connection" shows the first frame or the error in words.
+ */
+public final class CameraManagerDialog extends Stage {
+    private static final long TEST_TIMEOUT_MS = 8000;
+
+    private final WallWindow wall;
+    private final ListView<CameraConfig> list = new ListView<>();
+    private final TextField name = new TextField();
+    private final TextField url = new TextField();
+    private final TextField user = new TextField();
+    private final PasswordField password = new PasswordField();
+    private final CheckBox enabled = new CheckBox("Enabled");
+    private final TextField poll = new TextField();
+    private final Label message = new Label();
+    private final ImageView preview = new ImageView();
+    private String editingId;
+    private int testGeneration;
+
+    CameraManagerDialog(WallWindow wall) {
+        this.wall = wall;
+        initOwner(wall.stage());
+        setTitle("Cameras");
+
+        list.setId("camera-list");
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(CameraConfig c, boolean empty) {
+                super.updateItem(c, empty);
+                setText(empty || c == null ? null : c.name() + (c.enabled() ? "" : "  (disabled)"));
+            }
+        });
+        list.getSelectionModel().selectedItemProperty().addListener((o, old, c) -> {
+            if (c != null) {
+                edit(c);
+            }
+        });
+        list.setPrefWidth(220);
+
+        Button add = button("add-camera", "Add", e -> startAdd());
+        Button remove = button("remove-camera", "Remove", e -> removeSelected());
+        Button up = button("move-up", "Up", e -> moveSelected(-1));
+        Button down = button("move-down", "Down", e -> moveSelected(1));
+        VBox left = new VBox(6, list, new HBox(6, add, remove, up, down));
+        VBox.setVgrow(list, Priority.ALWAYS);
+
+        name.setId("camera-name");
+        url.setId("camera-url");
+        url.setPromptText("http://192.168.1.20:8080/video");
+        user.setId("camera-user");
+        password.setId("camera-password");
+        enabled.setId("camera-enabled");
+        poll.setId("camera-poll");
+        poll.setPromptText("empty: stream");
+        GridPane form = new GridPane();
+        form.setHgap(8);
+        form.setVgap(8);
+        form.addRow(0, new Label("Name"), name);
+        form.addRow(1, new Label("URL"), url);
+        form.addRow(2, new Label("User"), user);
+        form.addRow(3, new Label("Password"), password);
+        form.addRow(4, new Label("Snapshot poll (s)"), poll);
+        form.add(enabled, 1, 5);
+        GridPane.setHgrow(url, Priority.ALWAYS);
+        url.setPrefColumnCount(28);
+
+        Button save = button("camera-save", "Save", e -> saveForm());
+        save.setDefaultButton(true);
+        Button test = button("camera-test", "Test connection", e -> testConnection());
+        Button close = button("camera-close", "Close", e -> close());
+        message.setId("camera-message");
+        message.setWrapText(true);
+        message.setMaxWidth(460);
+        preview.setId("camera-preview");
+        preview.setFitWidth(320);
+        preview.setFitHeight(240);
+        preview.setPreserveRatio(true);
+        VBox right = new VBox(10, form, new HBox(8, save, test, close), message, preview);
+
+        BorderPane root = new BorderPane();
+        root.setLeft(left);
+        root.setCenter(right);
+        BorderPane.setMargin(right, new Insets(0, 0, 0, 12));
+        root.setPadding(new Insets(12));
+        root.setId("camera-manager");
+        Scene scene = new Scene(root, 820, 520);
+        scene.getStylesheets().add(WallWindow.class.getResource("wall.css").toExternalForm());
+        setScene(scene);
+        setOnHidden(e -> testGeneration++);
+        refreshList(null);
+        if (list.getItems().isEmpty()) {
+            startAdd();
+        } else {
+            list.getSelectionModel().select(0);
+        }
+    }
+
+    private static Button button(String id, String text, javafx.event.EventHandler<javafx.event.ActionEvent> h) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setOnAction(h);
+        return b;
+    }
+
+    /** Clears the form for a new camera. */
+    public void startAdd() {
+        list.getSelectionModel().clearSelection();
+        editingId = null;
+        name.setText("");
+        url.setText("");
+        user.setText("");
+        password.setText("");
+        poll.setText("");
+        enabled.setSelected(true);
+        preview.setImage(null);
+        say("Enter the new camera's name and URL, then Save.", false);
+        name.requestFocus();
+    }
+
+    /** Selects a camera for editing. */
+    public void select(String id) {
+        list.getItems().stream().filter(c -> c.id().equals(id)).findFirst()
+                .ifPresent(c -> list.getSelectionModel().select(c));
+    }
+
+    private void edit(CameraConfig c) {
+        editingId = c.id();
+        name.setText(c.name());
+        url.setText(c.url());
+        user.setText(c.user() == null ? "" : c.user());
+        password.setText(c.password() == null ? "" : c.password());
+        poll.setText(c.snapshotPollSeconds() == null ? "" : String.valueOf(c.snapshotPollSeconds()));
+        enabled.setSelected(c.enabled());
+        preview.setImage(null);
+        say("", false);
+    }
+
+    private void refreshList(String selectId) {
+        list.getItems().setAll(wall.cameraConfigs());
+        if (selectId != null) {
+            select(selectId);
+        }
+    }
+
+    /** The camera in the form, or {@code null} with the problems shown. */
+    private CameraConfig formCamera() {
+        Double pollSeconds = null;
+        String p = poll.getText().strip();
+        if (!p.isEmpty()) {
+            try {
+                pollSeconds = Double.parseDouble(p.replace(',', '.'));
+            } catch (NumberFormatException e) {
+                say("The snapshot-poll interval must be a number of seconds, e.g. 1 or 0.5.", true);
+                return null;
+            }
+        }
+        CameraConfig c = new CameraConfig(editingId, name.getText(), url.getText(), user.getText().strip(),
+                password.getText(), enabled.isSelected(), pollSeconds);
+        List<String> problems = CameraValidation.problems(c);
+        if (!problems.isEmpty()) {
+            say(String.join("\n", problems), true);
+            return null;
+        }
+        return c;
+    }
+
+    private void saveForm() {
+        CameraConfig c = formCamera();
+        if (c == null) {
+            return;
+        }
+        List<CameraConfig> cameras = new ArrayList<>(wall.cameraConfigs());
+        boolean replaced = false;
+        for (int i = 0; i < cameras.size(); i++) {
+            if (cameras.get(i).id().equals(c.id())) {
+                cameras.set(i, c);
+                replaced = true;
+            }
+        }
+        if (!replaced) {
+            cameras.add(c);
+        }
+        wall.applyCameras(cameras);
+        editingId = c.id();
+        refreshList(c.id());
+        say((replaced ? "Saved " : "Added ") + c.name() + ".", false);
+    }
+
+    private void removeSelected() {
+        CameraConfig c = list.getSelectionModel().getSelectedItem();
+        if (c == null) {
+            return;
+        }
+        wall.applyCameras(wall.cameraConfigs().stream().filter(x -> !x.id().equals(c.id())).toList());
+        refreshList(null);
+        startAdd();
+        say("Removed " + c.name() + ".", false);
+    }
+
+    private void moveSelected(int delta) {
+        CameraConfig c = list.getSelectionModel().getSelectedItem();
+        if (c == null) {
+            return;
+        }
+        List<CameraConfig> cameras = new ArrayList<>(wall.cameraConfigs());
+        int i = cameras.indexOf(c);
+        int j = i + delta;
+        if (i < 0 || j < 0 || j >= cameras.size()) {
+            return;
+        }
+        cameras.remove(i);
+        cameras.add(j, c);
+        wall.applyCameras(cameras);
+        refreshList(c.id());
+    }
+
+    private void testConnection() {
+        CameraConfig c = formCamera();
+        if (c == null) {
+            return;
+        }
+        int generation = ++testGeneration;
+        preview.setImage(null);
+        say("Connecting to " + c.url() + " …", false);
+        // Its own thread: a slow camera must not hold up config saves on the wall's I/O thread.
+        Thread tester = new Thread(() -> {
+            String error = null;
+            Frame frame = null;
+            FrameSource source = null;
+            try {
+                source = wall.connector().apply(c.withEnabled(true));
+                source.start();
+                long deadline = System.nanoTime() + TEST_TIMEOUT_MS * 1_000_000L;
+                while (System.nanoTime() < deadline && generation == testGeneration) {
+                    frame = source.latestFrame();
+                    ClientStats s = source.stats();
+                    if (frame != null) {
+                        break;
+                    }
+                    if (s != null && s.lastError() != null
+                            && (s.state() == ClientState.BACKOFF || s.state() == ClientState.STOPPED)) {
+                        error = s.lastError();
+                        break;
+                    }
+                    Thread.sleep(50);
+                }
+                if (frame == null && error == null) {
+                    error = "No frame within " + TEST_TIMEOUT_MS / 1000 + " s.";
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                error = "Interrupted.";
+            } catch (RuntimeException e) {
+                error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            } finally {
+                if (source != null) {
+                    source.close();
+                }
+            }
+            Frame f = frame;
+            String err = error;
+            Platform.runLater(() -> {
+                if (generation != testGeneration) {
+                    return;
+                }
+                if (f != null) {
+                    Image img = new Image(new ByteArrayInputStream(f.jpeg()));
+                    preview.setImage(img);
+                    say(String.format(Locale.ROOT, "Connected: %.0f×%.0f, %d bytes per frame.",
+                            img.getWidth(), img.getHeight(), f.size()), false);
+                } else {
+                    say("Could not get a frame: " + err, true);
+                }
+            });
+        }, "test-connection");
+        tester.setDaemon(true);
+        tester.start();
+    }
+
+    private void say(String text, boolean error) {
+        message.setText(text);
+        message.getStyleClass().removeAll("message-error", "message-info");
+        message.getStyleClass().add(error ? "message-error" : "message-info");
+    }
+}

@@ -1,0 +1,165 @@
+package org.mjpegwall.ui;
+
+import java.time.Instant;
+import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.mjpegwall.client.ClientStats;
+import org.mjpegwall.config.CameraConfig;
+
+/**
+ * View model of one camera on the wall: its configuration, its frame source, what its tile shows,
+ * and the renderer's counters. Knows no controls, so it is tested without a toolkit.
+ */
+public final class CameraModel {
+    private final CameraConfig config;
+    private final boolean demo;
+    private final FrameSource source;
+
+    private final StringProperty name = new SimpleStringProperty(this, "name");
+    private final ObjectProperty<TileStatus> status = new SimpleObjectProperty<>(this, "status");
+    private final StringProperty statsText = new SimpleStringProperty(this, "statsText", "");
+    private final BooleanProperty recording = new SimpleBooleanProperty(this, "recording");
+    private final StringProperty recordingText = new SimpleStringProperty(this, "recordingText", "");
+    private final StringProperty shareUrl = new SimpleStringProperty(this, "shareUrl");
+
+    // Renderer counters: touched only on the FX thread.
+    final FrameDecoder wallDecoder = new FrameDecoder();
+    long decodes;
+    long displayed;
+    long corrupt;
+    double lastLatencyMs = Double.NaN;
+    boolean hasFrame;
+    /** A wake-up of the renderer is queued on the FX thread; coalesces wake-ups from the camera's thread. */
+    final java.util.concurrent.atomic.AtomicBoolean wakePending = new java.util.concurrent.atomic.AtomicBoolean();
+    AutoCloseable wakeSubscription;
+    private final long[] displayTimes = new long[64];
+    private int displayCount;
+
+    /**
+     * @param source the camera's frames, or {@code null} for a disabled camera
+     * @param demo a built-in demo camera (never saved to the configuration)
+     */
+    public CameraModel(CameraConfig config, FrameSource source, boolean demo) {
+        this.config = config;
+        this.source = source;
+        this.demo = demo;
+        name.set(config.name());
+        status.set(source == null ? TileStatus.DISABLED : TileStatus.of(null, false, Instant.now()));
+    }
+
+    public CameraConfig config() {
+        return config;
+    }
+
+    public String id() {
+        return config.id();
+    }
+
+    public boolean demo() {
+        return demo;
+    }
+
+    /** The frame source, or {@code null} when the camera is disabled. */
+    public FrameSource source() {
+        return source;
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public ObjectProperty<TileStatus> statusProperty() {
+        return status;
+    }
+
+    public StringProperty statsTextProperty() {
+        return statsText;
+    }
+
+    public BooleanProperty recordingProperty() {
+        return recording;
+    }
+
+    public StringProperty recordingTextProperty() {
+        return recordingText;
+    }
+
+    public StringProperty shareUrlProperty() {
+        return shareUrl;
+    }
+
+    /** Frames decoded for this camera so far (wall and focus view). */
+    public long decodes() {
+        return decodes;
+    }
+
+    /** Frames put on screen so far. */
+    public long displayed() {
+        return displayed;
+    }
+
+    /** Frames that could not be decoded and were skipped. */
+    public long corrupt() {
+        return corrupt;
+    }
+
+    /** Notes a frame put on screen at {@code nanos} for the displayed-fps figure. */
+    void noteDisplayed(long nanos, double latencyMs) {
+        displayed++;
+        hasFrame = true;
+        lastLatencyMs = latencyMs;
+        displayTimes[displayCount++ % displayTimes.length] = nanos;
+    }
+
+    /** Frames displayed per second over the last second or so. */
+    double displayedFps(long nowNanos) {
+        int n = Math.min(displayCount, displayTimes.length);
+        int count = 0;
+        long oldest = nowNanos;
+        for (int i = 0; i < n; i++) {
+            long t = displayTimes[i];
+            if (nowNanos - t <= 1_000_000_000L) {
+                count++;
+                oldest = Math.min(oldest, t);
+            }
+        }
+        return count < 2 ? count : (count - 1) * 1e9 / Math.max(1, nowNanos - oldest);
+    }
+
+    /** Refreshes status and stats text from the source; cheap, called a few times a second. */
+    void refresh(Instant now, long nowNanos) {
+        if (source == null) {
+            status.set(TileStatus.DISABLED);
+            statsText.set("");
+            return;
+        }
+        ClientStats s = source.stats();
+        status.set(TileStatus.of(s, hasFrame, now));
+        statsText.set(statsLine(s, displayedFps(nowNanos), lastLatencyMs,
+                wallDecoder.sourceWidth(), wallDecoder.sourceHeight()));
+    }
+
+    /** "30 fps · 2.1 Mbit/s · 12 ms · 640×480", leaving out what is not known yet. */
+    static String statsLine(ClientStats s, double shownFps, double latencyMs, int w, int h) {
+        StringBuilder b = new StringBuilder();
+        double fps = s == null ? shownFps : s.fps();
+        b.append(String.format(Locale.ROOT, "%.0f fps", fps));
+        if (s != null) {
+            double bps = s.bitrate();
+            b.append(bps >= 1e6 ? String.format(Locale.ROOT, " · %.1f Mb/s", bps / 1e6)
+                    : String.format(Locale.ROOT, " · %.0f kb/s", bps / 1e3));
+        }
+        if (!Double.isNaN(latencyMs)) {
+            b.append(String.format(Locale.ROOT, " · %.0f ms", latencyMs));
+        }
+        if (w > 0) {
+            b.append(" · ").append(w).append('×').append(h);
+        }
+        return b.toString();
+    }
+}

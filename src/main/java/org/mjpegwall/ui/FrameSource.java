@@ -1,0 +1,85 @@
+package org.mjpegwall.ui;
+
+import java.util.function.Consumer;
+import org.mjpegwall.client.CameraFeed;
+import org.mjpegwall.client.ClientStats;
+import org.mjpegwall.client.Frame;
+import org.mjpegwall.client.FrameBuffer;
+
+/**
+ * What a tile needs from a camera: the newest frame for display, the newest copy for snapshots, every
+ * frame for recording and relaying, and the client's statistics. {@link #of(CameraFeed)} adapts the
+ * real feed; tests can feed synthetic frames without a network.
+ */
+public interface FrameSource extends AutoCloseable {
+    void start();
+
+    /** The newest completed frame not yet taken, or {@code null}; never blocks. */
+    FrameBuffer takeLatest();
+
+    void release(FrameBuffer buffer);
+
+    /** The newest frame as an immutable copy, or {@code null}. */
+    Frame latestFrame();
+
+    ClientStats stats();
+
+    long received();
+
+    long stale();
+
+    /** Calls the listener for every frame on the source's own thread; close the result to stop. */
+    AutoCloseable subscribe(Consumer<Frame> listener);
+
+    @Override
+    void close();
+
+    static FrameSource of(CameraFeed feed) {
+        return new FrameSource() {
+            @Override
+            public void start() {
+                feed.start();
+            }
+
+            @Override
+            public FrameBuffer takeLatest() {
+                return feed.takeLatest();
+            }
+
+            @Override
+            public void release(FrameBuffer buffer) {
+                feed.release(buffer);
+            }
+
+            @Override
+            public Frame latestFrame() {
+                return feed.latestFrame();
+            }
+
+            @Override
+            public ClientStats stats() {
+                return feed.stats();
+            }
+
+            @Override
+            public long received() {
+                return feed.received();
+            }
+
+            @Override
+            public long stale() {
+                return feed.stale();
+            }
+
+            @Override
+            public AutoCloseable subscribe(Consumer<Frame> listener) {
+                return feed.subscribe(listener);
+            }
+
+            @Override
+            public void close() {
+                feed.close();
+            }
+        };
+    }
+}

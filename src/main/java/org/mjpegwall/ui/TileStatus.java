@@ -1,0 +1,54 @@
+package org.mjpegwall.ui;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.mjpegwall.client.ClientState;
+import org.mjpegwall.client.ClientStats;
+
+/**
+ * What a tile tells about its camera: live, or why not in words for the overlay.
+ *
+ * @param kind the state shown
+ * @param text the overlay text; empty when live
+ */
+public record TileStatus(Kind kind, String text) {
+    public enum Kind { LIVE, CONNECTING, RECONNECTING, STOPPED, DISABLED }
+
+    public static final TileStatus DISABLED = new TileStatus(Kind.DISABLED, "disabled");
+
+    public boolean live() {
+        return kind == Kind.LIVE;
+    }
+
+    /**
+     * The status for a client's statistics.
+     *
+     * @param hasFrame whether the tile has shown any frame of this camera yet
+     */
+    public static TileStatus of(ClientStats stats, boolean hasFrame, Instant now) {
+        if (stats == null) {
+            return new TileStatus(Kind.CONNECTING, "connecting…");
+        }
+        String error = stats.lastError();
+        ClientState state = stats.state();
+        switch (state) {
+            case STREAMING:
+                return hasFrame ? new TileStatus(Kind.LIVE, "") : new TileStatus(Kind.CONNECTING, "waiting for the first frame…");
+            case BACKOFF: {
+                String retry = "reconnecting";
+                if (stats.retryAt() != null) {
+                    long ms = Duration.between(now, stats.retryAt()).toMillis();
+                    long s = Math.max(0, (ms + 999) / 1000);
+                    retry = s == 0 ? "reconnecting…" : "reconnecting in " + s + " s";
+                }
+                return new TileStatus(Kind.RECONNECTING, error == null ? retry : error + "\n" + retry);
+            }
+            case STOPPED:
+                return new TileStatus(Kind.STOPPED, error == null ? "stopped" : error + "\nstopped");
+            case NEW:
+            case CONNECTING:
+            default:
+                return new TileStatus(Kind.CONNECTING, error == null ? "connecting…" : error + "\nconnecting…");
+        }
+    }
+}

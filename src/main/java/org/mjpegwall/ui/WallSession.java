@@ -1,0 +1,34 @@
+package org.mjpegwall.ui;
+
+import java.util.List;
+import java.util.function.Function;
+import org.mjpegwall.config.CameraConfig;
+import org.mjpegwall.config.ConfigStore;
+import org.mjpegwall.config.WallConfig;
+
+/**
+ * What one run of the wall starts from.
+ *
+ * @param store where changes are saved
+ * @param persist save changes; {@code false} for {@code --demo N}, which never touches the saved configuration
+ * @param config the configuration loaded (window, grid and view choices, and the cameras)
+ * @param demoCameras built-in demo cameras to show instead of the configured ones (never saved), or empty
+ * @param showHint show the "how to add real cameras" hint (first start)
+ * @param connector opens a camera's frame source (not started)
+ * @param onClose runs after the window closed and the cameras were stopped (for example to stop the demo server)
+ */
+public record WallSession(
+        ConfigStore store,
+        boolean persist,
+        WallConfig config,
+        List<CameraConfig> demoCameras,
+        boolean showHint,
+        Function<CameraConfig, FrameSource> connector,
+        Runnable onClose) {
+
+    public WallSession {
+        demoCameras = demoCameras == null ? List.of() : List.copyOf(demoCameras);
+        config = config == null ? WallConfig.empty() : config;
+        onClose = onClose == null ? () -> { } : onClose;
+    }
+}

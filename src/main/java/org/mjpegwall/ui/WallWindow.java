@@ -1,0 +1,954 @@
+package org.mjpegwall.ui;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javafx.animation.KeyFrame;
+import javafx.animation.PauseTransition;
+import javafx.animation.Timeline;
+import javafx.application.HostServices;
+import javafx.application.Platform;
+import javafx.geometry.Pos;
+import javafx.geometry.Side;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.mjpegwall.client.Frame;
+import org.mjpegwall.config.CameraConfig;
+import org.mjpegwall.config.ConfigException;
+import org.mjpegwall.config.ConfigStore;
+import org.mjpegwall.config.WallConfig;
+import org.mjpegwall.config.WindowGeometry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The camera wall window: grid of tiles, focus view, menus, keys, and the actions behind them.
+ * All file and network work goes to a background executor; results come back with runLater.
+ */
+public final class WallWindow {
+    private static final Logger LOG = LoggerFactory.getLogger(WallWindow.class);
+    private static final String DRAG_PREFIX = "mjpeg-wall-camera:";
+
+    private final Stage stage;
+    private final WallSession session;
+    private final WallModel model = new WallModel();
+    private final RenderMetrics metrics = new RenderMetrics();
+    private final Map<CameraModel, Tile> tiles = new IdentityHashMap<>();
+    private final WallGrid grid = new WallGrid();
+    private final Tile focusTile = new Tile();
+    private final Notifier notifier = new Notifier();
+    private final Label pageLabel = new Label();
+    private final StackPane center;
+    private final BorderPane wallArea;
+    private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "wall-io");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Renderer renderer;
+    /** Decodes JPEGs off the FX thread: on a 2-core PC one thread per core keeps the pulse short. */
+    private final ExecutorService decodePool = Executors.newFixedThreadPool(
+            Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors())), r -> {
+                Thread t = new Thread(r, "wall-decode");
+                t.setDaemon(true);
+                t.setPriority(Thread.NORM_PRIORITY - 1);
+                return t;
+            });
+    private final PauseTransition geometrySave = new PauseTransition(Duration.seconds(1));
+    private final Timeline autoCycle = new Timeline();
+    private final Timeline indicators = new Timeline();
+    private final Actions actions;
+    private FrameDecoder focusDecoder = new FrameDecoder();
+    private WallConfig config;
+    private boolean demoMode;
+    private HostServices hostServices;
+    private boolean closed;
+    private WindowGeometry lastGeometry;
+    private CameraManagerDialog manager;
+
+    public WallWindow(Stage stage, WallSession session) {
+        this.stage = Objects.requireNonNull(stage, "stage");
+        this.session = Objects.requireNonNull(session, "session");
+        this.config = session.config();
+        this.actions = new Actions(this);
+        javax.imageio.ImageIO.setUseCache(false); // ImageIO (used by demo cameras, tests) never writes temp files
+        model.tilesPerPageProperty().set(config.tilesPerPage());
+        model.columnsProperty().set(config.columns() == null ? 0 : config.columns());
+        model.showStatsProperty().set(config.showStats());
+
+        demoMode = !session.demoCameras().isEmpty();
+        for (CameraConfig c : demoMode ? session.demoCameras() : config.cameras()) {
+            model.cameras().add(open(c, demoMode));
+        }
+        if (!model.cameras().isEmpty()) {
+            model.selectedProperty().set(0);
+        }
+
+        grid.setId("wall");
+        grid.fixedColumnsProperty().bind(model.columnsProperty());
+        focusTile.setId("focus-tile");
+        focusTile.getStyleClass().add("focus-tile");
+        focusTile.setVisible(false);
+        focusTile.smoothImageProperty().set(true);
+        focusTile.statsVisibleProperty().bind(model.showStatsProperty());
+        focusTile.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                model.unfocus();
+            }
+        });
+
+        center = new StackPane(grid, focusTile);
+        center.getStyleClass().add("wall-center");
+        BorderPane wallArea = new BorderPane(center);
+        wallArea.getStyleClass().add("wall-center");
+        if (session.showHint()) {
+            wallArea.setTop(hint(wallArea));
+        }
+        this.wallArea = wallArea;
+        Label empty = new Label("No cameras yet. Add one with File ▸ Manage cameras… (Ctrl+M).");
+        empty.setId("empty-hint");
+        empty.getStyleClass().add("empty-hint");
+        empty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.cameras()));
+        center.getChildren().addAll(empty, notifier);
+        StackPane.setAlignment(notifier, Pos.BOTTOM_RIGHT);
+
+        pageLabel.setId("page-label");
+        HBox statusBar = new HBox(pageLabel);
+        statusBar.getStyleClass().add("status-bar");
+        statusBar.managedProperty().bind(statusBar.visibleProperty());
+
+        BorderPane root = new BorderPane(wallArea);
+        root.setId("wall-root");
+        root.setTop(menuBar());
+        root.setBottom(statusBar);
+        root.getStyleClass().add("wall-root");
+
+        WindowGeometry g = config.window();
+        Scene scene = new Scene(root, g == null ? 1280 : g.width(), g == null ? 720 : g.height());
+        scene.getStylesheets().add(Objects.requireNonNull(WallWindow.class.getResource("wall.css")).toExternalForm());
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        stage.setScene(scene);
+        stage.setTitle("MJPEG Wall");
+        if (g != null && persistentWindow()) {
+            stage.setX(g.x());
+            stage.setY(g.y());
+            stage.setMaximized(g.maximized());
+        }
+
+        model.cameras().addListener((javafx.collections.ListChangeListener<CameraModel>) c -> showPage());
+        model.pageProperty().addListener(o -> showPage());
+        model.tilesPerPageProperty().addListener(o -> showPage());
+        model.selectedProperty().addListener(o -> updateSelection());
+        model.focusedProperty().addListener((obs, old, cam) -> showFocus(cam));
+        model.showStatsProperty().addListener(o -> {
+            config = config.withShowStats(model.showStatsProperty().get());
+            save();
+        });
+        model.columnsProperty().addListener(o -> {
+            int c = model.columnsProperty().get();
+            config = config.withColumns(c == 0 ? null : c);
+            save();
+        });
+        statusBar.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> model.pageCount() > 1, model.cameras(), model.tilesPerPageProperty()));
+        geometrySave.setOnFinished(e -> saveGeometry());
+        for (var p : List.of(stage.xProperty(), stage.yProperty(), stage.widthProperty(), stage.heightProperty())) {
+            p.addListener((obs, old, v) -> noteGeometry()); // change listeners: invalidation ones fire only once unread
+        }
+        stage.maximizedProperty().addListener((obs, old, v) -> noteGeometry());
+        setAutoCycle(config.autoCycleSeconds());
+        stage.setOnHidden(e -> close());
+
+        renderer = new Renderer(this::visibleTargets, () -> List.copyOf(model.cameras()), this::windowVisible, metrics,
+                decodePool);
+        showPage();
+        updateSelection();
+        renderer.start();
+        indicators.getKeyFrames().add(new KeyFrame(Duration.millis(250), e -> actions.refresh()));
+        indicators.setCycleCount(Timeline.INDEFINITE);
+        indicators.play();
+        stage.show();
+        if (g != null) {
+            // The saved size is the window's outer size, so it comes back the same with decorations.
+            stage.setWidth(g.width());
+            stage.setHeight(g.height());
+        }
+    }
+
+    // ---- accessors used by tests, the benchmark and the dialogs ----
+
+    public WallModel model() {
+        return model;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public RenderMetrics metrics() {
+        return metrics;
+    }
+
+    /** The tile of a camera on the wall. */
+    public Tile tile(CameraModel camera) {
+        return tiles.get(camera);
+    }
+
+    /** Animation pulses the renderer has handled. */
+    public long pulses() {
+        return renderer.pulses();
+    }
+
+    public Tile focusTile() {
+        return focusTile;
+    }
+
+    public WallConfig config() {
+        return config;
+    }
+
+    java.util.function.Function<CameraConfig, FrameSource> connector() {
+        return session.connector();
+    }
+
+    void setHostServices(HostServices services) {
+        this.hostServices = services;
+    }
+
+    /** Opens the camera manager. */
+    public CameraManagerDialog showCameraManager() {
+        if (manager == null || !manager.isShowing()) {
+            manager = new CameraManagerDialog(this);
+        }
+        manager.show();
+        manager.toFront();
+        return manager;
+    }
+
+    // ---- cameras ----
+
+    private CameraModel open(CameraConfig c, boolean demo) {
+        FrameSource source = null;
+        String error = null;
+        if (c.enabled()) {
+            try {
+                source = session.connector().apply(c);
+                source.start();
+            } catch (RuntimeException e) {
+                // A camera that cannot even start (bad URL, …) shows why in its tile; the wall keeps running.
+                error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                LOG.warn("camera {} cannot start: {}", c.name(), error);
+                if (source != null) {
+                    source.close();
+                }
+                source = null;
+            }
+        }
+        CameraModel model = new CameraModel(c, source, demo);
+        if (source != null) {
+            // A new frame wakes the renderer at once (coalesced), so decoding need not wait for a pulse.
+            model.wakeSubscription = source.subscribe(f -> {
+                if (model.wakePending.compareAndSet(false, true)) {
+                    Platform.runLater(() -> {
+                        model.wakePending.set(false);
+                        if (renderer != null && !closed) {
+                            renderer.wake(model);
+                        }
+                    });
+                }
+            });
+        }
+        if (error != null) {
+            model.statusProperty().set(new TileStatus(TileStatus.Kind.STOPPED, error));
+        }
+        Tile tile = new Tile();
+        tile.titleProperty().bind(model.nameProperty());
+        tile.statusProperty().bind(model.statusProperty());
+        tile.statsTextProperty().bind(model.statsTextProperty());
+        tile.statsVisibleProperty().bind(this.model.showStatsProperty());
+        tile.recordingProperty().bind(model.recordingProperty());
+        tile.recordingTextProperty().bind(model.recordingTextProperty());
+        tile.sharingProperty().bind(model.shareUrlProperty().isNotNull());
+        tile.recordAvailableProperty().set(actions.recordAvailable() && source != null);
+        tile.setUserData(model);
+        tile.onActionProperty().set(a -> actions.run(a, model));
+        tile.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY) {
+                this.model.select(model);
+                if (e.getClickCount() == 2) {
+                    this.model.focus(model);
+                }
+            }
+        });
+        tile.setOnContextMenuRequested(e -> {
+            this.model.select(model);
+            contextMenu(model).show(tile, e.getScreenX(), e.getScreenY());
+            e.consume();
+        });
+        enableDragAndDrop(tile, model);
+        tiles.put(model, tile);
+        return model;
+    }
+
+    private void closeCamera(CameraModel camera) {
+        tiles.remove(camera);
+        actions.stopSharing(camera);
+        actions.stopRecording(camera);
+        FrameSource s = camera.source();
+        if (camera.wakeSubscription != null) {
+            try {
+                camera.wakeSubscription.close();
+            } catch (Exception e) {
+                LOG.debug("unsubscribe", e);
+            }
+        }
+        if (s != null) {
+            io.execute(s::close); // closing joins the client's thread: never on the FX thread
+        }
+    }
+
+    /** The configured cameras (demo cameras included in demo mode), in tile order. */
+    public List<CameraConfig> cameraConfigs() {
+        return model.cameras().stream().map(CameraModel::config).toList();
+    }
+
+    /**
+     * Replaces the camera list (from the manager or an import): unchanged cameras keep running,
+     * changed ones reconnect, removed ones stop. Saved at once.
+     */
+    public void applyCameras(List<CameraConfig> configs) {
+        Map<String, CameraModel> current = new HashMap<>();
+        for (CameraModel m : model.cameras()) {
+            current.put(m.id(), m);
+        }
+        boolean dropDemos = demoMode && session.persist() && configs.stream().anyMatch(c -> !isDemo(c));
+        List<CameraModel> next = new ArrayList<>();
+        for (CameraConfig c : configs) {
+            if (dropDemos && isDemo(c)) {
+                continue;
+            }
+            CameraModel old = current.get(c.id());
+            if (old != null && old.config().equals(c)) {
+                next.add(old);
+                current.remove(c.id());
+            } else {
+                next.add(open(c, isDemo(c)));
+            }
+        }
+        for (CameraModel gone : current.values()) {
+            closeCamera(gone);
+        }
+        if (dropDemos) {
+            demoMode = false;
+            wallArea.setTop(null);
+        }
+        model.cameras().setAll(next);
+        model.clamp();
+        if (model.selectedProperty().get() < 0 && !next.isEmpty()) {
+            model.selectedProperty().set(0);
+        }
+        save();
+    }
+
+    private boolean isDemo(CameraConfig c) {
+        return session.demoCameras().stream().anyMatch(d -> d.id().equals(c.id()));
+    }
+
+    // ---- view ----
+
+    private void showPage() {
+        model.clamp();
+        List<Tile> pageTiles = new ArrayList<>();
+        int index = model.pageProperty().get() * model.tilesPerPageProperty().get();
+        for (CameraModel c : model.pageCameras()) {
+            Tile t = tiles.get(c);
+            t.setId("tile-" + (++index));
+            pageTiles.add(t);
+        }
+        grid.tiles().setAll(pageTiles);
+        pageLabel.setText("Page " + (model.pageProperty().get() + 1) + " of " + model.pageCount()
+                + "   (Page Up / Page Down)");
+        updateSelection();
+    }
+
+    private void updateSelection() {
+        CameraModel sel = model.selectedCamera();
+        tiles.forEach((c, t) -> t.selectedProperty().set(c == sel));
+    }
+
+    private void showFocus(CameraModel camera) {
+        focusTile.titleProperty().unbind();
+        focusTile.statusProperty().unbind();
+        focusTile.statsTextProperty().unbind();
+        focusTile.recordingProperty().unbind();
+        focusTile.recordingTextProperty().unbind();
+        focusTile.sharingProperty().unbind();
+        focusDecoder = new FrameDecoder();
+        focusTile.setImage(null);
+        if (camera == null) {
+            focusTile.setVisible(false);
+            grid.setVisible(true);
+            return;
+        }
+        focusTile.titleProperty().bind(camera.nameProperty());
+        focusTile.statusProperty().bind(camera.statusProperty());
+        focusTile.statsTextProperty().bind(camera.statsTextProperty());
+        focusTile.recordingProperty().bind(camera.recordingProperty());
+        focusTile.recordingTextProperty().bind(camera.recordingTextProperty());
+        focusTile.sharingProperty().bind(camera.shareUrlProperty().isNotNull());
+        focusTile.recordAvailableProperty().set(actions.recordAvailable() && camera.source() != null);
+        focusTile.onActionProperty().set(a -> {
+            if (a == Tile.Action.FOCUS) {
+                model.unfocus();
+            } else {
+                actions.run(a, camera);
+            }
+        });
+        focusTile.setOnContextMenuRequested(e -> {
+            contextMenu(camera).show(focusTile, e.getScreenX(), e.getScreenY());
+            e.consume();
+        });
+        // Show the wall tile's last image until the first full-resolution frame arrives.
+        Tile wallTile = tiles.get(camera);
+        focusTile.setImage(wallTile == null ? null : wallTile.getImage());
+        grid.setVisible(false);
+        focusTile.setVisible(true);
+    }
+
+    private boolean windowVisible() {
+        return stage.isShowing() && !stage.isIconified();
+    }
+
+    /** The tiles that can be seen now: the focused camera alone, or the page shown. */
+    private List<Renderer.Target> visibleTargets() {
+        CameraModel focused = model.focusedProperty().get();
+        if (focused != null) {
+            return List.of(new Renderer.Target(focused, focusTile, focusDecoder, true));
+        }
+        List<Renderer.Target> targets = new ArrayList<>(model.tilesPerPageProperty().get());
+        for (javafx.scene.Node n : grid.tiles()) {
+            CameraModel c = (CameraModel) n.getUserData();
+            targets.add(new Renderer.Target(c, (Tile) n, c.wallDecoder, false));
+        }
+        return targets;
+    }
+
+    private Region hint(BorderPane holder) {
+        Label text = new Label("These are built-in demo cameras. Add your own with File ▸ Manage cameras… (Ctrl+M): "
+                + "enter a name and the camera's MJPEG URL, e.g. http://192.168.1.20:8080/video");
+        text.setWrapText(true);
+        text.getStyleClass().add("hint-text");
+        Button add = new Button("Add a camera…");
+        add.setId("hint-add");
+        add.setOnAction(e -> showCameraManager().startAdd());
+        add.setMinWidth(Region.USE_PREF_SIZE);
+        Button close = new Button("×");
+        close.setMinWidth(Region.USE_PREF_SIZE);
+        close.getStyleClass().add("hint-close");
+        HBox box = new HBox(10, text, add, close);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        box.setId("hint");
+        box.getStyleClass().add("hint");
+        box.setAlignment(Pos.CENTER_LEFT);
+        close.setOnAction(e -> holder.setTop(null));
+        return box;
+    }
+
+    private MenuBar menuBar() {
+        MenuItem manage = item("Manage cameras…", "Shortcut+M", e -> showCameraManager());
+        manage.setId("menu-manage");
+        MenuItem importItem = item("Import configuration…", null, e -> importConfig());
+        MenuItem exportItem = item("Export configuration…", null, e -> exportConfig());
+        MenuItem pictures = item("Snapshot folder…", null, e -> choosePicturesFolder());
+        MenuItem recordings = item("Recording folder…", null, e -> chooseRecordingsFolder());
+        MenuItem shareSettings = item("Share settings…", null, e -> ShareDialog.showSettings(this));
+        MenuItem quit = item("Quit", "Shortcut+Q", e -> stage.close());
+        Menu file = new Menu("File", null, manage, new SeparatorMenuItem(), importItem, exportItem,
+                new SeparatorMenuItem(), pictures, recordings, shareSettings, new SeparatorMenuItem(), quit);
+
+        CheckMenuItem stats = new CheckMenuItem("Show stats");
+        stats.setId("menu-stats");
+        stats.setAccelerator(KeyCombination.keyCombination("I"));
+        stats.selectedProperty().bindBidirectional(model.showStatsProperty());
+        Menu gridMenu = new Menu("Grid");
+        ToggleGroup gridGroup = new ToggleGroup();
+        for (int c = 0; c <= 6; c++) {
+            RadioMenuItem r = new RadioMenuItem(c == 0 ? "Fit the window" : c + (c == 1 ? " column" : " columns"));
+            int cols = c;
+            r.setToggleGroup(gridGroup);
+            r.setSelected(model.columnsProperty().get() == c);
+            r.setOnAction(e -> model.columnsProperty().set(cols));
+            gridMenu.getItems().add(r);
+        }
+        Menu perPage = new Menu("Cameras per page");
+        ToggleGroup perPageGroup = new ToggleGroup();
+        for (int n : new int[] {4, 9, 16, 25, 36}) {
+            RadioMenuItem r = new RadioMenuItem(String.valueOf(n));
+            r.setToggleGroup(perPageGroup);
+            r.setSelected(model.tilesPerPageProperty().get() == n);
+            r.setOnAction(e -> {
+                model.tilesPerPageProperty().set(n);
+                config = config.withTilesPerPage(n);
+                save();
+            });
+            perPage.getItems().add(r);
+        }
+        Menu cycle = new Menu("Cycle pages");
+        ToggleGroup cycleGroup = new ToggleGroup();
+        for (int s : new int[] {0, 10, 30, 60}) {
+            RadioMenuItem r = new RadioMenuItem(s == 0 ? "Off" : "Every " + s + " s");
+            r.setToggleGroup(cycleGroup);
+            r.setSelected(config.autoCycleSeconds() == s);
+            r.setOnAction(e -> {
+                setAutoCycle(s);
+                config = config.withAutoCycleSeconds(s);
+                save();
+            });
+            cycle.getItems().add(r);
+        }
+        MenuItem fullScreen = item("Full screen", "F11", e -> stage.setFullScreen(!stage.isFullScreen()));
+        MenuItem next = item("Next page", "Page Down", e -> model.nextPage());
+        MenuItem prev = item("Previous page", "Page Up", e -> model.previousPage());
+        Menu view = new Menu("View", null, stats, gridMenu, perPage, new SeparatorMenuItem(), next, prev, cycle,
+                new SeparatorMenuItem(), fullScreen);
+
+        MenuItem snap = item("Snapshot", "S", e -> onCurrent(c -> actions.run(Tile.Action.SNAPSHOT, c)));
+        MenuItem rec = item("Record / stop", "R", e -> onCurrent(c -> actions.run(Tile.Action.RECORD, c)));
+        MenuItem share = item("Share / stop sharing", "U", e -> onCurrent(c -> actions.run(Tile.Action.SHARE, c)));
+        MenuItem focus = item("Focus", "Enter", e -> onCurrent(model::focus));
+        MenuItem back = item("Back to the wall", "Esc", e -> model.unfocus());
+        MenuItem edit = item("Edit camera…", null, e -> onCurrent(c -> showCameraManager().select(c.id())));
+        Menu camera = new Menu("Camera", null, snap, rec, share, new SeparatorMenuItem(), focus, back,
+                new SeparatorMenuItem(), edit);
+
+        MenuItem keys = item("Keys and mouse", "F1", e -> notifier.show(KEYS_HELP, false, null, null));
+        Menu help = new Menu("Help", null, keys);
+        MenuBar bar = new MenuBar(file, view, camera, help);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    static final String KEYS_HELP = "Double-click or Enter: focus · Esc: back · F11: full screen · 1–9: focus camera N · "
+            + "arrows: select · Page Up/Down: pages · I: stats · S: snapshot · R: record · U: share · "
+            + "right-click: menu · drag a tile to reorder";
+
+    private static MenuItem item(String text, String accelerator, javafx.event.EventHandler<javafx.event.ActionEvent> h) {
+        MenuItem m = new MenuItem(text);
+        if (accelerator != null) {
+            m.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        m.setOnAction(h);
+        return m;
+    }
+
+    private void onCurrent(Consumer<CameraModel> action) {
+        CameraModel c = model.focusedProperty().get() != null ? model.focusedProperty().get() : model.selectedCamera();
+        if (c != null) {
+            action.accept(c);
+        }
+    }
+
+    private ContextMenu contextMenu(CameraModel camera) {
+        MenuItem snap = new MenuItem("Snapshot");
+        snap.setOnAction(e -> actions.run(Tile.Action.SNAPSHOT, camera));
+        MenuItem rec = new MenuItem(camera.recordingProperty().get() ? "Stop recording" : "Record");
+        rec.setDisable(!actions.recordAvailable() || camera.source() == null);
+        rec.setOnAction(e -> actions.run(Tile.Action.RECORD, camera));
+        MenuItem share = new MenuItem(camera.shareUrlProperty().get() != null ? "Stop sharing" : "Share…");
+        share.setOnAction(e -> actions.run(Tile.Action.SHARE, camera));
+        boolean focused = model.focusedProperty().get() == camera;
+        MenuItem focus = new MenuItem(focused ? "Back to the wall" : "Focus");
+        focus.setOnAction(e -> {
+            if (focused) {
+                model.unfocus();
+            } else {
+                model.focus(camera);
+            }
+        });
+        MenuItem edit = new MenuItem("Edit camera…");
+        edit.setOnAction(e -> showCameraManager().select(camera.id()));
+        MenuItem enable = new MenuItem(camera.config().enabled() ? "Disable" : "Enable");
+        enable.setOnAction(e -> applyCameras(cameraConfigs().stream()
+                .map(c -> c.id().equals(camera.id()) ? c.withEnabled(!c.enabled()) : c).toList()));
+        ContextMenu menu = new ContextMenu(snap, rec, share, focus, new SeparatorMenuItem(), edit, enable);
+        menu.setId("tile-menu");
+        return menu;
+    }
+
+    private void onKey(KeyEvent e) {
+        KeyCode k = e.getCode();
+        if (e.isShortcutDown() || e.isAltDown()) {
+            return;
+        }
+        boolean handled = true;
+        if (k.isDigitKey() && k != KeyCode.DIGIT0 && k != KeyCode.NUMPAD0) {
+            String name = k.getName();
+            model.focusNumber(name.charAt(name.length() - 1) - '0');
+        } else if (k == KeyCode.LEFT) {
+            model.moveSelection(-1, 0, grid.columnsProperty().get());
+        } else if (k == KeyCode.RIGHT) {
+            model.moveSelection(1, 0, grid.columnsProperty().get());
+        } else if (k == KeyCode.UP) {
+            model.moveSelection(0, -1, grid.columnsProperty().get());
+        } else if (k == KeyCode.DOWN) {
+            model.moveSelection(0, 1, grid.columnsProperty().get());
+        } else if (k == KeyCode.ESCAPE && model.focusedProperty().get() != null) {
+            model.unfocus();
+        } else if (k == KeyCode.CONTEXT_MENU || (k == KeyCode.F10 && e.isShiftDown())) {
+            CameraModel c = model.focusedProperty().get() != null ? model.focusedProperty().get() : model.selectedCamera();
+            Tile t = c == null ? null : model.focusedProperty().get() != null ? focusTile : tiles.get(c);
+            if (t != null) {
+                contextMenu(c).show(t, Side.BOTTOM, -t.getWidth() / 2, -t.getHeight() / 2);
+            }
+        } else {
+            handled = false;
+        }
+        if (handled) {
+            e.consume();
+        }
+    }
+
+    private void enableDragAndDrop(Tile tile, CameraModel camera) {
+        tile.setOnDragDetected(e -> {
+            if (e.getButton() != MouseButton.PRIMARY || model.focusedProperty().get() != null) {
+                return;
+            }
+            Dragboard db = tile.startDragAndDrop(TransferMode.MOVE);
+            ClipboardContent content = new ClipboardContent();
+            content.putString(DRAG_PREFIX + camera.id());
+            db.setContent(content);
+            e.consume();
+        });
+        tile.setOnDragOver(e -> {
+            String s = e.getDragboard().getString();
+            if (s != null && s.startsWith(DRAG_PREFIX)) {
+                e.acceptTransferModes(TransferMode.MOVE);
+            }
+            e.consume();
+        });
+        tile.setOnDragDropped(e -> {
+            String s = e.getDragboard().getString();
+            boolean done = false;
+            if (s != null && s.startsWith(DRAG_PREFIX)) {
+                String id = s.substring(DRAG_PREFIX.length());
+                CameraModel moved = model.cameras().stream().filter(c -> c.id().equals(id)).findFirst().orElse(null);
+                if (moved != null && moved != camera) {
+                    moveCamera(moved, model.cameras().indexOf(camera));
+                    done = true;
+                }
+            }
+            e.setDropCompleted(done);
+            e.consume();
+        });
+    }
+
+    /** Moves a camera to another place in the wall and saves the new order. */
+    public void moveCamera(CameraModel camera, int toIndex) {
+        model.move(camera, toIndex);
+        save();
+    }
+
+    private void setAutoCycle(int seconds) {
+        autoCycle.stop();
+        autoCycle.getKeyFrames().clear();
+        if (seconds > 0) {
+            autoCycle.getKeyFrames().add(new KeyFrame(Duration.seconds(seconds), e -> {
+                if (model.pageCount() > 1 && model.focusedProperty().get() == null) {
+                    model.nextPage();
+                }
+            }));
+            autoCycle.setCycleCount(Timeline.INDEFINITE);
+            autoCycle.play();
+        }
+    }
+
+    // ---- notifications and files ----
+
+    void notify(String message, boolean error) {
+        notifier.show(message, error, null, null);
+    }
+
+    void notifyWithAction(String message, String actionText, Runnable action) {
+        notifier.show(message, false, actionText, action);
+    }
+
+    Path recordingsFolder() {
+        return config.recordingsFolder() == null
+                ? Path.of(System.getProperty("user.home"), "Videos", "MJPEG Wall")
+                : Path.of(config.recordingsFolder());
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    /** New share settings: saved, and running shares stop so the next share uses them. */
+    void setShareConfig(org.mjpegwall.config.ShareConfig share) {
+        actions.stopAllSharing();
+        config = config.withShare(share);
+        save();
+        notify(share.expose() ? "Shares are now open to other computers, with the password." : "Shares are now for this computer only.", false);
+    }
+
+    private void chooseRecordingsFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Folder for recordings");
+        var dir = chooser.showDialog(stage);
+        if (dir != null) {
+            config = config.withRecordingsFolder(dir.getAbsolutePath());
+            save();
+            notify("Recordings now go to " + dir, false);
+        }
+    }
+
+    Path picturesFolder() {
+        return config.picturesFolder() == null ? SnapshotWriter.defaultFolder() : Path.of(config.picturesFolder());
+    }
+
+    /** Runs file or network work off the FX thread. */
+    void background(Runnable task) {
+        if (!closed) {
+            io.execute(task);
+        }
+    }
+
+    /** Saves a snapshot of the camera's newest frame: exact bytes, in the background. */
+    void snapshot(CameraModel camera) {
+        FrameSource s = camera.source();
+        Frame frame = s == null ? null : s.latestFrame();
+        if (frame == null) {
+            notify("No frame from " + camera.config().name() + " yet: nothing to save.", true);
+            return;
+        }
+        Path folder = picturesFolder();
+        String name = camera.config().name();
+        LocalDateTime now = LocalDateTime.now();
+        background(() -> {
+            try {
+                Path file = SnapshotWriter.write(frame, folder, name, now);
+                LOG.info("snapshot of {} saved to {}", name, file);
+                Platform.runLater(() -> notifyWithAction("Snapshot saved: " + file, "Open folder", () -> openFolder(folder)));
+            } catch (java.io.IOException e) {
+                Platform.runLater(() -> notify(e.getMessage(), true));
+            }
+        });
+    }
+
+    private void openFolder(Path folder) {
+        try {
+            if (hostServices != null) {
+                hostServices.showDocument(folder.toUri().toString());
+                return;
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("host services could not open {}", folder, e);
+        }
+        background(() -> {
+            try {
+                if (java.awt.Desktop.isDesktopSupported()
+                        && java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.OPEN)) {
+                    java.awt.Desktop.getDesktop().open(folder.toFile());
+                    return;
+                }
+            } catch (Exception e) {
+                LOG.debug("desktop could not open {}", folder, e);
+            }
+            Platform.runLater(() -> notify("Could not open a file browser. The folder is " + folder, true));
+        });
+    }
+
+    private void choosePicturesFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Folder for snapshots");
+        Path current = picturesFolder();
+        if (Files.isDirectory(current)) {
+            chooser.setInitialDirectory(current.toFile());
+        }
+        var dir = chooser.showDialog(stage);
+        if (dir != null) {
+            config = config.withPicturesFolder(dir.getAbsolutePath());
+            save();
+            notify("Snapshots now go to " + dir, false);
+        }
+    }
+
+    private void exportConfig() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export configuration");
+        chooser.setInitialFileName("mjpeg-wall.json");
+        var file = chooser.showSaveDialog(stage);
+        if (file == null) {
+            return;
+        }
+        WallConfig snapshot = currentConfig();
+        ConfigStore store = session.store() != null ? session.store() : ConfigStore.atDefaultLocation();
+        background(() -> {
+            try {
+                store.exportTo(file.toPath(), snapshot);
+                Platform.runLater(() -> notify("Configuration exported to " + file
+                        + ". It contains the cameras' passwords: keep it safe.", false));
+            } catch (ConfigException e) {
+                Platform.runLater(() -> notify(e.getMessage(), true));
+            }
+        });
+    }
+
+    private void importConfig() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Import configuration");
+        var file = chooser.showOpenDialog(stage);
+        if (file != null) {
+            importConfig(file.toPath());
+        }
+    }
+
+    /** Replaces the cameras and view choices with those of an exported file. */
+    public void importConfig(Path file) {
+        background(() -> {
+            try {
+                WallConfig imported = ConfigStore.importFrom(file);
+                Platform.runLater(() -> {
+                    config = imported.withWindow(config.window());
+                    model.tilesPerPageProperty().set(config.tilesPerPage());
+                    model.columnsProperty().set(config.columns() == null ? 0 : config.columns());
+                    model.showStatsProperty().set(config.showStats());
+                    setAutoCycle(config.autoCycleSeconds());
+                    applyCameras(imported.cameras());
+                    notify("Imported " + imported.cameras().size() + " cameras from " + file, false);
+                });
+            } catch (ConfigException e) {
+                Platform.runLater(() -> notify(e.getMessage(), true));
+            }
+        });
+    }
+
+    // ---- saving ----
+
+    private boolean persistentWindow() {
+        return session.persist();
+    }
+
+    private WallConfig currentConfig() {
+        List<CameraConfig> real = model.cameras().stream().filter(c -> !c.demo()).map(CameraModel::config).toList();
+        if (demoMode && !session.persist()) {
+            real = config.cameras(); // --demo N: the saved cameras stay as they are
+        }
+        return config.withCameras(real);
+    }
+
+    /** Notes the window's place and size while it is shown normally; saved a second later and on close. */
+    private void noteGeometry() {
+        if (stage.isFullScreen() || stage.isIconified() || !stage.isShowing() || stage.getScene() == null) {
+            return;
+        }
+        WindowGeometry old = lastGeometry != null ? lastGeometry : config.window();
+        boolean max = stage.isMaximized();
+        lastGeometry = max && old != null
+                ? new WindowGeometry(old.x(), old.y(), old.width(), old.height(), true)
+                : new WindowGeometry(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), max);
+        geometrySave.playFromStart();
+    }
+
+    private void saveGeometry() {
+        if (lastGeometry != null && !lastGeometry.equals(config.window())) {
+            config = config.withWindow(lastGeometry);
+            save();
+        }
+    }
+
+    /** Saves the configuration in the background; a failure is shown, never thrown. */
+    void save() {
+        if (!session.persist() || session.store() == null || closed) {
+            return;
+        }
+        WallConfig snapshot = currentConfig();
+        config = snapshot;
+        ConfigStore store = session.store();
+        io.execute(() -> {
+            try {
+                store.save(snapshot);
+            } catch (ConfigException e) {
+                LOG.warn("could not save the configuration: {}", e.getMessage());
+                Platform.runLater(() -> notify(e.getMessage(), true));
+            }
+        });
+    }
+
+    /** Stops rendering, saves, and stops every camera (in the background). Idempotent. */
+    public void close() {
+        if (closed) {
+            return;
+        }
+        geometrySave.stop();
+        saveGeometry();
+        renderer.stop();
+        decodePool.shutdown();
+        autoCycle.stop();
+        indicators.stop();
+        if (manager != null) {
+            manager.close();
+        }
+        var recordingsDone = actions.close();
+        closed = true;
+        List<CameraModel> all = List.copyOf(model.cameras());
+        io.execute(() -> {
+            try {
+                // Let recordings finish their files before the cameras stop.
+                recordingsDone.get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.warn("recordings did not finish in time: {}", e.toString());
+            }
+            for (CameraModel c : all) {
+                if (c.source() != null) {
+                    try {
+                        c.source().close();
+                    } catch (RuntimeException e) {
+                        LOG.debug("closing {}", c.config().name(), e);
+                    }
+                }
+            }
+            session.onClose().run();
+        });
+        io.shutdown();
+    }
+
+    /** Waits until the background work of {@link #close()} is done (tests, the benchmark). */
+    public boolean awaitClosed(long timeout, TimeUnit unit) throws InterruptedException {
+        return io.awaitTermination(timeout, unit);
+    }
+}

@@ -1,0 +1,116 @@
+package org.mjpegwall.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigStoreTest {
+    @TempDir
+    Path home;
+
+    @Test
+    void missingFileMeansFirstStart() throws Exception {
+        // given
+        ConfigStore store = ConfigStore.at(home.resolve("mjpeg-wall/config.json"));
+        // when / then
+        assertTrue(store.load().isEmpty());
+    }
+
+    @Test
+    void savesAndLoadsEverythingTheWallRemembers() throws Exception {
+        // given
+        ConfigStore store = ConfigStore.at(home.resolve("sub/dir/config.json"));
+        CameraConfig cam = new CameraConfig(null, "Door", "http://10.0.0.5/video", "admin", "s3cret", false, 2.5);
+        WallConfig config = WallConfig.empty().withCamera(cam).withCamera(CameraConfig.of("Yard", "http://10.0.0.6/"))
+                .withWindow(new WindowGeometry(10, 20, 1024, 700, false)).withColumns(3).withShowStats(true)
+                .withTilesPerPage(9).withAutoCycleSeconds(15).withPicturesFolder("/tmp/pics")
+                .withShare(new ShareConfig(8081, true, "pw"));
+        // when
+        store.save(config);
+        WallConfig loaded = store.load().orElseThrow();
+        // then
+        assertEquals(config, loaded);
+        assertEquals("Door", loaded.cameras().get(0).name());
+        assertEquals(cam.id(), loaded.cameras().get(0).id());
+    }
+
+    @Test
+    void fileIsReadableOnlyByTheUser() throws Exception {
+        // given
+        Path file = home.resolve("config.json");
+        ConfigStore store = ConfigStore.at(file);
+        // when
+        store.save(WallConfig.empty().withCamera(new CameraConfig(null, "A", "http://h/", "u", "p", true, null)));
+        store.save(WallConfig.empty());
+        // then
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    }
+
+    @Test
+    void saveLeavesNoTemporaryFilesBehind() throws Exception {
+        // given
+        ConfigStore store = ConfigStore.at(home.resolve("config.json"));
+        // when
+        for (int i = 0; i < 3; i++) {
+            store.save(WallConfig.empty().withShowStats(i % 2 == 0));
+        }
+        // then
+        try (var files = Files.list(home)) {
+            assertEquals(List.of("config.json"), files.map(p -> p.getFileName().toString()).toList());
+        }
+    }
+
+    @Test
+    void corruptFileGivesAClearMessage() throws Exception {
+        // given
+        Path file = home.resolve("config.json");
+        Files.writeString(file, "{ \"cameras\": [ oops");
+        // when
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigStore.at(file).load());
+        // then
+        assertTrue(e.getMessage().contains("not valid JSON"), e.getMessage());
+    }
+
+    @Test
+    void exportThenImportRoundTrips() throws Exception {
+        // given
+        ConfigStore store = ConfigStore.at(home.resolve("config.json"));
+        WallConfig config = WallConfig.empty().withCamera(CameraConfig.of("Garage", "http://192.168.1.9/mjpg"));
+        Path exported = home.resolve("export/wall.json");
+        // when
+        store.exportTo(exported, config);
+        // then
+        assertEquals(config, ConfigStore.importFrom(exported));
+    }
+
+    @Test
+    void systemPropertyOverridesTheDirectory() {
+        // given
+        String old = System.getProperty(ConfigStore.DIR_PROPERTY);
+        System.setProperty(ConfigStore.DIR_PROPERTY, home.toString());
+        try {
+            // when / then
+            assertEquals(home.resolve("config.json").toAbsolutePath(), ConfigStore.atDefaultLocation().file());
+        } finally {
+            if (old == null) {
+                System.clearProperty(ConfigStore.DIR_PROPERTY);
+            } else {
+                System.setProperty(ConfigStore.DIR_PROPERTY, old);
+            }
+        }
+    }
+
+    @Test
+    void passwordNeverAppearsInToString() {
+        CameraConfig cam = new CameraConfig(null, "A", "http://h/", "u", "hunter2", true, null);
+        assertFalse(cam.toString().contains("hunter2"));
+    }
+}
