@@ -14,8 +14,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code repair}: finishes recordings that a crash or a kill left without an index. */
 @Command(name = "repair", mixinStandardHelpOptions = true,
-        description = {"Finish AVI recordings that a crash, kill or power loss left unfinished: cut off a partly",
-            "written last frame, fix the headers and add the index. Empty files are deleted. Finished files are left as they are."})
+        description = {"Finish AVI recordings that a crash, kill or power loss left unfinished.",
+            "Cuts off a partly written last frame, fixes the headers and adds the index. Empty files are deleted;"
+                    + " finished files are left as they are."})
 public final class RepairCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
