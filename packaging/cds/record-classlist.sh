@@ -24,7 +24,9 @@ sleep "$seconds"
 kill "$app" 2>/dev/null || true
 wait "$app" 2>/dev/null || true
 
-# Only names: the dump resolves them in the runtime image; app classes on the class path are skipped.
+# Class names first (the dump finds them in the runtime and on the class path), then the @lambda lines.
 { echo "# Classes loaded by the first ${seconds} s of the wall; made by packaging/cds/record-classlist.sh"
-  grep -v '^#' "$work/classlist" | grep -v '^@' | sort -u; } > packaging/cds/classlist.txt
+  grep -v '^#' "$work/classlist" | grep -v '^@' | sort -u
+  # Lambda proxies and lambda forms (about 600 generated classes at start), archived too.
+  grep '^@' "$work/classlist" | sort -u; } > packaging/cds/classlist.txt
 echo "record-classlist: $(grep -vc '^#' packaging/cds/classlist.txt) classes -> packaging/cds/classlist.txt"
