@@ -310,22 +310,77 @@ public final class MjpegClient implements AutoCloseable {
         }
     }
 
-    /** The URL without userinfo. */
+    /** The URL without userinfo and without the values of credential-like query parameters. */
     public String redactedUrl() {
         return redacted;
     }
 
-    /** A URL with its userinfo removed, for logs and display. */
+    /** Query parameter names whose values are secrets on many cameras (compared in lower case). */
+    private static final Set<String> SECRET_PARAMS = Set.of("user", "username", "usr", "login", "loginuse", "pwd",
+            "pass", "passwd", "password", "loginpas", "auth", "token", "key", "apikey", "api_key", "sig",
+            "signature", "secret");
+
+    /**
+     * A URL for logs and display: no userinfo, and the values of credential-like query parameters
+     * ({@code user}, {@code pwd}, {@code token}, … in any case) replaced by {@code ***}. The rest stays
+     * readable. Built from the raw parts, so nothing else of the URL is re-encoded.
+     */
     public static String redact(URI u) {
-        if (u.getRawUserInfo() == null) {
-            return u.toString();
+        if (u.isOpaque()) {
+            return u.getScheme() + ":…";
         }
+        StringBuilder b = new StringBuilder();
+        if (u.getScheme() != null) {
+            b.append(u.getScheme()).append(':');
+        }
+        String authority = u.getRawAuthority();
+        if (authority != null) {
+            // Why the last '@': an unescaped '@' in a password would otherwise leave its tail visible.
+            b.append("//").append(authority.substring(authority.lastIndexOf('@') + 1));
+        }
+        if (u.getRawPath() != null) {
+            b.append(u.getRawPath());
+        }
+        if (u.getRawQuery() != null) {
+            b.append('?').append(redactQuery(u.getRawQuery()));
+        }
+        if (u.getRawFragment() != null) {
+            b.append('#').append(redactQuery(u.getRawFragment()));
+        }
+        return b.toString();
+    }
+
+    private static String redactQuery(String raw) {
+        StringBuilder b = new StringBuilder(raw.length());
+        int start = 0;
+        while (start <= raw.length()) {
+            int amp = raw.indexOf('&', start);
+            int end = amp < 0 ? raw.length() : amp;
+            String param = raw.substring(start, end);
+            int eq = param.indexOf('=');
+            if (eq >= 0 && SECRET_PARAMS.contains(paramName(param.substring(0, eq)))) {
+                b.append(param, 0, eq + 1).append("***");
+            } else {
+                b.append(param);
+            }
+            if (amp < 0) {
+                break;
+            }
+            b.append('&');
+            start = amp + 1;
+        }
+        return b.toString();
+    }
+
+    /** A parameter name decoded (so {@code pass%77ord} is caught too) and in lower case. */
+    private static String paramName(String raw) {
+        String name;
         try {
-            return new URI(u.getScheme(), null, u.getHost(), u.getPort(), u.getRawPath() == null ? null : u.getPath(),
-                    u.getQuery(), u.getFragment()).toString();
-        } catch (URISyntaxException e) {
-            return u.getScheme() + "://" + u.getHost() + (u.getPort() >= 0 ? ":" + u.getPort() : "") + "/…";
+            name = URLDecoder.decode(raw, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            name = raw;
         }
+        return name.trim().toLowerCase(Locale.ROOT);
     }
 
     private static String decode(String s) {
