@@ -39,6 +39,7 @@ import javax.net.ssl.SSLSocketFactory;
 import org.mjpegwall.client.internal.Authenticator;
 import org.mjpegwall.client.internal.Backoff;
 import org.mjpegwall.client.internal.ChunkedInputStream;
+import org.mjpegwall.client.internal.FailureLog;
 import org.mjpegwall.client.internal.HttpHead;
 import org.mjpegwall.client.internal.MultipartParser;
 import org.mjpegwall.client.internal.RateMeter;
@@ -427,6 +428,9 @@ public final class MjpegClient implements AutoCloseable {
                 try {
                     poll = session();
                     error = poll ? null : "connection closed by the camera";
+                    if (!poll && !stopping) {
+                        logFailure(error, null);
+                    }
                 } catch (Exception e) {
                     error = stopping ? null : describe(e);
                     if (stopping) {
@@ -434,8 +438,7 @@ public final class MjpegClient implements AutoCloseable {
                     } else if (e instanceof RuntimeException) {
                         LOG.warn("{}: unexpected failure, reconnecting", redacted, e); // a bug: keep the stack
                     } else {
-                        LOG.info("{}: {}", redacted, error);
-                        LOG.debug("{}: details", redacted, e);
+                        logFailure(error, e);
                     }
                 } finally {
                     closeQuietly(socket);
@@ -473,6 +476,28 @@ public final class MjpegClient implements AutoCloseable {
             }
         } finally {
             transition(ClientState.STOPPED, null, null);
+        }
+    }
+
+    private final FailureLog failureLog = new FailureLog(); // reader thread only
+
+    /** Logs a connection failure: the first one and a change of error at INFO, repeats at DEBUG. */
+    private void logFailure(String error, Exception e) {
+        if (failureLog.failed(error)) {
+            LOG.info("{}: {}; retrying with backoff", redacted, error);
+        } else {
+            LOG.debug("{}: {} (again, {} failed attempts)", redacted, error, failureLog.attempts());
+        }
+        if (e != null) {
+            LOG.debug("{}: details", redacted, e);
+        }
+    }
+
+    /** The first frame of a connection: logs the recovery once if a failure was logged before it. */
+    private void logStreaming() {
+        long failed = failureLog.streaming();
+        if (failed > 0) {
+            LOG.info("{}: streaming again after {} failed attempt{}", redacted, failed, failed == 1 ? "" : "s");
         }
     }
 
@@ -728,6 +753,9 @@ public final class MjpegClient implements AutoCloseable {
         public void deliver(FrameBuffer buffer, int used) {
             long now = System.nanoTime();
             long millis = clock.millis();
+            if (sequence == 0) {
+                logStreaming();
+            }
             buffer.complete(used, sequence++, millis, now);
             totalFrames++;
             lastFrameMillis = millis;
@@ -738,6 +766,9 @@ public final class MjpegClient implements AutoCloseable {
 
         @Override
         public void discard(FrameBuffer buffer) {
+            if (sequence == 0) {
+                logStreaming();
+            }
             sequence++;
             totalFrames++;
             discardedFrames++;
