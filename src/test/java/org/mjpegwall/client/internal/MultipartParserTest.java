@@ -330,4 +330,58 @@ class MultipartParserTest {
         h2.parser.readWholeBody(h2, A.length);
         assertFrames(h2, A);
     }
+
+    /**
+     * Frames of random sizes (0 to 150 KB) full of near-misses of the delimiter ("\r\n--fram" + other
+     * byte, "--frame" not at a line start), without Content-Length, with CRLF or bare LF, read in pieces
+     * of every size: each frame comes out byte for byte, and a frame larger than its buffer is discarded.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 7, 1000, 70_000, 200_000})
+    void scanFindsEveryBoundaryWhateverTheReadSizes(int maxRead) throws IOException {
+        for (String eol : new String[] {"\r\n", "\n"}) {
+            // given
+            java.util.Random random = new java.util.Random(maxRead * 31L + eol.length());
+            List<byte[]> frames = new java.util.ArrayList<>();
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            int bufferLength = 100_000;
+            for (int i = 0; i < 60; i++) {
+                int size = i % 10 == 9 ? 120_000 + random.nextInt(30_000) : random.nextInt(90_000);
+                byte[] f = new byte[size];
+                random.nextBytes(f);
+                for (int j = 0; j + 12 < size; j += 1 + random.nextInt(4000)) {
+                    byte[] miss = ascii(random.nextBoolean() ? eol + "--fram" + (char) ('a' + random.nextInt(4)) : "x--frame");
+                    System.arraycopy(miss, 0, f, j, miss.length);
+                }
+                for (int j = 0; j + 7 < size; j++) { // no accidental delimiter line
+                    if (f[j] == '\n' && f[j + 1] == '-' && f[j + 2] == '-' && f[j + 3] == 'f' && f[j + 4] == 'r'
+                            && f[j + 5] == 'a' && f[j + 6] == 'm' && f[j + 7] == 'e') {
+                        f[j + 7] = 'E';
+                    }
+                }
+                if (size > 0 && f[size - 1] == '\n') {
+                    f[size - 1] = 'x'; // a trailing line feed would read as part of the line break
+                }
+                if (size > 0 && f[size - 1] == '\r') {
+                    f[size - 1] = 'x';
+                }
+                frames.add(f);
+                body.writeBytes(ascii("--frame" + eol + "Content-Type: image/jpeg" + eol + eol));
+                body.writeBytes(f);
+                body.writeBytes(ascii(eol));
+            }
+            body.writeBytes(ascii("--frame--" + eol));
+            // when
+            ParserHarness h = new ParserHarness(body.toByteArray(), "frame", bufferLength, 2, 32 << 20, maxRead);
+            h.readAll();
+            // then
+            List<byte[]> kept = frames.stream().filter(f -> f.length > 0 && f.length <= bufferLength).toList();
+            long tooLarge = frames.stream().filter(f -> f.length > bufferLength).count();
+            assertEquals(kept.size(), h.frames.size(), "frames with " + eol.length() + "-byte line ends");
+            for (int i = 0; i < kept.size(); i++) {
+                assertArrayEquals(kept.get(i), h.frames.get(i), "frame " + i);
+            }
+            assertEquals(tooLarge, h.discarded);
+        }
+    }
 }
