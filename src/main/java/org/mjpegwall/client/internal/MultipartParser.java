@@ -406,7 +406,25 @@ public final class MultipartParser {
         }
         // A whole JPEG is delivered at once, without waiting for the next boundary (that would add a
         // frame of latency); if garbage follows, the next readPart resyncs.
-        if (endsWithEndOfImage(data, length) || skipBlankLinesAndPeek() != PEEK_OTHER) {
+        if (endsWithEndOfImage(data, length)) {
+            sink.deliver(b, length);
+            return true;
+        }
+        // Not a whole JPEG: maybe the next boundary is among the bytes read. Then the part ends there,
+        // and what follows goes back to the reader, so the next part is read as usual. The part itself
+        // is kept if it is a whole JPEG (the length was too long), else dropped (it was cut short).
+        int inside = delimiter == null ? -1 : find(data, 0, length, PART_START);
+        if (inside >= 0 && length - inside + r.buffered() <= r.buf.length) {
+            r.unread(data, inside, length - inside);
+            int used = trimLineBreak(data, inside);
+            if (endsWithEndOfImage(data, used)) {
+                sink.deliver(b, used);
+            } else {
+                sink.release(b);
+            }
+            return true;
+        }
+        if (skipBlankLinesAndPeek() != PEEK_OTHER) {
             sink.deliver(b, length);
             return true;
         }

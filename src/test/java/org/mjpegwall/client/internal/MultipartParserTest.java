@@ -109,15 +109,29 @@ class MultipartParserTest {
         assertFrames(h, A, B);
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {0, 7, 1000})
+    void keepsBothFramesWhenContentLengthTooLong(int maxRead) throws IOException {
+        for (int extra : new int[] {3, 30, 2000}) {
+            // given: the first part claims more bytes than it has, eating into the next part (or beyond it)
+            byte[] body = concat(ascii("--b\r\nContent-Length: " + (A.length + extra) + "\r\n\r\n"), A, ascii("\r\n"),
+                    mp("b", true, B, C));
+            // when
+            ParserHarness h = ParserHarness.parse(body, "b", maxRead);
+            // then: the part ends at the boundary found inside the stated length, and the next part is read
+            assertFrames(h, A, B, C);
+        }
+    }
+
     @Test
-    void resyncsWhenContentLengthTooLong() throws IOException {
-        // given: the first part claims 30 bytes more than it has, eating into the next part
-        byte[] body = concat(ascii("--b\r\nContent-Length: " + (A.length + 30) + "\r\n\r\n"), A, ascii("\r\n"),
-                mp("b", true, B, C));
+    void keepsTheNextFrameWhenContentLengthTooLongWithBareLineFeeds() throws IOException {
+        // given: LF only, and a length too long by the whole next part
+        byte[] body = concat(ascii("--b\nContent-Length: " + (A.length + 40 + B.length) + "\n\n"), A, ascii("\n"),
+                ascii("--b\nContent-Type: image/jpeg\n\n"), B, ascii("\n--b\n\n"), C, ascii("\n--b--\n"));
         // when
-        ParserHarness h = ParserHarness.parse(body, "b", 0);
-        // then: A (a whole JPEG) is kept, the part it overlapped is lost, and C follows normally
-        assertFrames(h, A, C);
+        ParserHarness h = ParserHarness.parse(body, "b", 7);
+        // then
+        assertFrames(h, A, B, C);
     }
 
     @Test
@@ -130,6 +144,19 @@ class MultipartParserTest {
         ParserHarness h = ParserHarness.parse(body, "b", 0);
         // then: the cut frame is gone, no frame contains its bytes
         assertFrames(h, B, C);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 7, 1000})
+    void dropsFrameCutShortButKeepsBothNeighbours(int maxRead) throws IOException {
+        // given: A, then a part whose JPEG stops half-way although its length promised all of it, then B, C
+        byte[] half = java.util.Arrays.copyOf(A, A.length / 2);
+        byte[] body = concat(multipart("b", true, A), ascii("--b\r\nContent-Length: " + A.length + "\r\n\r\n"), half,
+                ascii("\r\n"), mp("b", true, B, C));
+        // when
+        ParserHarness h = ParserHarness.parse(body, "b", maxRead);
+        // then
+        assertFrames(h, A, B, C);
     }
 
     @Test
