@@ -485,11 +485,11 @@ public final class MjpegClient implements AutoCloseable {
     private void logFailure(String error, Exception e) {
         if (failureLog.failed(error)) {
             LOG.info("{}: {}; retrying with backoff", redacted, error);
+            if (e != null) {
+                LOG.debug("{}: details", redacted, e); // once per new error: repeats have the same stack
+            }
         } else {
             LOG.debug("{}: {} (again, {} failed attempts)", redacted, error, failureLog.attempts());
-        }
-        if (e != null) {
-            LOG.debug("{}: details", redacted, e);
         }
     }
 

@@ -26,8 +26,14 @@ class CleanCommandOutputTest {
     }
 
     private static Proc run(String... args) throws IOException, InterruptedException {
+        return runWith(List.of(), args);
+    }
+
+    private static Proc runWith(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Djava.awt.headless=true", Launcher.class.getName()));
+                "-cp", System.getProperty("java.class.path"), "-Djava.awt.headless=true"));
+        cmd.addAll(jvmOptions);
+        cmd.add(Launcher.class.getName());
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).start();
         p.getOutputStream().close();
@@ -78,5 +84,20 @@ class CleanCommandOutputTest {
         assertEquals(List.of(), p.out());
         assertEquals(List.of("snapshot: http://127.0.0.1:" + port + "/: connection refused"), p.err());
         assertTrue(Files.notExists(dir.resolve("x.jpg")));
+    }
+
+    @Test
+    void libraryLogShowsAnOutageOnceAtInfoAndNoSecretEvenAtDebug() throws Exception {
+        // given: the user asks for the library's log, down to DEBUG
+        String url = "http://viewer:s3cretA@127.0.0.1:" + closedPort() + "/video?user=admin&pwd=s3cretB";
+        // when: a refusing camera retried several times
+        Proc p = runWith(List.of("-D" + LibraryLog.CLIENT_LEVEL + "=debug"), "probe", url, "--seconds", "2", "--json");
+        // then
+        String err = String.join("\n", p.err());
+        assertTrue(!err.contains("s3cret") && !err.contains("viewer") && !err.contains("admin"), err);
+        long info = p.err().stream().filter(l -> l.contains(" INFO ") && l.contains("connection refused")).count();
+        long debug = p.err().stream().filter(l -> l.contains(" DEBUG ") && l.contains("connection refused (again")).count();
+        assertEquals(1, info, err);
+        assertTrue(debug >= 1, err);
     }
 }
