@@ -353,22 +353,26 @@ public final class MjpegClient implements AutoCloseable {
 
     private static String redactQuery(String raw) {
         StringBuilder b = new StringBuilder(raw.length());
-        int start = 0;
-        while (start <= raw.length()) {
-            int amp = raw.indexOf('&', start);
-            int end = amp < 0 ? raw.length() : amp;
-            String param = raw.substring(start, end);
-            int eq = param.indexOf('=');
-            if (eq >= 0 && SECRET_PARAMS.contains(paramName(param.substring(0, eq)))) {
-                b.append(param, 0, eq + 1).append("***");
-            } else {
-                b.append(param);
+        String[] params = raw.split("&", -1);
+        for (int i = 0; i < params.length; i++) {
+            if (i > 0) {
+                b.append('&');
             }
-            if (amp < 0) {
-                break;
+            // Why also ';': some old CGI scripts separate parameters with it. A secret's value is masked up
+            // to the next '&', so a password that itself contains ';' is not half shown either.
+            String[] parts = params[i].split(";", -1);
+            for (int j = 0; j < parts.length; j++) {
+                if (j > 0) {
+                    b.append(';');
+                }
+                String part = parts[j];
+                int eq = part.indexOf('=');
+                if (eq >= 0 && SECRET_PARAMS.contains(paramName(part.substring(0, eq)))) {
+                    b.append(part, 0, eq + 1).append("***");
+                    break;
+                }
+                b.append(part);
             }
-            b.append('&');
-            start = amp + 1;
         }
         return b.toString();
     }

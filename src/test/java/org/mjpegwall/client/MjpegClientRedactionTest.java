@@ -41,6 +41,9 @@ class MjpegClientRedactionTest {
         assertEquals("https://[::1]:8443/s?pwd=***", MjpegClient.redact(URI.create("https://u:p@[::1]:8443/s?pwd=p")));
         // an encoded parameter name is still recognised
         assertEquals("http://cam/a?pass%77ord=***", MjpegClient.redact(URI.create("http://cam/a?pass%77ord=x")));
+        // parameters separated by ';', and a password containing ';'
+        assertEquals("http://cam/a?rate=5;pwd=***&x=1", MjpegClient.redact(URI.create("http://cam/a?rate=5;pwd=s3;cr&x=1")));
+        assertEquals("http://cam/a?pwd=***&x=1", MjpegClient.redact(URI.create("http://cam/a?pwd=ab;cd&x=1")));
         // an empty value is masked too: the output never tells whether a secret was set
         assertEquals("http://cam/a?pwd=***&user=***", MjpegClient.redact(URI.create("http://cam/a?pwd=&user=x")));
     }
