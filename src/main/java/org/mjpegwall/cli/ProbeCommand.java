@@ -59,6 +59,7 @@ public final class ProbeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        LibraryLog.quietClient();
         MjpegClient client;
         try {
             MjpegClient.Builder b = MjpegClient.builder(new URI(url));
@@ -110,8 +111,18 @@ public final class ProbeCommand implements Callable<Integer> {
                 }
             }
             out.flush();
-            return stats.totalFrames() > 0 ? 0 : 1;
+            if (stats.totalFrames() == 0) {
+                err.println("probe: no frame from " + stats.url() + " within " + fmt(seconds) + " s"
+                        + (stats.lastError() == null ? "" : " (" + stats.lastError() + ")"));
+                err.flush();
+                return 1;
+            }
+            return 0;
         }
+    }
+
+    private static String fmt(double s) {
+        return s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s);
     }
 
     private String toJson(ClientStats s, long decoded, long decodeErrors) {

@@ -236,9 +236,16 @@ public final class RecordCommand implements Callable<Integer> {
         return null;
     }
 
-    /** The text with anything that looks like user:password@ removed, for messages. */
+    /**
+     * The text without credentials, for messages: a URL goes through {@link MjpegClient#redact(URI)}
+     * (userinfo and credential-like query values); anything else loses what looks like user:password@.
+     */
     static String redact(String text) {
-        return text.replaceAll("//[^/@]*@", "//");
+        try {
+            return MjpegClient.redact(new URI(text));
+        } catch (URISyntaxException | RuntimeException e) {
+            return text.replaceAll("//[^/@]*@", "//");
+        }
     }
 
     private static String fmt(double d) {

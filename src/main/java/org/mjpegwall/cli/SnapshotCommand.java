@@ -54,6 +54,7 @@ public final class SnapshotCommand implements Callable<Integer> {
                 || Files.isDirectory(target)) {
             return fail(err, "cannot write " + out + ": permission denied or not a file");
         }
+        LibraryLog.quietClient();
         MjpegClient client;
         try {
             MjpegClient.Builder b = MjpegClient.builder(new URI(url));

@@ -39,6 +39,7 @@ import javax.net.ssl.SSLSocketFactory;
 import org.mjpegwall.client.internal.Authenticator;
 import org.mjpegwall.client.internal.Backoff;
 import org.mjpegwall.client.internal.ChunkedInputStream;
+import org.mjpegwall.client.internal.FailureLog;
 import org.mjpegwall.client.internal.HttpHead;
 import org.mjpegwall.client.internal.MultipartParser;
 import org.mjpegwall.client.internal.RateMeter;
@@ -310,22 +311,81 @@ public final class MjpegClient implements AutoCloseable {
         }
     }
 
-    /** The URL without userinfo. */
+    /** The URL without userinfo and without the values of credential-like query parameters. */
     public String redactedUrl() {
         return redacted;
     }
 
-    /** A URL with its userinfo removed, for logs and display. */
+    /** Query parameter names whose values are secrets on many cameras (compared in lower case). */
+    private static final Set<String> SECRET_PARAMS = Set.of("user", "username", "usr", "login", "loginuse", "pwd",
+            "pass", "passwd", "password", "loginpas", "auth", "token", "key", "apikey", "api_key", "sig",
+            "signature", "secret");
+
+    /**
+     * A URL for logs and display: no userinfo, and the values of credential-like query parameters
+     * ({@code user}, {@code pwd}, {@code token}, … in any case) replaced by {@code ***}. The rest stays
+     * readable. Built from the raw parts, so nothing else of the URL is re-encoded.
+     */
     public static String redact(URI u) {
-        if (u.getRawUserInfo() == null) {
-            return u.toString();
+        if (u.isOpaque()) {
+            return u.getScheme() + ":…";
         }
+        StringBuilder b = new StringBuilder();
+        if (u.getScheme() != null) {
+            b.append(u.getScheme()).append(':');
+        }
+        String authority = u.getRawAuthority();
+        if (authority != null) {
+            // Why the last '@': an unescaped '@' in a password would otherwise leave its tail visible.
+            b.append("//").append(authority.substring(authority.lastIndexOf('@') + 1));
+        }
+        if (u.getRawPath() != null) {
+            b.append(u.getRawPath());
+        }
+        if (u.getRawQuery() != null) {
+            b.append('?').append(redactQuery(u.getRawQuery()));
+        }
+        if (u.getRawFragment() != null) {
+            b.append('#').append(redactQuery(u.getRawFragment()));
+        }
+        return b.toString();
+    }
+
+    private static String redactQuery(String raw) {
+        StringBuilder b = new StringBuilder(raw.length());
+        String[] params = raw.split("&", -1);
+        for (int i = 0; i < params.length; i++) {
+            if (i > 0) {
+                b.append('&');
+            }
+            // Why also ';': some old CGI scripts separate parameters with it. A secret's value is masked up
+            // to the next '&', so a password that itself contains ';' is not half shown either.
+            String[] parts = params[i].split(";", -1);
+            for (int j = 0; j < parts.length; j++) {
+                if (j > 0) {
+                    b.append(';');
+                }
+                String part = parts[j];
+                int eq = part.indexOf('=');
+                if (eq >= 0 && SECRET_PARAMS.contains(paramName(part.substring(0, eq)))) {
+                    b.append(part, 0, eq + 1).append("***");
+                    break;
+                }
+                b.append(part);
+            }
+        }
+        return b.toString();
+    }
+
+    /** A parameter name decoded (so {@code pass%77ord} is caught too) and in lower case. */
+    private static String paramName(String raw) {
+        String name;
         try {
-            return new URI(u.getScheme(), null, u.getHost(), u.getPort(), u.getRawPath() == null ? null : u.getPath(),
-                    u.getQuery(), u.getFragment()).toString();
-        } catch (URISyntaxException e) {
-            return u.getScheme() + "://" + u.getHost() + (u.getPort() >= 0 ? ":" + u.getPort() : "") + "/…";
+            name = URLDecoder.decode(raw, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            name = raw;
         }
+        return name.trim().toLowerCase(Locale.ROOT);
     }
 
     private static String decode(String s) {
@@ -372,6 +432,9 @@ public final class MjpegClient implements AutoCloseable {
                 try {
                     poll = session();
                     error = poll ? null : "connection closed by the camera";
+                    if (!poll && !stopping) {
+                        logFailure(error, null);
+                    }
                 } catch (Exception e) {
                     error = stopping ? null : describe(e);
                     if (stopping) {
@@ -379,8 +442,7 @@ public final class MjpegClient implements AutoCloseable {
                     } else if (e instanceof RuntimeException) {
                         LOG.warn("{}: unexpected failure, reconnecting", redacted, e); // a bug: keep the stack
                     } else {
-                        LOG.info("{}: {}", redacted, error);
-                        LOG.debug("{}: details", redacted, e);
+                        logFailure(error, e);
                     }
                 } finally {
                     closeQuietly(socket);
@@ -418,6 +480,28 @@ public final class MjpegClient implements AutoCloseable {
             }
         } finally {
             transition(ClientState.STOPPED, null, null);
+        }
+    }
+
+    private final FailureLog failureLog = new FailureLog(); // reader thread only
+
+    /** Logs a connection failure: the first one and a change of error at INFO, repeats at DEBUG. */
+    private void logFailure(String error, Exception e) {
+        if (failureLog.failed(error)) {
+            LOG.info("{}: {}; retrying with backoff", redacted, error);
+            if (e != null) {
+                LOG.debug("{}: details", redacted, e); // once per new error: repeats have the same stack
+            }
+        } else {
+            LOG.debug("{}: {} (again, {} failed attempts)", redacted, error, failureLog.attempts());
+        }
+    }
+
+    /** The first frame of a connection: logs the recovery once if a failure was logged before it. */
+    private void logStreaming() {
+        long failed = failureLog.streaming();
+        if (failed > 0) {
+            LOG.info("{}: streaming again after {} failed attempt{}", redacted, failed, failed == 1 ? "" : "s");
         }
     }
 
@@ -673,6 +757,9 @@ public final class MjpegClient implements AutoCloseable {
         public void deliver(FrameBuffer buffer, int used) {
             long now = System.nanoTime();
             long millis = clock.millis();
+            if (sequence == 0) {
+                logStreaming();
+            }
             buffer.complete(used, sequence++, millis, now);
             totalFrames++;
             lastFrameMillis = millis;
@@ -683,6 +770,9 @@ public final class MjpegClient implements AutoCloseable {
 
         @Override
         public void discard(FrameBuffer buffer) {
+            if (sequence == 0) {
+                logStreaming();
+            }
             sequence++;
             totalFrames++;
             discardedFrames++;

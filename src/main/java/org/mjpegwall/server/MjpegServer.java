@@ -21,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -79,6 +81,8 @@ public final class MjpegServer implements AutoCloseable {
     private final Object lifecycle = new Object();
     private HttpServer http; // guarded by lifecycle
     private ExecutorService executor; // guarded by lifecycle
+    /** Live pool threads; close() joins them, since a terminated pool's last worker may still be exiting. */
+    private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     private record Camera(String id, String name, FrameHub hub, Supplier<UpstreamStatus> upstream) {
@@ -161,8 +165,15 @@ public final class MjpegServer implements AutoCloseable {
             }
             AtomicInteger threadNumber = new AtomicInteger();
             ThreadFactory threads = r -> {
-                Thread t = new Thread(r, "mjpeg-server-" + number + "-" + threadNumber.incrementAndGet());
+                Thread t = new Thread(() -> {
+                    try {
+                        r.run();
+                    } finally {
+                        workers.remove(Thread.currentThread());
+                    }
+                }, "mjpeg-server-" + number + "-" + threadNumber.incrementAndGet());
                 t.setDaemon(true);
+                workers.add(t);
                 return t;
             };
             executor = Executors.newCachedThreadPool(threads);
@@ -227,7 +238,13 @@ public final class MjpegServer implements AutoCloseable {
         if (pool != null) {
             pool.shutdownNow();
             try {
-                if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                boolean ended = pool.awaitTermination(5, TimeUnit.SECONDS);
+                for (Thread t : workers) {
+                    t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+                    ended &= !t.isAlive();
+                }
+                if (!ended) {
                     LOG.warn("some server threads did not end within 5 s");
                 }
             } catch (InterruptedException ex) {

@@ -42,6 +42,17 @@ class RecordCommandTest {
     }
 
     @Test
+    void badUrlHidesAPasswordInTheQuery() {
+        // when
+        int exit = run("record", "ftp://camera/video.cgi?user=admin&pwd=s3cret", "--out", dir.resolve("a.avi").toString());
+
+        // then
+        assertEquals(2, exit);
+        assertThat(err.toString(), containsString("record: not an http:// or https:// URL: ftp://camera/video.cgi?user="));
+        assertThat(err.toString(), not(containsString("s3cret")));
+    }
+
+    @Test
     void missingFolderIsAClearError() {
         // when
         Path missing = dir.resolve("no-such-folder");

@@ -2,7 +2,10 @@ package org.mjpegwall.client.internal;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.net.ProtocolException;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import org.mjpegwall.client.FrameBuffer;
 
@@ -12,8 +15,8 @@ import org.mjpegwall.client.FrameBuffer;
  * header's or is missing there, parts with or without (or with a wrong) Content-Length, garbage between
  * parts, blank lines, bare LF — and bounds every read: lines, header blocks and frames.
  *
- * <p>Working memory is fixed: the reader's area plus one scratch area of the same size (for snapshot
- * bodies being discarded). With a Content-Length, frame bytes go straight from the socket into the
+ * <p>Working memory is fixed: the reader's area, one scratch area of the same size (for snapshot
+ * bodies being discarded) and a 64 KiB table of the delimiter's byte pairs (for the search). With a Content-Length, frame bytes go straight from the socket into the
  * pooled buffer; without one, the boundary is searched in place in the reader's area and the bytes
  * before it are copied once into the buffer.
  */
@@ -46,7 +49,7 @@ public final class MultipartParser {
     private final long maxFrame;
     private final byte[] scratch = new byte[WireReader.CHUNK + WireReader.SLACK_FOR_SCAN];
     private byte[] delimiter;
-    private final int[][] patternOffsets = new int[256][]; // see setDelimiter
+    private final byte[] pairs = new byte[1 << 16]; // see setDelimiter and find
     private boolean delimiterFromBody;
     private boolean atPartHeaders;
     private boolean started;
@@ -169,14 +172,12 @@ public final class MultipartParser {
 
     private void setDelimiter(byte[] d) {
         delimiter = d;
-        // offsets of each byte value in "\n" + delimiter, largest first; null for bytes not in it
-        java.util.Arrays.fill(patternOffsets, null);
-        for (int o = d.length; o >= 0; o--) {
-            int b = o == 0 ? '\n' : d[o - 1] & 0xff;
-            int[] old = patternOffsets[b];
-            int[] grown = old == null ? new int[1] : java.util.Arrays.copyOf(old, old.length + 1);
-            grown[grown.length - 1] = o;
-            patternOffsets[b] = grown;
+        // marks every pair of adjacent bytes in "\n" + delimiter (indexed as little-endian shorts)
+        java.util.Arrays.fill(pairs, (byte) 0);
+        int prev = '\n';
+        for (byte b : d) {
+            pairs[prev | (b & 0xff) << 8] = 1;
+            prev = b & 0xff;
         }
     }
 
@@ -405,7 +406,25 @@ public final class MultipartParser {
         }
         // A whole JPEG is delivered at once, without waiting for the next boundary (that would add a
         // frame of latency); if garbage follows, the next readPart resyncs.
-        if (endsWithEndOfImage(data, length) || skipBlankLinesAndPeek() != PEEK_OTHER) {
+        if (endsWithEndOfImage(data, length)) {
+            sink.deliver(b, length);
+            return true;
+        }
+        // Not a whole JPEG: maybe the next boundary is among the bytes read. Then the part ends there,
+        // and what follows goes back to the reader, so the next part is read as usual. The part itself
+        // is kept if it is a whole JPEG (the length was too long), else dropped (it was cut short).
+        int inside = delimiter == null ? -1 : find(data, 0, length, PART_START);
+        if (inside >= 0 && length - inside + r.buffered() <= r.buf.length) {
+            r.unread(data, inside, length - inside);
+            int used = trimLineBreak(data, inside);
+            if (endsWithEndOfImage(data, used)) {
+                sink.deliver(b, used);
+            } else {
+                sink.release(b);
+            }
+            return true;
+        }
+        if (skipBlankLinesAndPeek() != PEEK_OTHER) {
             sink.deliver(b, length);
             return true;
         }
@@ -523,13 +542,16 @@ public final class MultipartParser {
         }
     }
 
+
     /**
-     * Index of a delimiter that starts a line in {@code a[from, to)}, or -1.
+     * Index of the first delimiter that starts a line in {@code a[from, to)}, or -1.
      *
-     * <p>Why this shape: a delimiter line is {@code "\n" + delimiter}, M bytes. Probing one byte every M
-     * bytes finds each occurrence, and a probed byte that occurs nowhere in the pattern (most bytes of
-     * JPEG data) rules out every start around it. The probes do not depend on each other, unlike
-     * Boyer-Moore-Horspool's chain of shifts, so the loop runs at memory speed.
+     * <p>Why this shape: a delimiter line is {@code "\n" + delimiter}, M + 1 bytes, so probing the two
+     * bytes at every M-th position lands exactly one probe pair inside each occurrence. A pair that
+     * occurs nowhere in the pattern (almost every pair of JPEG data: a pattern has M pairs of 65536)
+     * rules out every start around it. Probes are independent loads (four per branch), not
+     * Boyer-Moore-Horspool's chain of shifts, so the loop runs near memory speed; only a rare hit
+     * checks the M starts around it.
      *
      * @param prev the byte before {@code from}, or {@link #PART_START}
      */
@@ -543,22 +565,37 @@ public final class MultipartParser {
             return from;
         }
         int big = m + 1; // the pattern with its line feed
-        int[][] offsets = patternOffsets;
-        for (int q = from + m; q < to; q += big) {
-            int[] at = offsets[a[q] & 0xff];
-            if (at == null) {
-                continue;
+        byte[] table = pairs;
+        int last = to - 1; // a probe reads a[q] and a[q + 1]
+        int q = from;
+        while (true) {
+            while (q + 3 * m < last && (table[pair(a, q)] | table[pair(a, q + m)] | table[pair(a, q + 2 * m)]
+                    | table[pair(a, q + 3 * m)]) == 0) {
+                q += 4 * m;
             }
-            // a match around q has its line feed at q - o, where o is an offset of a[q] in the pattern;
-            // offsets are descending, so the leftmost start is tried first
-            for (int o : at) {
-                int s = q - o;
-                if (s >= from && s + big <= to && a[s] == '\n' && startsWith(a, s + 1, p)) {
-                    return s + 1;
+            int stop = Math.min(last, q + 4 * m);
+            if (q >= stop) {
+                return -1;
+            }
+            for (; q < stop; q += m) {
+                if (table[pair(a, q)] == 0) {
+                    continue;
+                }
+                // a match holding the pair at q has its line feed at s in [q - m + 1, q]; leftmost first
+                for (int s = Math.max(from, q - m + 1), hi = Math.min(q, to - big); s <= hi; s++) {
+                    if (a[s] == '\n' && startsWith(a, s + 1, p)) {
+                        return s + 1;
+                    }
                 }
             }
         }
-        return -1;
+    }
+
+    private static final VarHandle SHORT_LE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /** The bytes at i and i + 1 as one table index (one load instead of two). */
+    private static int pair(byte[] a, int i) {
+        return (short) SHORT_LE.get(a, i) & 0xffff;
     }
 
     private static int trimLineBreak(byte[] a, int idx) {

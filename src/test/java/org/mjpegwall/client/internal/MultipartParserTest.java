@@ -109,15 +109,29 @@ class MultipartParserTest {
         assertFrames(h, A, B);
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {0, 7, 1000})
+    void keepsBothFramesWhenContentLengthTooLong(int maxRead) throws IOException {
+        for (int extra : new int[] {3, 30, 2000}) {
+            // given: the first part claims more bytes than it has, eating into the next part (or beyond it)
+            byte[] body = concat(ascii("--b\r\nContent-Length: " + (A.length + extra) + "\r\n\r\n"), A, ascii("\r\n"),
+                    mp("b", true, B, C));
+            // when
+            ParserHarness h = ParserHarness.parse(body, "b", maxRead);
+            // then: the part ends at the boundary found inside the stated length, and the next part is read
+            assertFrames(h, A, B, C);
+        }
+    }
+
     @Test
-    void resyncsWhenContentLengthTooLong() throws IOException {
-        // given: the first part claims 30 bytes more than it has, eating into the next part
-        byte[] body = concat(ascii("--b\r\nContent-Length: " + (A.length + 30) + "\r\n\r\n"), A, ascii("\r\n"),
-                mp("b", true, B, C));
+    void keepsTheNextFrameWhenContentLengthTooLongWithBareLineFeeds() throws IOException {
+        // given: LF only, and a length too long by the whole next part
+        byte[] body = concat(ascii("--b\nContent-Length: " + (A.length + 40 + B.length) + "\n\n"), A, ascii("\n"),
+                ascii("--b\nContent-Type: image/jpeg\n\n"), B, ascii("\n--b\n\n"), C, ascii("\n--b--\n"));
         // when
-        ParserHarness h = ParserHarness.parse(body, "b", 0);
-        // then: A (a whole JPEG) is kept, the part it overlapped is lost, and C follows normally
-        assertFrames(h, A, C);
+        ParserHarness h = ParserHarness.parse(body, "b", 7);
+        // then
+        assertFrames(h, A, B, C);
     }
 
     @Test
@@ -130,6 +144,19 @@ class MultipartParserTest {
         ParserHarness h = ParserHarness.parse(body, "b", 0);
         // then: the cut frame is gone, no frame contains its bytes
         assertFrames(h, B, C);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 7, 1000})
+    void dropsFrameCutShortButKeepsBothNeighbours(int maxRead) throws IOException {
+        // given: A, then a part whose JPEG stops half-way although its length promised all of it, then B, C
+        byte[] half = java.util.Arrays.copyOf(A, A.length / 2);
+        byte[] body = concat(multipart("b", true, A), ascii("--b\r\nContent-Length: " + A.length + "\r\n\r\n"), half,
+                ascii("\r\n"), mp("b", true, B, C));
+        // when
+        ParserHarness h = ParserHarness.parse(body, "b", maxRead);
+        // then
+        assertFrames(h, A, B, C);
     }
 
     @Test
@@ -329,5 +356,59 @@ class MultipartParserTest {
         ParserHarness h2 = new ParserHarness(concat(A, B), null, 1 << 20, 1, 1 << 20, 11);
         h2.parser.readWholeBody(h2, A.length);
         assertFrames(h2, A);
+    }
+
+    /**
+     * Frames of random sizes (0 to 150 KB) full of near-misses of the delimiter ("\r\n--fram" + other
+     * byte, "--frame" not at a line start), without Content-Length, with CRLF or bare LF, read in pieces
+     * of every size: each frame comes out byte for byte, and a frame larger than its buffer is discarded.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 7, 1000, 70_000, 200_000})
+    void scanFindsEveryBoundaryWhateverTheReadSizes(int maxRead) throws IOException {
+        for (String eol : new String[] {"\r\n", "\n"}) {
+            // given
+            java.util.Random random = new java.util.Random(maxRead * 31L + eol.length());
+            List<byte[]> frames = new java.util.ArrayList<>();
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            int bufferLength = 100_000;
+            for (int i = 0; i < 60; i++) {
+                int size = i % 10 == 9 ? 120_000 + random.nextInt(30_000) : random.nextInt(90_000);
+                byte[] f = new byte[size];
+                random.nextBytes(f);
+                for (int j = 0; j + 12 < size; j += 1 + random.nextInt(4000)) {
+                    byte[] miss = ascii(random.nextBoolean() ? eol + "--fram" + (char) ('a' + random.nextInt(4)) : "x--frame");
+                    System.arraycopy(miss, 0, f, j, miss.length);
+                }
+                for (int j = 0; j + 7 < size; j++) { // no accidental delimiter line
+                    if (f[j] == '\n' && f[j + 1] == '-' && f[j + 2] == '-' && f[j + 3] == 'f' && f[j + 4] == 'r'
+                            && f[j + 5] == 'a' && f[j + 6] == 'm' && f[j + 7] == 'e') {
+                        f[j + 7] = 'E';
+                    }
+                }
+                if (size > 0 && f[size - 1] == '\n') {
+                    f[size - 1] = 'x'; // a trailing line feed would read as part of the line break
+                }
+                if (size > 0 && f[size - 1] == '\r') {
+                    f[size - 1] = 'x';
+                }
+                frames.add(f);
+                body.writeBytes(ascii("--frame" + eol + "Content-Type: image/jpeg" + eol + eol));
+                body.writeBytes(f);
+                body.writeBytes(ascii(eol));
+            }
+            body.writeBytes(ascii("--frame--" + eol));
+            // when
+            ParserHarness h = new ParserHarness(body.toByteArray(), "frame", bufferLength, 2, 32 << 20, maxRead);
+            h.readAll();
+            // then
+            List<byte[]> kept = frames.stream().filter(f -> f.length > 0 && f.length <= bufferLength).toList();
+            long tooLarge = frames.stream().filter(f -> f.length > bufferLength).count();
+            assertEquals(kept.size(), h.frames.size(), "frames with " + eol.length() + "-byte line ends");
+            for (int i = 0; i < kept.size(); i++) {
+                assertArrayEquals(kept.get(i), h.frames.get(i), "frame " + i);
+            }
+            assertEquals(tooLarge, h.discarded);
+        }
     }
 }
