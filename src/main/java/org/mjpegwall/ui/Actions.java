@@ -111,7 +111,7 @@ final class Actions {
         close(r.subscription());
         return r.recorder().stopAsync().thenAccept(status -> Platform.runLater(() -> {
             if (status.lastError() != null) {
-                wall.notify("Recording of " + camera.config().name() + " ended: " + status.lastError(), true);
+                wall.notify("Recording of " + camera.config().name() + " stopped: " + status.lastError(), true);
             } else if (status.currentFile() != null && !wall.isClosed()) {
                 wall.notify("Recording saved: " + status.currentFile(), false);
             }
@@ -126,9 +126,8 @@ final class Actions {
                 continue;
             }
             if (s.state() == RecordingStatus.State.FAILED) {
-                CameraModel camera = e.getKey();
-                stopRecording(camera);
-                wall.notify("Recording of " + camera.config().name() + " failed: " + s.lastError(), true);
+                // Stopping reports the error once ("Recording of X ended: disk full: …"); no second message here.
+                stopRecording(e.getKey());
             } else {
                 e.getKey().recordingTextProperty().set("REC " + elapsed(s.elapsed()));
             }
