@@ -158,13 +158,13 @@ public final class WallWindow {
         root.setBottom(statusBar);
         root.getStyleClass().add("wall-root");
 
-        WindowGeometry g = config.window();
+        WindowGeometry g = usable(config.window());
         Scene scene = new Scene(root, g == null ? 1280 : g.width(), g == null ? 720 : g.height());
         scene.getStylesheets().add(Objects.requireNonNull(WallWindow.class.getResource("wall.css")).toExternalForm());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         stage.setScene(scene);
         stage.setTitle("MJPEG Wall");
-        if (g != null && persistentWindow()) {
+        if (g != null && persistentWindow() && onAScreen(g)) {
             stage.setX(g.x());
             stage.setY(g.y());
             stage.setMaximized(g.maximized());
@@ -448,6 +448,24 @@ public final class WallWindow {
         focusTile.setImage(wallTile == null ? null : wallTile.getImage());
         grid.setVisible(false);
         focusTile.setVisible(true);
+    }
+
+    /** The saved geometry if its size makes sense (a hand-edited or damaged file may hold anything), else none. */
+    static WindowGeometry usable(WindowGeometry g) {
+        if (g == null || !(g.width() >= 200 && g.height() >= 150 && g.width() <= 100_000 && g.height() <= 100_000)
+                || !Double.isFinite(g.x()) || !Double.isFinite(g.y())) {
+            return null;
+        }
+        return g;
+    }
+
+    /**
+     * Whether a saved window place is still on a screen: a monitor unplugged since the last run would
+     * otherwise put the wall where nobody can see or reach it.
+     */
+    static boolean onAScreen(WindowGeometry g) {
+        // At least a corner of the title bar area must be visible, so the window can be moved.
+        return !javafx.stage.Screen.getScreensForRectangle(g.x(), g.y(), Math.min(g.width(), 200), 40).isEmpty();
     }
 
     private boolean windowVisible() {

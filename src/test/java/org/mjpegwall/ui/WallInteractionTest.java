@@ -1,6 +1,7 @@
 package org.mjpegwall.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -196,6 +197,28 @@ class WallInteractionTest extends FxRobot {
         open(saved, store);
         assertEquals(w, fx(() -> wall.stage().getWidth()), 1.0);
         assertTrue(Math.abs(w - 640) < 40, "saved width " + w);
+    }
+
+    @Test
+    void windowSavedOnAMonitorThatIsGoneOpensOnTheScreen() {
+        // given a window place saved on a second monitor that is no longer there
+        open(WallConfig.empty().withCameras(cameras(1)).withWindow(new WindowGeometry(50_000, 40_000, 700, 500, false)),
+                ConfigStore.at(home.resolve("config.json")));
+        // then the window is on a screen (where the system puts it), with the saved size
+        double x = fx(() -> wall.stage().getX());
+        double y = fx(() -> wall.stage().getY());
+        assertFalse(fx(() -> javafx.stage.Screen.getScreensForRectangle(x, y, 10, 10).isEmpty()), "at " + x + "," + y);
+        assertEquals(700, fx(() -> wall.stage().getWidth()), 1.0);
+    }
+
+    @Test
+    void absurdSavedWindowSizeIsIgnored() {
+        // given a damaged geometry (zero size)
+        open(WallConfig.empty().withCameras(cameras(1)).withWindow(new WindowGeometry(10, 10, 0, -5, false)),
+                ConfigStore.at(home.resolve("config.json")));
+        // then the window has a usable size
+        assertTrue(fx(() -> wall.stage().getWidth()) >= 200);
+        assertTrue(fx(() -> wall.stage().getHeight()) >= 150);
     }
 
     @Test
