@@ -37,6 +37,8 @@ public final class CameraModel {
     /** A wake-up of the renderer is queued on the FX thread; coalesces wake-ups from the camera's thread. */
     final java.util.concurrent.atomic.AtomicBoolean wakePending = new java.util.concurrent.atomic.AtomicBoolean();
     AutoCloseable wakeSubscription;
+    /** Why an enabled camera could not even start (bad URL, …), or {@code null}; shown instead of "disabled". */
+    private String startError;
     private final long[] displayTimes = new long[64];
     private int displayCount;
 
@@ -93,6 +95,12 @@ public final class CameraModel {
         return shareUrl;
     }
 
+    /** Notes why this enabled camera could not start; the tile keeps showing it. */
+    void startFailed(String error) {
+        startError = error;
+        status.set(new TileStatus(TileStatus.Kind.STOPPED, error));
+    }
+
     /** Frames decoded for this camera so far (wall and focus view). */
     public long decodes() {
         return decodes;
@@ -134,7 +142,7 @@ public final class CameraModel {
     /** Refreshes status and stats text from the source; cheap, called a few times a second. */
     void refresh(Instant now, long nowNanos) {
         if (source == null) {
-            status.set(TileStatus.DISABLED);
+            status.set(startError != null ? new TileStatus(TileStatus.Kind.STOPPED, startError) : TileStatus.DISABLED);
             statsText.set("");
             return;
         }

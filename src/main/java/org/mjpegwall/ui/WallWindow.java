@@ -49,6 +49,7 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.mjpegwall.client.Frame;
 import org.mjpegwall.config.CameraConfig;
+import org.mjpegwall.config.CameraValidation;
 import org.mjpegwall.config.ConfigException;
 import org.mjpegwall.config.ConfigStore;
 import org.mjpegwall.config.WallConfig;
@@ -271,7 +272,8 @@ public final class WallWindow {
                 source.start();
             } catch (RuntimeException e) {
                 // A camera that cannot even start (bad URL, …) shows why in its tile; the wall keeps running.
-                error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                // The message may quote the URL (URI syntax errors do): never show or log its secrets.
+                error = CameraValidation.redact(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), c.url());
                 LOG.warn("camera {} cannot start: {}", c.name(), error);
                 if (source != null) {
                     source.close();
@@ -294,7 +296,7 @@ public final class WallWindow {
             });
         }
         if (error != null) {
-            model.statusProperty().set(new TileStatus(TileStatus.Kind.STOPPED, error));
+            model.startFailed(error);
         }
         Tile tile = new Tile();
         tile.titleProperty().bind(model.nameProperty());

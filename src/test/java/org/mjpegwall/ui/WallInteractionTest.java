@@ -212,6 +212,23 @@ class WallInteractionTest extends FxRobot {
     }
 
     @Test
+    void cameraThatCannotStartSaysWhyWithoutItsPassword() {
+        // given a hand-edited camera URL that does not parse, with a password in its query
+        CameraConfig bad = new CameraConfig("bad", "Bad", "http://127.0.0.1:9/cgi?pwd=hunter2 x", null, null, true, null);
+        WallSession session = new WallSession(null, false,
+                WallConfig.empty().withCameras(List.of(bad)).withWindow(new WindowGeometry(0, 0, 800, 600, false)),
+                List.of(), false, CameraConnector::connect, null);
+        // when
+        wall = fx(() -> new WallWindow(new Stage(), session));
+        // then the tile explains, and the password is nowhere in it
+        Tile tile = fx(() -> lookup("#tile-1").queryAs(Tile.class));
+        waitUntil(5, "a refresh has run", () -> wall.pulses() > 30);
+        String text = fx(() -> tile.getStatus().text());
+        assertTrue(text.contains("Illegal character"), text);
+        assertFalse(text.contains("hunter2"), text);
+    }
+
+    @Test
     void absurdSavedWindowSizeIsIgnored() {
         // given a damaged geometry (zero size)
         open(WallConfig.empty().withCameras(cameras(1)).withWindow(new WindowGeometry(10, 10, 0, -5, false)),
