@@ -161,6 +161,25 @@ class RendererTest {
     }
 
     @Test
+    void fullResolutionOfAHugeFrameIsScaledToTheLimitKeepingItsShape() {
+        // given a decoder whose full-resolution limit is 200×150 pixels, and a 800×600 frame (16× that)
+        FrameDecoder decoder = new FrameDecoder(200L * 150);
+        byte[] jpeg = TestJpegs.solid(800, 600, Color.GREEN, 0);
+        // when decoded at "full resolution"
+        boolean ok = fx(() -> decoder.decode(jpeg, jpeg.length, 0, 0));
+        // then it is shown, no larger than the limit, same aspect ratio, and the source size is still known
+        assertTrue(ok);
+        Image img = fx(decoder::image);
+        assertTrue(img.getWidth() * img.getHeight() <= 200 * 150, img.getWidth() + "x" + img.getHeight());
+        assertEquals(4.0 / 3.0, img.getWidth() / img.getHeight(), 0.05);
+        assertEquals(800, fx(decoder::sourceWidth));
+        // and a frame within the limit is still decoded at full size
+        byte[] small = TestJpegs.solid(160, 120, Color.GREEN, 0);
+        assertTrue(fx(() -> decoder.decode(small, small.length, 0, 0)));
+        assertEquals(160, fx(() -> decoder.image().getWidth()));
+    }
+
+    @Test
     void theWallBehindTheFocusViewDecodesNothing() {
         // given
         open(4, 16);
