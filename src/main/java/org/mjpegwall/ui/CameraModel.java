@@ -8,6 +8,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.mjpegwall.client.ClientState;
 import org.mjpegwall.client.ClientStats;
 import org.mjpegwall.config.CameraConfig;
 
@@ -32,6 +33,8 @@ public final class CameraModel {
     long decodes;
     long displayed;
     long corrupt;
+    /** Frames in a row that could not be decoded; 0 after a good one. */
+    long corruptInARow;
     double lastLatencyMs = Double.NaN;
     boolean hasFrame;
     /** A wake-up of the renderer is queued on the FX thread; coalesces wake-ups from the camera's thread. */
@@ -119,6 +122,7 @@ public final class CameraModel {
     /** Notes a frame put on screen at {@code nanos} for the displayed-fps figure. */
     void noteDisplayed(long nanos, double latencyMs) {
         displayed++;
+        corruptInARow = 0;
         hasFrame = true;
         lastLatencyMs = latencyMs;
         displayTimes[displayCount++ % displayTimes.length] = nanos;
@@ -147,7 +151,11 @@ public final class CameraModel {
             return;
         }
         ClientStats s = source.stats();
-        status.set(TileStatus.of(s, hasFrame, now));
+        TileStatus st = TileStatus.of(s, hasFrame, now);
+        if (s != null && s.state() == ClientState.STREAMING && corruptInARow >= TileStatus.BAD_FRAMES_SHOWN_AFTER) {
+            st = TileStatus.badFrames(corruptInARow);
+        }
+        status.set(st);
         statsText.set(statsLine(s, displayedFps(nowNanos), lastLatencyMs,
                 wallDecoder.sourceWidth(), wallDecoder.sourceHeight()));
     }

@@ -187,6 +187,7 @@ final class Renderer extends AnimationTimer {
         if (!target.decoder().apply(done)) {
             // A corrupt frame is counted and skipped: the tile keeps its last good image.
             camera.corrupt++;
+            camera.corruptInARow++;
             return;
         }
         if (target.tile().getImage() != target.decoder().image()) {
