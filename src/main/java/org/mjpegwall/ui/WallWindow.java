@@ -861,7 +861,28 @@ public final class WallWindow {
     public void importConfig(Path file) {
         background(() -> {
             try {
-                WallConfig imported = ConfigStore.importFrom(file);
+                WallConfig read = ConfigStore.importFrom(file);
+                // Only cameras that could have been entered in the manager; a wrong file must not wipe the wall.
+                List<CameraConfig> valid = new ArrayList<>();
+                List<String> skipped = new ArrayList<>();
+                java.util.Set<String> ids = new java.util.HashSet<>();
+                for (CameraConfig c : read.cameras()) {
+                    List<String> problems = CameraValidation.problems(c);
+                    if (!problems.isEmpty()) {
+                        skipped.add((c.name().isBlank() ? "(no name)" : c.name()) + ": " + problems.get(0));
+                    } else {
+                        valid.add(ids.add(c.id()) ? c : new CameraConfig(null, c.name(), c.url(), c.user(),
+                                c.password(), c.enabled(), c.snapshotPollSeconds()));
+                    }
+                }
+                if (valid.isEmpty()) {
+                    String why = skipped.isEmpty() ? "it holds no cameras" : "none of its cameras can be used ("
+                            + String.join("; ", skipped.subList(0, Math.min(3, skipped.size()))) + ")";
+                    Platform.runLater(() -> notify("Nothing imported from " + file + ": " + why
+                            + ". Your cameras are unchanged.", true));
+                    return;
+                }
+                WallConfig imported = read.withCameras(valid);
                 Platform.runLater(() -> {
                     config = imported.withWindow(config.window());
                     model.tilesPerPageProperty().set(config.tilesPerPage());
@@ -870,6 +891,11 @@ public final class WallWindow {
                     setAutoCycle(config.autoCycleSeconds());
                     applyCameras(imported.cameras());
                     notify("Imported " + imported.cameras().size() + " cameras from " + file, false);
+                    if (!skipped.isEmpty()) {
+                        notify("Skipped " + skipped.size() + (skipped.size() == 1 ? " camera" : " cameras") + ": "
+                                + String.join("; ", skipped.subList(0, Math.min(3, skipped.size())))
+                                + (skipped.size() > 3 ? "; …" : ""), true);
+                    }
                 });
             } catch (ConfigException e) {
                 Platform.runLater(() -> notify(e.getMessage(), true));

@@ -10,6 +10,7 @@ import static org.mjpegwall.ui.FxTesting.fxRun;
 import static org.mjpegwall.ui.FxTesting.waitUntil;
 
 import java.awt.Color;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -258,5 +259,44 @@ class WallInteractionTest extends FxRobot {
             }
         });
         assertNull(sources.get("cam1") == null ? null : (sources.get("cam1").closed ? null : "still open"));
+    }
+
+    @Test
+    void importingABadFileSaysWhyAndLosesNothing() throws Exception {
+        // given a wall with 3 cameras saved, and three wrong files: not JSON, another program's JSON, bad cameras
+        ConfigStore store = ConfigStore.at(home.resolve("config.json"));
+        open(WallConfig.empty().withCameras(cameras(3)), store);
+        fxRun(() -> wall.moveCamera(wall.model().cameras().get(0), 0)); // saves the three
+        waitUntil(5, "saved", () -> Files.exists(store.file()));
+        Path notJson = home.resolve("photo.jpg");
+        Files.write(notJson, new byte[] {(byte) 0xFF, (byte) 0xD8, 0, 1, 2});
+        Path otherJson = home.resolve("package.json");
+        Files.writeString(otherJson, "{\"name\": \"something else\", \"private\": true}");
+        Path badCameras = home.resolve("bad.json");
+        Files.writeString(badCameras, "{\"cameras\": [{\"name\": \"\", \"url\": \"ftp://x\"}]}");
+        for (Path bad : List.of(notJson, otherJson, badCameras)) {
+            // when
+            wall.importConfig(bad);
+            // then an error in words, and the cameras, on screen and saved, are unchanged
+            waitUntil(10, "error for " + bad, () -> lookup("#notifications .notification-error .label").queryAllAs(Label.class)
+                    .stream().anyMatch(l -> l.getText().contains(bad.toString())));
+            assertEquals(List.of("Cam 1", "Cam 2", "Cam 3"), tileTitles());
+            assertEquals(3, store.load().orElseThrow().cameras().size());
+        }
+    }
+
+    @Test
+    void importSkipsUnusableCamerasAndSaysWhich() throws Exception {
+        // given a file with one good camera and one with its password in the URL
+        Path file = home.resolve("mixed.json");
+        Files.writeString(file, "{\"cameras\": [{\"name\": \"Good\", \"url\": \"http://127.0.0.1:9/a\", \"enabled\": true},"
+                + " {\"name\": \"Leaky\", \"url\": \"http://u:p@127.0.0.1:9/b\", \"enabled\": true}]}");
+        open(WallConfig.empty().withCameras(cameras(2)), null);
+        // when
+        wall.importConfig(file);
+        // then
+        waitUntil(10, "imported", () -> tileTitles().equals(List.of("Good")));
+        waitUntil(10, "skipped named", () -> lookup("#notifications .notification-error .label").queryAllAs(Label.class)
+                .stream().anyMatch(l -> l.getText().contains("Leaky")));
     }
 }
