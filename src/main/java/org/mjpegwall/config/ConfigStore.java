@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -14,6 +15,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,6 +51,8 @@ public final class ConfigStore {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private static final DateTimeFormatter BACKUP_STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss");
 
     private final Path file;
 
@@ -112,6 +118,32 @@ public final class ConfigStore {
         return Optional.of(read(file));
     }
 
+    /**
+     * Moves a configuration file that cannot be used out of the way, so the wall can start afresh without
+     * losing it: it becomes {@code config.json.broken-<date>_<time>} next to the original (still readable
+     * only by the user, since it may hold passwords).
+     *
+     * @return the backup file
+     * @throws ConfigException when the file cannot be moved (then it must not be overwritten either)
+     */
+    public Path moveAside(Instant now) throws ConfigException {
+        String stamp = BACKUP_STAMP.format(now.atZone(ZoneId.systemDefault()));
+        for (int attempt = 0; attempt < 100; attempt++) {
+            Path backup = file.resolveSibling(file.getFileName() + ".broken-" + stamp + (attempt == 0 ? "" : "-" + attempt));
+            try {
+                // A move keeps the owner-only permissions; no overwrite of an older backup.
+                Files.move(file, backup);
+                LOG.warn("moved the unusable configuration {} to {}", file, backup);
+                return backup;
+            } catch (FileAlreadyExistsException e) {
+                // try the next name
+            } catch (IOException e) {
+                throw new ConfigException("Could not move " + file + " aside: " + e.getMessage(), e);
+            }
+        }
+        throw new ConfigException("Could not move " + file + " aside: too many backups already.", null);
+    }
+
     /** Writes the configuration atomically, readable only by the user. */
     public void save(WallConfig config) throws ConfigException {
         write(file, config);
@@ -131,12 +163,12 @@ public final class ConfigStore {
         try {
             WallConfig config = MAPPER.readValue(Files.readAllBytes(path), WallConfig.class);
             if (config == null) {
-                throw new ConfigException("The configuration file " + path + " is empty.", null);
+                throw new ConfigException("The configuration file " + path + " is empty.", null, true);
             }
             return config;
         } catch (JsonProcessingException e) {
             throw new ConfigException("The configuration file " + path + " is not valid JSON for MJPEG Wall (line "
-                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ").", e);
+                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ").", e, true);
         } catch (NoSuchFileException e) {
             throw new ConfigException("There is no file " + path + ".", e);
         } catch (AccessDeniedException e) {

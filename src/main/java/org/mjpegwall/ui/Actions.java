@@ -28,6 +28,8 @@ final class Actions {
     // Touched only on the FX thread.
     private final Map<CameraModel, Recording> recordings = new HashMap<>();
     private final Map<CameraModel, Share> shares = new HashMap<>();
+    /** Recordings being started in the background, by a token each; a stop or a newer start voids the token. */
+    private final Map<CameraModel, Object> starting = new HashMap<>();
     private MjpegServer server;
 
     private record Recording(Recorder recorder, AutoCloseable subscription) {
@@ -61,7 +63,7 @@ final class Actions {
     }
 
     private void toggleRecording(CameraModel camera) {
-        if (recordings.containsKey(camera)) {
+        if (recordings.containsKey(camera) || starting.containsKey(camera)) {
             stopRecording(camera);
             return;
         }
@@ -72,6 +74,8 @@ final class Actions {
         }
         Path folder = wall.recordingsFolder();
         String name = camera.config().name();
+        Object token = new Object();
+        starting.put(camera, token);
         camera.recordingProperty().set(true);
         camera.recordingTextProperty().set("REC 0:00");
         wall.background(() -> {
@@ -80,7 +84,9 @@ final class Actions {
                 Recorder recorder = Recorder.start(RecordingOptions.forCamera(folder, name));
                 AutoCloseable sub = source.subscribe(recorder::accept);
                 Platform.runLater(() -> {
-                    if (!camera.recordingProperty().get() || wall.isClosed()) {
+                    // Stopped (or stopped and started again, or the camera removed) while this one started:
+                    // finish its file at once rather than leave a second recorder running unseen.
+                    if (!starting.remove(camera, token) || wall.isClosed()) {
                         close(sub);
                         recorder.stopAsync();
                         return;
@@ -91,7 +97,9 @@ final class Actions {
             } catch (IOException | RuntimeException e) {
                 LOG.warn("cannot record {}: {}", name, e.getMessage());
                 Platform.runLater(() -> {
-                    camera.recordingProperty().set(false);
+                    if (starting.remove(camera, token)) {
+                        camera.recordingProperty().set(false);
+                    }
                     wall.notify("Could not start recording " + name + ": " + e.getMessage(), true);
                 });
             }
@@ -104,6 +112,7 @@ final class Actions {
 
     private java.util.concurrent.CompletableFuture<?> stopRecordingAsync(CameraModel camera) {
         camera.recordingProperty().set(false);
+        starting.remove(camera);
         Recording r = recordings.remove(camera);
         if (r == null) {
             return java.util.concurrent.CompletableFuture.completedFuture(null);
@@ -111,7 +120,7 @@ final class Actions {
         close(r.subscription());
         return r.recorder().stopAsync().thenAccept(status -> Platform.runLater(() -> {
             if (status.lastError() != null) {
-                wall.notify("Recording of " + camera.config().name() + " ended: " + status.lastError(), true);
+                wall.notify("Recording of " + camera.config().name() + " stopped: " + status.lastError(), true);
             } else if (status.currentFile() != null && !wall.isClosed()) {
                 wall.notify("Recording saved: " + status.currentFile(), false);
             }
@@ -126,9 +135,8 @@ final class Actions {
                 continue;
             }
             if (s.state() == RecordingStatus.State.FAILED) {
-                CameraModel camera = e.getKey();
-                stopRecording(camera);
-                wall.notify("Recording of " + camera.config().name() + " failed: " + s.lastError(), true);
+                // Stopping reports the error once ("Recording of X ended: disk full: …"); no second message here.
+                stopRecording(e.getKey());
             } else {
                 e.getKey().recordingTextProperty().set("REC " + elapsed(s.elapsed()));
             }

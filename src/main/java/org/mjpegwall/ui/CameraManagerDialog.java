@@ -46,7 +46,8 @@ public final class CameraManagerDialog extends Stage {
     private final Label message = new Label();
     private final ImageView preview = new ImageView();
     private String editingId;
-    private int testGeneration;
+    /** Read by the tester thread to give up when a newer test started or the dialog closed. */
+    private volatile int testGeneration;
 
     CameraManagerDialog(WallWindow wall) {
         this.wall = wall;
@@ -252,7 +253,7 @@ public final class CameraManagerDialog extends Stage {
         }
         int generation = ++testGeneration;
         preview.setImage(null);
-        say("Connecting to " + c.url() + " …", false);
+        say("Connecting to " + CameraValidation.displayUrl(c.url()) + " …", false);
         // Its own thread: a slow camera must not hold up config saves on the wall's I/O thread.
         Thread tester = new Thread(() -> {
             String error = null;
@@ -282,23 +283,36 @@ public final class CameraManagerDialog extends Stage {
                 Thread.currentThread().interrupt();
                 error = "Interrupted.";
             } catch (RuntimeException e) {
-                error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                error = CameraValidation.redact(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), c.url());
             } finally {
                 if (source != null) {
                     source.close();
                 }
             }
             Frame f = frame;
+            // Decoded here, not on the FX thread: a camera's full-size frame can take long to decode.
+            Image img = null;
+            if (f != null) {
+                byte[] jpeg = f.jpeg();
+                if (!Huffman.hasTables(jpeg, jpeg.length)) {
+                    jpeg = Huffman.withStandardTables(jpeg, jpeg.length); // many webcams leave them out
+                }
+                img = new Image(new ByteArrayInputStream(jpeg), 640, 480, true, true);
+            }
+            Image shown = img;
             String err = error;
             Platform.runLater(() -> {
                 if (generation != testGeneration) {
                     return;
                 }
-                if (f != null) {
-                    Image img = new Image(new ByteArrayInputStream(f.jpeg()));
-                    preview.setImage(img);
-                    say(String.format(Locale.ROOT, "Connected: %.0f×%.0f, %d bytes per frame.",
-                            img.getWidth(), img.getHeight(), f.size()), false);
+                if (f != null && shown != null && !shown.isError() && shown.getWidth() > 0) {
+                    preview.setImage(shown);
+                    long size = JpegInfo.dimensions(f.jpeg(), f.size());
+                    say(String.format(Locale.ROOT, "Connected: %s, %d bytes per frame.",
+                            size < 0 ? "size unknown" : (size >>> 32) + "×" + (size & 0xFFFFFFFFL), f.size()), false);
+                } else if (f != null) {
+                    say("Connected, but the camera's frame is not a picture that can be shown ("
+                            + f.size() + " bytes). Is this the MJPEG address?", true);
                 } else {
                     say("Could not get a frame: " + err, true);
                 }

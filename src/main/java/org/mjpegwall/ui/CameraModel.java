@@ -8,6 +8,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.mjpegwall.client.ClientState;
 import org.mjpegwall.client.ClientStats;
 import org.mjpegwall.config.CameraConfig;
 
@@ -32,11 +33,15 @@ public final class CameraModel {
     long decodes;
     long displayed;
     long corrupt;
+    /** Frames in a row that could not be decoded; 0 after a good one. */
+    long corruptInARow;
     double lastLatencyMs = Double.NaN;
     boolean hasFrame;
     /** A wake-up of the renderer is queued on the FX thread; coalesces wake-ups from the camera's thread. */
     final java.util.concurrent.atomic.AtomicBoolean wakePending = new java.util.concurrent.atomic.AtomicBoolean();
     AutoCloseable wakeSubscription;
+    /** Why an enabled camera could not even start (bad URL, …), or {@code null}; shown instead of "disabled". */
+    private String startError;
     private final long[] displayTimes = new long[64];
     private int displayCount;
 
@@ -93,6 +98,12 @@ public final class CameraModel {
         return shareUrl;
     }
 
+    /** Notes why this enabled camera could not start; the tile keeps showing it. */
+    void startFailed(String error) {
+        startError = error;
+        status.set(new TileStatus(TileStatus.Kind.STOPPED, error));
+    }
+
     /** Frames decoded for this camera so far (wall and focus view). */
     public long decodes() {
         return decodes;
@@ -111,6 +122,7 @@ public final class CameraModel {
     /** Notes a frame put on screen at {@code nanos} for the displayed-fps figure. */
     void noteDisplayed(long nanos, double latencyMs) {
         displayed++;
+        corruptInARow = 0;
         hasFrame = true;
         lastLatencyMs = latencyMs;
         displayTimes[displayCount++ % displayTimes.length] = nanos;
@@ -134,12 +146,16 @@ public final class CameraModel {
     /** Refreshes status and stats text from the source; cheap, called a few times a second. */
     void refresh(Instant now, long nowNanos) {
         if (source == null) {
-            status.set(TileStatus.DISABLED);
+            status.set(startError != null ? new TileStatus(TileStatus.Kind.STOPPED, startError) : TileStatus.DISABLED);
             statsText.set("");
             return;
         }
         ClientStats s = source.stats();
-        status.set(TileStatus.of(s, hasFrame, now));
+        TileStatus st = TileStatus.of(s, hasFrame, now);
+        if (s != null && s.state() == ClientState.STREAMING && corruptInARow >= TileStatus.BAD_FRAMES_SHOWN_AFTER) {
+            st = TileStatus.badFrames(corruptInARow);
+        }
+        status.set(st);
         statsText.set(statsLine(s, displayedFps(nowNanos), lastLatencyMs,
                 wallDecoder.sourceWidth(), wallDecoder.sourceHeight()));
     }

@@ -27,6 +27,10 @@ final class FrameDecoder {
             long decodeNanos) {
     }
 
+    /** Largest image the focus view decodes at full size: 8K UHD (7680×4320); larger frames are scaled down. */
+    static final long MAX_FULL_PIXELS = 7680L * 4320;
+
+    private final long maxFullPixels;
     private WritableImage image;
     private byte[] pixels = new byte[0];
     private int sourceWidth;
@@ -36,6 +40,15 @@ final class FrameDecoder {
     long shownArrival; // FX thread only: arrival time of the frame applied since the last pulse, or 0
     long visiblePulse; // FX thread only: the last pulse that found this decoder's tile visible
     private volatile Decoded done;
+
+    FrameDecoder() {
+        this(MAX_FULL_PIXELS);
+    }
+
+    /** A decoder whose full-resolution decodes are limited to {@code maxFullPixels} (tests use a small limit). */
+    FrameDecoder(long maxFullPixels) {
+        this.maxFullPixels = maxFullPixels;
+    }
 
     /** The image the tile shows; {@code null} before the first good frame. */
     WritableImage image() {
@@ -87,6 +100,15 @@ final class FrameDecoder {
         if (!Huffman.hasTables(data, len)) {
             jpeg = Huffman.withStandardTables(data, len);
             jpegLen = jpeg.length;
+        }
+        if (maxW <= 0 || maxH <= 0) {
+            if ((long) w * h > maxFullPixels) {
+                // "Full resolution" of a huge frame would take gigabytes (a 12000×12000 frame is 576 MB
+                // per copy): decode it at the largest size that still fits the limit.
+                double f = Math.sqrt((double) maxFullPixels / ((double) w * h));
+                maxW = Math.max(1, (int) (w * f));
+                maxH = Math.max(1, (int) (h * f));
+            }
         }
         boolean full = maxW <= 0 || maxH <= 0 || (maxW >= w && maxH >= h);
         Image decoded;

@@ -159,7 +159,10 @@ final class Renderer extends AnimationTimer {
                 FrameDecoder.Decoded d;
                 try {
                     d = decoder.decodePixels(buffer.data(), buffer.used(), w, h, buffer.arrivalNanos());
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | OutOfMemoryError e) {
+                    // Counted and skipped like a corrupt frame; above all the decoder must not stay busy,
+                    // or the tile would freeze on its last image while its camera still streams.
+                    LOG.debug("decode failed", e);
                     d = new FrameDecoder.Decoded(false, 0, 0, 0, 0, buffer.arrivalNanos(), 0);
                 } finally {
                     source.release(buffer);
@@ -184,6 +187,7 @@ final class Renderer extends AnimationTimer {
         if (!target.decoder().apply(done)) {
             // A corrupt frame is counted and skipped: the tile keeps its last good image.
             camera.corrupt++;
+            camera.corruptInARow++;
             return;
         }
         if (target.tile().getImage() != target.decoder().image()) {

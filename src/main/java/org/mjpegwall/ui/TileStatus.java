@@ -12,9 +12,21 @@ import org.mjpegwall.client.ClientStats;
  * @param text the overlay text; empty when live
  */
 public record TileStatus(Kind kind, String text) {
-    public enum Kind { LIVE, CONNECTING, RECONNECTING, STOPPED, DISABLED }
+    public enum Kind { LIVE, CONNECTING, RECONNECTING, STOPPED, DISABLED, BAD_FRAMES }
 
     public static final TileStatus DISABLED = new TileStatus(Kind.DISABLED, "disabled");
+
+    /** Frames that cannot be decoded in a row before a streaming camera's tile stops looking live. */
+    public static final int BAD_FRAMES_SHOWN_AFTER = 3;
+
+    /**
+     * The status for a camera that streams, but whose last {@code corruptInARow} frames could not be
+     * decoded: the tile shows the last good picture, so it must not look live.
+     */
+    public static TileStatus badFrames(long corruptInARow) {
+        return new TileStatus(Kind.BAD_FRAMES, "the camera sends frames that cannot be shown\n("
+                + corruptInARow + " in a row: not JPEG, empty or damaged)");
+    }
 
     public boolean live() {
         return kind == Kind.LIVE;

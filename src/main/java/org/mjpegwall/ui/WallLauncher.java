@@ -1,6 +1,7 @@
 package org.mjpegwall.ui;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -59,7 +60,7 @@ public final class WallLauncher {
      * @throws ConfigException when the configuration file exists but cannot be read
      */
     public static WallSession prepare(Options opts) throws ConfigException {
-        ConfigStore store = opts.configFile() == null ? ConfigStore.atDefaultLocation() : ConfigStore.at(opts.configFile());
+        ConfigStore store = store(opts);
         Optional<WallConfig> loaded = store.load();
         WallConfig config = loaded.orElse(WallConfig.empty());
         int demos = opts.demoCameras() > 0 ? opts.demoCameras() : loaded.isEmpty() ? 4 : 0;
@@ -73,14 +74,55 @@ public final class WallLauncher {
         return new WallSession(store, firstStart, config, cameras, firstStart, CameraConnector::connect, demo::close);
     }
 
+    /**
+     * A session to start from, and what to tell the user when the configuration could not be used.
+     *
+     * @param problem a message for the user, or {@code null} when all went well
+     */
+    public record Prepared(WallSession session, String problem) {
+    }
+
+    /**
+     * Like {@link #prepare}, but never gives up because of the configuration file: a file that is not a
+     * valid configuration is moved aside (kept as a backup) and the wall starts afresh, saving to a new
+     * file; a file that cannot be read (or moved) is left alone and the wall runs with demo cameras
+     * without saving, so it is never overwritten.
+     */
+    public static Prepared prepareOrRecover(Options opts, Instant now) {
+        try {
+            return new Prepared(prepare(opts), null);
+        } catch (ConfigException e) {
+            LOG.warn("cannot use the configuration: {}", e.getMessage());
+            ConfigStore store = store(opts);
+            if (e.corrupt()) {
+                try {
+                    Path backup = store.moveAside(now);
+                    return new Prepared(prepare(opts), e.getMessage() + "\n\nIt is kept as " + backup
+                            + ". The wall starts afresh; changes you make now are saved to a new configuration file.");
+                } catch (ConfigException moveFailed) {
+                    LOG.warn("{}", moveFailed.getMessage());
+                }
+            }
+            DemoCameras demo = DemoCameras.start(4, opts.demoWidth(), opts.demoHeight(), opts.demoFps());
+            WallSession session = new WallSession(store, false, WallConfig.empty(), demo.cameras(), false,
+                    CameraConnector::connect, demo::close);
+            return new Prepared(session, e.getMessage() + "\n\nThe file is left as it is and nothing is saved to it"
+                    + " while the wall runs (with demo cameras). Fix or remove the file, then start again.");
+        }
+    }
+
+    private static ConfigStore store(Options opts) {
+        return opts.configFile() == null ? ConfigStore.atDefaultLocation() : ConfigStore.at(opts.configFile());
+    }
+
     /** The JavaFX application behind {@link #launch}. */
     public static final class WallApplication extends Application {
         @Override
         public void start(Stage stage) {
             Options opts = options == null ? new Options(null, 0, 640, 480, 15) : options;
-            WallSession session;
+            Prepared prepared;
             try {
-                session = prepare(opts);
+                prepared = prepareOrRecover(opts, Instant.now());
             } catch (RuntimeException e) {
                 // For example no free local port for the demo cameras: say so rather than die silently.
                 LOG.error("cannot start the wall: {}", e.getMessage());
@@ -89,18 +131,14 @@ public final class WallLauncher {
                 alert.showAndWait();
                 Platform.exit();
                 return;
-            } catch (ConfigException e) {
-                Alert alert = new Alert(Alert.AlertType.ERROR, e.getMessage()
-                        + "\n\nFix or remove the file, then start again. The wall opens with demo cameras meanwhile.");
-                alert.setHeaderText("The configuration cannot be read");
-                alert.showAndWait();
-                try {
-                    session = prepare(new Options(opts.configFile(), 4, opts.demoWidth(), opts.demoHeight(), opts.demoFps()));
-                } catch (ConfigException again) {
-                    Platform.exit();
-                    return;
-                }
             }
+            if (prepared.problem() != null) {
+                Alert alert = new Alert(Alert.AlertType.WARNING, prepared.problem());
+                alert.setHeaderText("The configuration cannot be used");
+                alert.getDialogPane().setId("config-problem");
+                alert.showAndWait();
+            }
+            WallSession session = prepared.session();
             WallWindow wall = new WallWindow(stage, session);
             wall.setHostServices(getHostServices());
             window = wall;

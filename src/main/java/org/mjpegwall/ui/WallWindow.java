@@ -49,6 +49,7 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.mjpegwall.client.Frame;
 import org.mjpegwall.config.CameraConfig;
+import org.mjpegwall.config.CameraValidation;
 import org.mjpegwall.config.ConfigException;
 import org.mjpegwall.config.ConfigStore;
 import org.mjpegwall.config.WallConfig;
@@ -158,13 +159,13 @@ public final class WallWindow {
         root.setBottom(statusBar);
         root.getStyleClass().add("wall-root");
 
-        WindowGeometry g = config.window();
+        WindowGeometry g = usable(config.window());
         Scene scene = new Scene(root, g == null ? 1280 : g.width(), g == null ? 720 : g.height());
         scene.getStylesheets().add(Objects.requireNonNull(WallWindow.class.getResource("wall.css")).toExternalForm());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         stage.setScene(scene);
         stage.setTitle("MJPEG Wall");
-        if (g != null && persistentWindow()) {
+        if (g != null && persistentWindow() && onAScreen(g)) {
             stage.setX(g.x());
             stage.setY(g.y());
             stage.setMaximized(g.maximized());
@@ -271,7 +272,8 @@ public final class WallWindow {
                 source.start();
             } catch (RuntimeException e) {
                 // A camera that cannot even start (bad URL, …) shows why in its tile; the wall keeps running.
-                error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                // The message may quote the URL (URI syntax errors do): never show or log its secrets.
+                error = CameraValidation.redact(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), c.url());
                 LOG.warn("camera {} cannot start: {}", c.name(), error);
                 if (source != null) {
                     source.close();
@@ -294,7 +296,7 @@ public final class WallWindow {
             });
         }
         if (error != null) {
-            model.statusProperty().set(new TileStatus(TileStatus.Kind.STOPPED, error));
+            model.startFailed(error);
         }
         Tile tile = new Tile();
         tile.titleProperty().bind(model.nameProperty());
@@ -448,6 +450,24 @@ public final class WallWindow {
         focusTile.setImage(wallTile == null ? null : wallTile.getImage());
         grid.setVisible(false);
         focusTile.setVisible(true);
+    }
+
+    /** The saved geometry if its size makes sense (a hand-edited or damaged file may hold anything), else none. */
+    static WindowGeometry usable(WindowGeometry g) {
+        if (g == null || !(g.width() >= 200 && g.height() >= 150 && g.width() <= 100_000 && g.height() <= 100_000)
+                || !Double.isFinite(g.x()) || !Double.isFinite(g.y())) {
+            return null;
+        }
+        return g;
+    }
+
+    /**
+     * Whether a saved window place is still on a screen: a monitor unplugged since the last run would
+     * otherwise put the wall where nobody can see or reach it.
+     */
+    static boolean onAScreen(WindowGeometry g) {
+        // At least a corner of the title bar area must be visible, so the window can be moved.
+        return !javafx.stage.Screen.getScreensForRectangle(g.x(), g.y(), Math.min(g.width(), 200), 40).isEmpty();
     }
 
     private boolean windowVisible() {
@@ -841,7 +861,28 @@ public final class WallWindow {
     public void importConfig(Path file) {
         background(() -> {
             try {
-                WallConfig imported = ConfigStore.importFrom(file);
+                WallConfig read = ConfigStore.importFrom(file);
+                // Only cameras that could have been entered in the manager; a wrong file must not wipe the wall.
+                List<CameraConfig> valid = new ArrayList<>();
+                List<String> skipped = new ArrayList<>();
+                java.util.Set<String> ids = new java.util.HashSet<>();
+                for (CameraConfig c : read.cameras()) {
+                    List<String> problems = CameraValidation.problems(c);
+                    if (!problems.isEmpty()) {
+                        skipped.add((c.name().isBlank() ? "(no name)" : c.name()) + ": " + problems.get(0));
+                    } else {
+                        valid.add(ids.add(c.id()) ? c : new CameraConfig(null, c.name(), c.url(), c.user(),
+                                c.password(), c.enabled(), c.snapshotPollSeconds()));
+                    }
+                }
+                if (valid.isEmpty()) {
+                    String why = skipped.isEmpty() ? "it holds no cameras" : "none of its cameras can be used ("
+                            + String.join("; ", skipped.subList(0, Math.min(3, skipped.size()))) + ")";
+                    Platform.runLater(() -> notify("Nothing imported from " + file + ": " + why
+                            + ". Your cameras are unchanged.", true));
+                    return;
+                }
+                WallConfig imported = read.withCameras(valid);
                 Platform.runLater(() -> {
                     config = imported.withWindow(config.window());
                     model.tilesPerPageProperty().set(config.tilesPerPage());
@@ -850,6 +891,11 @@ public final class WallWindow {
                     setAutoCycle(config.autoCycleSeconds());
                     applyCameras(imported.cameras());
                     notify("Imported " + imported.cameras().size() + " cameras from " + file, false);
+                    if (!skipped.isEmpty()) {
+                        notify("Skipped " + skipped.size() + (skipped.size() == 1 ? " camera" : " cameras") + ": "
+                                + String.join("; ", skipped.subList(0, Math.min(3, skipped.size())))
+                                + (skipped.size() > 3 ? "; …" : ""), true);
+                    }
                 });
             } catch (ConfigException e) {
                 Platform.runLater(() -> notify(e.getMessage(), true));

@@ -24,4 +24,28 @@ class CameraValidationTest {
         assertTrue(CameraValidation.problems(new CameraConfig(null, "A", "http://h/", null, null, true, 0.0))
                 .get(0).contains("interval"));
     }
+
+    @Test
+    void displayUrlHidesUserInfoAndSecretQueryValues() {
+        // given / when
+        String shown = CameraValidation.displayUrl("http://admin:hunter2@cam.local:81/cgi/mjpg?user=admin&pwd=hunter2&res=hi");
+        // then
+        assertEquals("http://***@cam.local:81/cgi/mjpg?user=admin&pwd=***&res=hi", shown);
+        assertEquals("http://cam/videostream.cgi?loginuse=a&loginpas=***",
+                CameraValidation.displayUrl("http://cam/videostream.cgi?loginuse=a&loginpas=s3cret"));
+        assertEquals("http://cam/x?token=***;password=***", CameraValidation.displayUrl("http://cam/x?token=abc;password=def"));
+        assertEquals("http://cam/video?action=stream", CameraValidation.displayUrl("http://cam/video?action=stream"));
+    }
+
+    @Test
+    void redactReplacesTheUrlInsideAMessage() {
+        // given a message as URI.create gives it for a URL with a space
+        String url = "http://cam/x?pwd=hunter2 y";
+        String message = "Illegal character in query at index 23: " + url;
+        // when
+        String safe = CameraValidation.redact(message, url);
+        // then
+        assertEquals("Illegal character in query at index 23: http://cam/x?pwd=***", safe);
+        assertTrue(!safe.contains("hunter2"), safe);
+    }
 }

@@ -80,6 +80,54 @@ class ConfigStoreTest {
     }
 
     @Test
+    void corruptFileIsFlaggedAndMovedAsideIntact() throws Exception {
+        // given a configuration cut off in the middle (a crash of another program, a bad edit)
+        Path file = home.resolve("config.json");
+        String broken = "{ \"cameras\": [ { \"name\": \"Garage\", \"password\": \"pw\"";
+        Files.writeString(file, broken);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        ConfigStore store = ConfigStore.at(file);
+        ConfigException e = assertThrows(ConfigException.class, store::load);
+        assertTrue(e.corrupt(), "a parse error is flagged as a corrupt file");
+        // when
+        Path backup = store.moveAside(java.time.Instant.parse("2026-01-02T03:04:05Z"));
+        // then the user's bytes are kept, next to the original, still private; the original name is free
+        assertEquals(broken, Files.readString(backup));
+        assertEquals(home, backup.getParent());
+        assertTrue(backup.getFileName().toString().startsWith("config.json.broken-"), backup.toString());
+        assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(backup));
+        assertFalse(Files.exists(file));
+        assertTrue(store.load().isEmpty());
+    }
+
+    @Test
+    void secondBackupInTheSameSecondDoesNotOverwriteTheFirst() throws Exception {
+        // given
+        Path file = home.resolve("config.json");
+        ConfigStore store = ConfigStore.at(file);
+        java.time.Instant now = java.time.Instant.parse("2026-01-02T03:04:05Z");
+        Files.writeString(file, "first");
+        Path first = store.moveAside(now);
+        Files.writeString(file, "second");
+        // when
+        Path second = store.moveAside(now);
+        // then
+        assertEquals("first", Files.readString(first));
+        assertEquals("second", Files.readString(second));
+    }
+
+    @Test
+    void unreadableFileIsNotFlaggedCorrupt() throws Exception {
+        // given a path that exists but cannot be read as a file (root reads any file, so use a directory)
+        Path file = home.resolve("config.json");
+        Files.createDirectory(file);
+        // when
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigStore.at(file).load());
+        // then
+        assertFalse(e.corrupt(), e.getMessage());
+    }
+
+    @Test
     void exportThenImportRoundTrips() throws Exception {
         // given
         ConfigStore store = ConfigStore.at(home.resolve("config.json"));

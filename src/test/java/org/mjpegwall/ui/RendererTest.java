@@ -135,6 +135,40 @@ class RendererTest {
     }
 
     @Test
+    void aStreamOfUndecodableFramesDimsTheTileWithAReasonUntilAGoodFrameComes() {
+        // given a live tile
+        open(1, 16);
+        CameraModel cam = camera(0);
+        Tile tile = fx(() -> wall.tile(cam));
+        source(0).stats = TestSource.stats(ClientState.STREAMING, null, null);
+        source(0).push(TestJpegs.solid(160, 120, Color.RED, 0));
+        waitUntil(10, "live", () -> cam.statusProperty().get().live());
+        // when the camera keeps streaming, but only frames that cannot be decoded (0×0, not JPEG)
+        byte[] zeroByZero = TestJpegs.solid(16, 16, Color.RED, 0).clone();
+        for (int i = 0; i + 8 < zeroByZero.length; i++) {
+            if ((zeroByZero[i] & 0xFF) == 0xFF && (zeroByZero[i + 1] & 0xFF) == 0xC0) {
+                zeroByZero[i + 5] = 0;
+                zeroByZero[i + 6] = 0;
+                zeroByZero[i + 7] = 0;
+                zeroByZero[i + 8] = 0;
+            }
+        }
+        for (int i = 0; i < TileStatus.BAD_FRAMES_SHOWN_AFTER; i++) {
+            long before = fx(() -> cam.corrupt());
+            source(0).push(i % 2 == 0 ? zeroByZero : new byte[] {1, 2, 3});
+            waitUntil(10, "counted", () -> cam.corrupt() > before);
+        }
+        // then the tile no longer looks live: overlay with the reason over the (kept) last picture
+        waitUntil(10, "bad-frames status", () -> cam.statusProperty().get().kind() == TileStatus.Kind.BAD_FRAMES);
+        assertTrue(fx(() -> tile.getPseudoClassStates().contains(Tile.STALE)));
+        assertTrue(fx(() -> tile.getStatus().text()).contains("cannot be shown"));
+        assertTrue(fx(() -> red(tile.getImage())) > 200);
+        // when a good frame comes, it is live again
+        source(0).push(TestJpegs.solid(160, 120, Color.BLUE, 0));
+        waitUntil(10, "live again", () -> cam.statusProperty().get().live());
+    }
+
+    @Test
     void decodesAtTheSizeDrawnAndReusesTheImage() {
         // given a 1280×960 camera in one of four tiles of an 800×600 window
         open(4, 16);
@@ -158,6 +192,25 @@ class RendererTest {
         source(0).push(TestJpegs.solid(1280, 960, Color.BLUE, 0));
         waitUntil(10, "full resolution in focus", () -> wall.focusTile().getImage() != null
                 && wall.focusTile().getImage().getWidth() == 1280);
+    }
+
+    @Test
+    void fullResolutionOfAHugeFrameIsScaledToTheLimitKeepingItsShape() {
+        // given a decoder whose full-resolution limit is 200×150 pixels, and a 800×600 frame (16× that)
+        FrameDecoder decoder = new FrameDecoder(200L * 150);
+        byte[] jpeg = TestJpegs.solid(800, 600, Color.GREEN, 0);
+        // when decoded at "full resolution"
+        boolean ok = fx(() -> decoder.decode(jpeg, jpeg.length, 0, 0));
+        // then it is shown, no larger than the limit, same aspect ratio, and the source size is still known
+        assertTrue(ok);
+        Image img = fx(decoder::image);
+        assertTrue(img.getWidth() * img.getHeight() <= 200 * 150, img.getWidth() + "x" + img.getHeight());
+        assertEquals(4.0 / 3.0, img.getWidth() / img.getHeight(), 0.05);
+        assertEquals(800, fx(decoder::sourceWidth));
+        // and a frame within the limit is still decoded at full size
+        byte[] small = TestJpegs.solid(160, 120, Color.GREEN, 0);
+        assertTrue(fx(() -> decoder.decode(small, small.length, 0, 0)));
+        assertEquals(160, fx(() -> decoder.image().getWidth()));
     }
 
     @Test

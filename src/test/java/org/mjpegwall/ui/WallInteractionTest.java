@@ -1,6 +1,7 @@
 package org.mjpegwall.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,7 @@ import static org.mjpegwall.ui.FxTesting.fxRun;
 import static org.mjpegwall.ui.FxTesting.waitUntil;
 
 import java.awt.Color;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -199,6 +201,45 @@ class WallInteractionTest extends FxRobot {
     }
 
     @Test
+    void windowSavedOnAMonitorThatIsGoneOpensOnTheScreen() {
+        // given a window place saved on a second monitor that is no longer there
+        open(WallConfig.empty().withCameras(cameras(1)).withWindow(new WindowGeometry(50_000, 40_000, 700, 500, false)),
+                ConfigStore.at(home.resolve("config.json")));
+        // then the window is on a screen (where the system puts it), with the saved size
+        double x = fx(() -> wall.stage().getX());
+        double y = fx(() -> wall.stage().getY());
+        assertFalse(fx(() -> javafx.stage.Screen.getScreensForRectangle(x, y, 10, 10).isEmpty()), "at " + x + "," + y);
+        assertEquals(700, fx(() -> wall.stage().getWidth()), 1.0);
+    }
+
+    @Test
+    void cameraThatCannotStartSaysWhyWithoutItsPassword() {
+        // given a hand-edited camera URL that does not parse, with a password in its query
+        CameraConfig bad = new CameraConfig("bad", "Bad", "http://127.0.0.1:9/cgi?pwd=hunter2 x", null, null, true, null);
+        WallSession session = new WallSession(null, false,
+                WallConfig.empty().withCameras(List.of(bad)).withWindow(new WindowGeometry(0, 0, 800, 600, false)),
+                List.of(), false, CameraConnector::connect, null);
+        // when
+        wall = fx(() -> new WallWindow(new Stage(), session));
+        // then the tile explains, and the password is nowhere in it
+        Tile tile = fx(() -> lookup("#tile-1").queryAs(Tile.class));
+        waitUntil(5, "a refresh has run", () -> wall.pulses() > 30);
+        String text = fx(() -> tile.getStatus().text());
+        assertTrue(text.contains("Illegal character"), text);
+        assertFalse(text.contains("hunter2"), text);
+    }
+
+    @Test
+    void absurdSavedWindowSizeIsIgnored() {
+        // given a damaged geometry (zero size)
+        open(WallConfig.empty().withCameras(cameras(1)).withWindow(new WindowGeometry(10, 10, 0, -5, false)),
+                ConfigStore.at(home.resolve("config.json")));
+        // then the window has a usable size
+        assertTrue(fx(() -> wall.stage().getWidth()) >= 200);
+        assertTrue(fx(() -> wall.stage().getHeight()) >= 150);
+    }
+
+    @Test
     void importReplacesTheCameras() throws Exception {
         // given an exported file with two other cameras
         ConfigStore store = ConfigStore.at(home.resolve("config.json"));
@@ -218,5 +259,44 @@ class WallInteractionTest extends FxRobot {
             }
         });
         assertNull(sources.get("cam1") == null ? null : (sources.get("cam1").closed ? null : "still open"));
+    }
+
+    @Test
+    void importingABadFileSaysWhyAndLosesNothing() throws Exception {
+        // given a wall with 3 cameras saved, and three wrong files: not JSON, another program's JSON, bad cameras
+        ConfigStore store = ConfigStore.at(home.resolve("config.json"));
+        open(WallConfig.empty().withCameras(cameras(3)), store);
+        fxRun(() -> wall.moveCamera(wall.model().cameras().get(0), 0)); // saves the three
+        waitUntil(5, "saved", () -> Files.exists(store.file()));
+        Path notJson = home.resolve("photo.jpg");
+        Files.write(notJson, new byte[] {(byte) 0xFF, (byte) 0xD8, 0, 1, 2});
+        Path otherJson = home.resolve("package.json");
+        Files.writeString(otherJson, "{\"name\": \"something else\", \"private\": true}");
+        Path badCameras = home.resolve("bad.json");
+        Files.writeString(badCameras, "{\"cameras\": [{\"name\": \"\", \"url\": \"ftp://x\"}]}");
+        for (Path bad : List.of(notJson, otherJson, badCameras)) {
+            // when
+            wall.importConfig(bad);
+            // then an error in words, and the cameras, on screen and saved, are unchanged
+            waitUntil(10, "error for " + bad, () -> lookup("#notifications .notification-error .label").queryAllAs(Label.class)
+                    .stream().anyMatch(l -> l.getText().contains(bad.toString())));
+            assertEquals(List.of("Cam 1", "Cam 2", "Cam 3"), tileTitles());
+            assertEquals(3, store.load().orElseThrow().cameras().size());
+        }
+    }
+
+    @Test
+    void importSkipsUnusableCamerasAndSaysWhich() throws Exception {
+        // given a file with one good camera and one with its password in the URL
+        Path file = home.resolve("mixed.json");
+        Files.writeString(file, "{\"cameras\": [{\"name\": \"Good\", \"url\": \"http://127.0.0.1:9/a\", \"enabled\": true},"
+                + " {\"name\": \"Leaky\", \"url\": \"http://u:p@127.0.0.1:9/b\", \"enabled\": true}]}");
+        open(WallConfig.empty().withCameras(cameras(2)), null);
+        // when
+        wall.importConfig(file);
+        // then
+        waitUntil(10, "imported", () -> tileTitles().equals(List.of("Good")));
+        waitUntil(10, "skipped named", () -> lookup("#notifications .notification-error .label").queryAllAs(Label.class)
+                .stream().anyMatch(l -> l.getText().contains("Leaky")));
     }
 }
