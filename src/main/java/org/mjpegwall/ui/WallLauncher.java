@@ -63,7 +63,9 @@ public final class WallLauncher {
         ConfigStore store = store(opts);
         Optional<WallConfig> loaded = store.load();
         WallConfig config = loaded.orElse(WallConfig.empty());
-        int demos = opts.demoCameras() > 0 ? opts.demoCameras() : loaded.isEmpty() ? 4 : 0;
+        // Why "no cameras" and not "no file": quitting on first start saves the window's geometry, and the
+        // next start must still show the demo cameras rather than an empty wall.
+        int demos = opts.demoCameras() > 0 ? opts.demoCameras() : config.cameras().isEmpty() ? 4 : 0;
         if (demos == 0) {
             return new WallSession(store, true, config, List.of(), false, CameraConnector::connect, null);
         }

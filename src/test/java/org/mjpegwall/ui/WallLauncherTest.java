@@ -71,6 +71,25 @@ class WallLauncherTest {
     }
 
     @Test
+    void savedConfigurationWithoutCamerasStillStartsWithDemosAndKeepsTheWindow() throws Exception {
+        // given a first start that was quit: only the window's geometry was saved
+        Path file = home.resolve("config.json");
+        WallConfig quit = WallConfig.empty().withShowStats(true);
+        ConfigStore.at(file).save(quit);
+        // when
+        WallSession session = WallLauncher.prepare(new WallLauncher.Options(file, 0, 160, 120, 5));
+        try {
+            // then the demo cameras and the hint are back, the saved choices are kept, and changes are saved
+            assertEquals(4, session.demoCameras().size());
+            assertTrue(session.showHint());
+            assertTrue(session.persist());
+            assertTrue(session.config().showStats());
+        } finally {
+            session.onClose().run();
+        }
+    }
+
+    @Test
     void goodConfigurationStartsWithoutAProblem() throws Exception {
         // given
         Path file = home.resolve("config.json");
