@@ -45,6 +45,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.mjpegwall.client.Frame;
@@ -165,6 +166,9 @@ public final class WallWindow {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         stage.setScene(scene);
         stage.setTitle("MJPEG Wall");
+        for (String size : new String[] {"32", "256"}) {
+            stage.getIcons().add(new Image(WallWindow.class.getResource("icons/mjpeg-wall-" + size + ".png").toExternalForm()));
+        }
         if (g != null && persistentWindow() && onAScreen(g)) {
             stage.setX(g.x());
             stage.setY(g.y());

@@ -111,6 +111,15 @@ class WallTest extends FxRobot {
     }
 
     @Test
+    void windowCarriesTheAppIcon() {
+        // when
+        WallWindow w = open(new WallSession(null, false, windowed(WallConfig.empty()), List.of(), false, WallTest::fastConnector, null));
+        // then the icons from the installer's set are loaded, in both sizes
+        List<Double> widths = fx(() -> w.stage().getIcons().stream().map(Image::getWidth).toList());
+        assertEquals(List.of(32.0, 256.0), widths);
+    }
+
+    @Test
     void showsOneTilePerDemoCameraAndTheirPixelsChange() {
         // given
         DemoCameras demo = demo(4);
