@@ -62,6 +62,7 @@ public final class BenchParseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        LibraryLog.quietClient(); // each run ends with the server closing, which the client would log
         PrintWriter out = spec.commandLine().getOut();
         byte[][] frames = new byte[8][];
         for (int i = 0; i < frames.length; i++) {
