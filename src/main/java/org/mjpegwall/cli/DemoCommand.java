@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.mjpegwall.demo.DemoServer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -16,8 +17,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--port", defaultValue = "8080", description = "TCP port (0 = any free port). Default: ${DEFAULT-VALUE}.")
-    int port;
+    @Mixin
+    ServerOptions serve;
 
     @Option(names = "--cameras", defaultValue = "4", description = "Number of cameras, 1 to 64. Default: ${DEFAULT-VALUE}.")
     int cameras;
@@ -29,28 +30,14 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Frame size WIDTHxHEIGHT. Default: ${DEFAULT-VALUE}.")
     ServeSupport.Size size;
 
-    @Option(names = "--bind", defaultValue = "127.0.0.1",
-            description = "Address to listen on. Default: ${DEFAULT-VALUE} (this machine only); any other needs --password.")
-    String bind;
-
-    @Option(names = "--max-viewers", defaultValue = "100", description = "Most stream viewers at once; more get a 503. Default: ${DEFAULT-VALUE}.")
-    int maxViewers;
-
-    @Option(names = "--max-fps", defaultValue = "0", description = "Most frames per second sent to each viewer (0 = no cap). Default: ${DEFAULT-VALUE}.")
-    double maxFps;
-
-    @Option(names = "--password", defaultValue = "${env:MJPEG_WALL_PASSWORD}",
-            description = "Require HTTP Basic with any user name and this password (or set MJPEG_WALL_PASSWORD, which keeps it out of the process list).")
-    String password;
-
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         DemoServer demo;
         try {
-            demo = DemoServer.start(new DemoServer.Options(cameras, fps, size.width(), size.height(), bind, port,
-                    maxViewers, password), maxFps);
+            demo = DemoServer.start(new DemoServer.Options(cameras, fps, size.width(), size.height(), serve.bind, serve.port,
+                    serve.maxViewers, serve.password), serve.maxFps);
         } catch (IllegalArgumentException | IOException ex) {
             err.println("demo: " + ex.getMessage());
             err.flush();

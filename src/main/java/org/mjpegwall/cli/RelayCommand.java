@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.mjpegwall.server.MjpegRelay;
 import org.mjpegwall.server.MjpegServer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,25 +24,11 @@ public final class RelayCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    ServerOptions serve;
+
     @Parameters(index = "0", paramLabel = "URL", description = "The camera's MJPEG stream URL (http:// or https://).")
     String url;
-
-    @Option(names = "--port", defaultValue = "8080", description = "TCP port (0 = any free port). Default: ${DEFAULT-VALUE}.")
-    int port;
-
-    @Option(names = "--bind", defaultValue = "127.0.0.1",
-            description = "Address to listen on. Default: ${DEFAULT-VALUE} (this machine only); any other needs --password.")
-    String bind;
-
-    @Option(names = "--max-viewers", defaultValue = "100", description = "Most stream viewers at once; more get a 503. Default: ${DEFAULT-VALUE}.")
-    int maxViewers;
-
-    @Option(names = "--max-fps", defaultValue = "0", description = "Most frames per second sent to each viewer (0 = no cap). Default: ${DEFAULT-VALUE}.")
-    double maxFps;
-
-    @Option(names = "--password", defaultValue = "${env:MJPEG_WALL_PASSWORD}",
-            description = "Require HTTP Basic with any user name and this password from viewers (or set MJPEG_WALL_PASSWORD, which keeps it out of the process list).")
-    String password;
 
     @Option(names = "--camera-user", description = "User name for the camera.")
     String cameraUser;
@@ -77,8 +64,8 @@ public final class RelayCommand implements Callable<Integer> {
         MjpegServer server;
         try {
             relay = MjpegRelay.forCamera(camera, cameraUser, cameraPassword, Duration.ofSeconds(lingerSeconds));
-            server = MjpegServer.builder().bind(bind).port(port).maxViewers(maxViewers).maxFpsPerViewer(maxFps)
-                    .password(password).title("MJPEG Wall relay").build();
+            server = MjpegServer.builder().bind(serve.bind).port(serve.port).maxViewers(serve.maxViewers)
+                    .maxFpsPerViewer(serve.maxFps).password(serve.password).title("MJPEG Wall relay").build();
         } catch (IllegalArgumentException ex) {
             err.println("relay: " + ex.getMessage());
             err.flush();
