@@ -16,6 +16,7 @@ import org.mjpegwall.client.FrameBuffer;
 import org.mjpegwall.client.Jpeg;
 import org.mjpegwall.client.MjpegClient;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,6 +30,9 @@ public final class ProbeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    CameraLogin login;
+
     @Parameters(index = "0", paramLabel = "URL", description = "http:// or https:// URL of the stream")
     String url;
 
@@ -38,12 +42,6 @@ public final class ProbeCommand implements Callable<Integer> {
 
     @Option(names = "--frames", paramLabel = "N", description = "stop after N frames")
     Long frames;
-
-    @Option(names = "--user", paramLabel = "U", description = "user name for Basic or Digest authentication")
-    String user;
-
-    @Option(names = "--password", paramLabel = "P", description = "password (never printed)")
-    String password;
 
     @Option(names = "--json", description = "print one JSON object on one line instead of the stats block")
     boolean json;
@@ -60,13 +58,14 @@ public final class ProbeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         LibraryLog.quietClient();
+        if (login.problem() != null) {
+            err.println("probe: " + login.problem());
+            err.flush();
+            return 2;
+        }
         MjpegClient client;
         try {
-            MjpegClient.Builder b = MjpegClient.builder(new URI(url));
-            if (user != null) {
-                b.credentials(user, password);
-            }
-            client = b.build();
+            client = login.applyTo(MjpegClient.builder(new URI(url))).build();
         } catch (Exception e) {
             err.println("probe: " + CliErrors.badUrl(url, e));
             err.flush();

@@ -21,6 +21,7 @@ import org.mjpegwall.record.RecordingOptions;
 import org.mjpegwall.record.RecordingStatus;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,6 +38,9 @@ public final class RecordCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    CameraLogin login;
 
     @Parameters(index = "0", paramLabel = "URL", description = "The camera's MJPEG stream, http:// or https://.")
     String url;
@@ -59,13 +63,6 @@ public final class RecordCommand implements Callable<Integer> {
             description = "Start a new file every M minutes. Default: ${DEFAULT-VALUE}.")
     double segmentMinutes;
 
-    @Option(names = "--user", paramLabel = "U", description = "User name for HTTP authentication.")
-    String user;
-
-    @Option(names = "--password", paramLabel = "P", arity = "0..1", interactive = true,
-            description = "Password for HTTP authentication (asked for when given without a value).")
-    String password;
-
     @Option(names = "--give-up-after", paramLabel = "S", defaultValue = "30",
             description = "Give up if no frame has arrived S seconds after the start. Default: ${DEFAULT-VALUE}.")
     double giveUpAfter;
@@ -87,8 +84,8 @@ public final class RecordCommand implements Callable<Integer> {
         if (!(segmentMinutes * 60 >= 1)) {
             return fail(err, 2, "--segment-minutes must be at least 1/60 (one second)");
         }
-        if (password != null && user == null) {
-            return fail(err, 2, "--password needs --user");
+        if (login.problem() != null) {
+            return fail(err, 2, login.problem());
         }
 
         Recorder recorder;
@@ -99,11 +96,8 @@ public final class RecordCommand implements Callable<Integer> {
             return fail(err, 1, e.getMessage());
         }
 
-        MjpegClient.Builder builder = MjpegClient.builder(uri).threadName("record-client").maxFrameSize(BUFFER_BYTES);
-        if (user != null) {
-            builder.credentials(user, password == null ? "" : password);
-        }
-        MjpegClient client = builder.build();
+        MjpegClient client = login.applyTo(MjpegClient.builder(uri).threadName("record-client").maxFrameSize(BUFFER_BYTES))
+                .build();
         CameraFeed feed = new CameraFeed(client, BUFFER_BYTES, BUFFERS);
         AtomicLong received = new AtomicLong();
         AtomicLong firstFrameNanos = new AtomicLong();

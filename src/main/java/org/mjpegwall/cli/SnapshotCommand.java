@@ -13,6 +13,7 @@ import org.mjpegwall.client.ClientStats;
 import org.mjpegwall.client.FrameBuffer;
 import org.mjpegwall.client.MjpegClient;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,17 +26,14 @@ public final class SnapshotCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    CameraLogin login;
+
     @Parameters(index = "0", paramLabel = "URL", description = "http:// or https:// URL of the stream")
     String url;
 
     @Option(names = "--out", paramLabel = "FILE.jpg", required = true, description = "where to save the frame")
     Path out;
-
-    @Option(names = "--user", paramLabel = "U", description = "user name for Basic or Digest authentication")
-    String user;
-
-    @Option(names = "--password", paramLabel = "P", description = "password (never printed)")
-    String password;
 
     @Option(names = "--timeout", paramLabel = "S", defaultValue = "10",
             description = "give up after S seconds (default ${DEFAULT-VALUE})")
@@ -55,13 +53,12 @@ public final class SnapshotCommand implements Callable<Integer> {
             return fail(err, "cannot write " + out + ": permission denied or not a file");
         }
         LibraryLog.quietClient();
+        if (login.problem() != null) {
+            return fail(err, login.problem());
+        }
         MjpegClient client;
         try {
-            MjpegClient.Builder b = MjpegClient.builder(new URI(url));
-            if (user != null) {
-                b.credentials(user, password);
-            }
-            client = b.build();
+            client = login.applyTo(MjpegClient.builder(new URI(url))).build();
         } catch (Exception e) {
             return fail(err, CliErrors.badUrl(url, e));
         }

@@ -39,6 +39,23 @@ class ProbeCommandTest {
     }
 
     @Test
+    void userWithoutPasswordIsAcceptedAndPasswordWithoutUserIsAUsageError() throws Exception {
+        try (ScriptedServer server = camera(TestJpegs.fake(1000, 1))) {
+            // when a user name comes alone (a camera account with an empty password)
+            CliRun alone = CliRun.of("probe", server.uri("/s").toString(), "--user", "viewer", "--frames", "1", "--seconds", "20");
+            // then it probes as usual
+            assertEquals(0, alone.status(), alone.err());
+
+            // when a password comes without a user name
+            CliRun orphan = CliRun.of("probe", server.uri("/s").toString(), "--password", "topsecret", "--frames", "1");
+            // then it says so instead of silently ignoring the password
+            assertEquals(2, orphan.status());
+            assertTrue(orphan.err().contains("--password needs --user"), orphan.err());
+            assertFalse(orphan.err().contains("topsecret"), orphan.err());
+        }
+    }
+
+    @Test
     void printsOneJsonLineWithDecodeCountsAndRedactedUrl() throws Exception {
         // given: two real JPEGs and one that is not decodable
         try (ScriptedServer server = camera(TestJpegs.real(32, 24, 1), TestJpegs.fake(500, 2), TestJpegs.real(32, 24, 3))) {
