@@ -124,9 +124,11 @@ class RendererTest {
         waitUntil(10, "first frame", () -> cam.displayed() == 1);
         Image before = fx(tile::getImage);
         // when garbage arrives
+        // (one at a time: pushed together, the first may go stale undecoded or be decoded, so the count would race)
         source(0).push(new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12});
-        source(0).push(new byte[] {(byte) 0xFF, (byte) 0xD8});
         waitUntil(10, "the corrupt frame is counted", () -> cam.corrupt() == 1);
+        source(0).push(new byte[] {(byte) 0xFF, (byte) 0xD8});
+        waitUntil(10, "the truncated frame is counted", () -> cam.corrupt() == 2);
         // then the image stays, and the next good frame is shown
         assertSame(before, fx(tile::getImage));
         assertTrue(fx(() -> red(tile.getImage())) > 200);
