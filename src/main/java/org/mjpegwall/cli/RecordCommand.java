@@ -73,7 +73,7 @@ public final class RecordCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         URI uri = parseUrl(url);
         if (uri == null) {
-            return fail(err, 2, "not an http:// or https:// URL: " + redact(url));
+            return fail(err, 2, "not an http:// or https:// URL: " + MjpegClient.redact(url));
         }
         if (limit.seconds != null && !(limit.seconds > 0)) {
             return fail(err, 2, "--seconds must be positive");
@@ -228,18 +228,6 @@ public final class RecordCommand implements Callable<Integer> {
             // not a URL
         }
         return null;
-    }
-
-    /**
-     * The text without credentials, for messages: a URL goes through {@link MjpegClient#redact(URI)}
-     * (userinfo and credential-like query values); anything else loses what looks like user:password@.
-     */
-    static String redact(String text) {
-        try {
-            return MjpegClient.redact(new URI(text));
-        } catch (URISyntaxException | RuntimeException e) {
-            return text.replaceAll("//[^/@]*@", "//");
-        }
     }
 
     private static String fmt(double d) {

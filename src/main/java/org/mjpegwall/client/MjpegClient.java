@@ -33,6 +33,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
@@ -320,6 +322,40 @@ public final class MjpegClient implements AutoCloseable {
     private static final Set<String> SECRET_PARAMS = Set.of("user", "username", "usr", "login", "loginuse", "pwd",
             "pass", "passwd", "password", "loginpas", "auth", "token", "key", "apikey", "api_key", "sig",
             "signature", "secret");
+    /**
+     * Parts of a parameter name that make it a secret too ({@code cam_password}, {@code passphrase}, …).
+     * Not "key" or "sig": {@code keyframe} and {@code monkey} are no secrets; those stay exact names.
+     */
+    private static final Pattern SECRET_NAME_PART = Pattern.compile("pas|pwd|psw|token|secret");
+    private static final Pattern TEXT_USER_INFO = Pattern.compile("(?i)^([a-z][a-z0-9+.-]*://)[^/?#]*@");
+    private static final Pattern TEXT_PARAM = Pattern.compile("([?&;#])([^=&;#?]*)=([^&#]*)");
+
+    /**
+     * Like {@link #redact(URI)} for text that should hold a URL but may not parse (a user's typing, an
+     * exception message): userinfo removed, credential-like query values replaced by {@code ***}.
+     */
+    public static String redact(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            URI u = new URI(text);
+            if (u.getScheme() != null) {
+                return redact(u);
+            }
+        } catch (URISyntaxException e) {
+            // not a URL as it stands; mask what looks like one below
+        }
+        String s = TEXT_USER_INFO.matcher(text).replaceFirst("$1");
+        return TEXT_PARAM.matcher(s).replaceAll(m -> isSecretParam(m.group(2))
+                ? Matcher.quoteReplacement(m.group(1) + m.group(2) + "=***")
+                : Matcher.quoteReplacement(m.group()));
+    }
+
+    private static boolean isSecretParam(String rawName) {
+        String name = paramName(rawName);
+        return SECRET_PARAMS.contains(name) || SECRET_NAME_PART.matcher(name).find();
+    }
 
     /**
      * A URL for logs and display: no userinfo, and the values of credential-like query parameters
@@ -367,7 +403,7 @@ public final class MjpegClient implements AutoCloseable {
                 }
                 String part = parts[j];
                 int eq = part.indexOf('=');
-                if (eq >= 0 && SECRET_PARAMS.contains(paramName(part.substring(0, eq)))) {
+                if (eq >= 0 && isSecretParam(part.substring(0, eq))) {
                     b.append(part, 0, eq + 1).append("***");
                     break;
                 }

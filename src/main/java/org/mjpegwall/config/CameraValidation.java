@@ -5,28 +5,19 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
+import org.mjpegwall.client.MjpegClient;
 
 /** Checks a camera entered by the user and explains each problem in words. */
 public final class CameraValidation {
-    /** Query parameters that carry secrets in many cameras' URLs (?pwd=…, ?password=…, ?token=…, ?auth=…). */
-    private static final Pattern SECRET_PARAM = Pattern.compile(
-            "(?i)([?&;](?:[a-z_-]*(?:pas|pwd|psw|token|secret|auth|key|sig)[a-z_-]*)=)[^&;#]*");
-    private static final Pattern USER_INFO = Pattern.compile("(?i)^([a-z][a-z0-9+.-]*://)[^/@?#]*@");
-
     private CameraValidation() {
     }
 
     /**
-     * The URL as it may be shown or logged: user info and the values of secret-looking query parameters
-     * replaced by {@code ***}. Works on any text, even a URL that does not parse.
+     * The URL as it may be shown or logged, through {@link MjpegClient#redact(String)}: no user info, and
+     * no values of secret-looking query parameters. Works on any text, even a URL that does not parse.
      */
     public static String displayUrl(String url) {
-        if (url == null) {
-            return "";
-        }
-        String s = USER_INFO.matcher(url).replaceFirst("$1***@");
-        return SECRET_PARAM.matcher(s).replaceAll("$1***");
+        return url == null ? "" : MjpegClient.redact(url);
     }
 
     /** A message (for example an exception's) with every occurrence of the camera's URL made safe to show. */

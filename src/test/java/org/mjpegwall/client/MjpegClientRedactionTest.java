@@ -34,6 +34,15 @@ class MjpegClientRedactionTest {
     }
 
     @Test
+    void redactsTextThatDoesNotParseAndNamesThatHoldASecretWord() {
+        // a URL with a space, as a user may type it or an exception message quotes it
+        assertEquals("http://cam/x?pwd=***", MjpegClient.redact("http://bob:hunter2@cam/x?pwd=hunter2 y"));
+        assertEquals("http://cam/x?cam_password=***&res=hi", MjpegClient.redact("http://cam/x?cam_password=abc&res=hi"));
+        assertEquals("http://cam/x?action=stream", MjpegClient.redact("http://cam/x?action=stream"));
+        assertEquals("not a url", MjpegClient.redact("not a url"));
+    }
+
+    @Test
     void keepsOtherParametersAndRemovesUserinfo() {
         assertEquals("http://cam:81/a?b=c", MjpegClient.redact(URI.create("http://u:p@cam:81/a?b=c")));
         assertEquals("http://cam/a?action=stream&keyframe=1&monkey=2&x",

@@ -30,10 +30,12 @@ class CameraValidationTest {
         // given / when
         String shown = CameraValidation.displayUrl("http://admin:hunter2@cam.local:81/cgi/mjpg?user=admin&pwd=hunter2&res=hi");
         // then
-        assertEquals("http://***@cam.local:81/cgi/mjpg?user=admin&pwd=***&res=hi", shown);
-        assertEquals("http://cam/videostream.cgi?loginuse=a&loginpas=***",
+        assertEquals("http://cam.local:81/cgi/mjpg?user=***&pwd=***&res=hi", shown);
+        assertEquals("http://cam/videostream.cgi?loginuse=***&loginpas=***",
                 CameraValidation.displayUrl("http://cam/videostream.cgi?loginuse=a&loginpas=s3cret"));
-        assertEquals("http://cam/x?token=***;password=***", CameraValidation.displayUrl("http://cam/x?token=abc;password=def"));
+        // a secret is masked up to the next '&', so a value that itself holds ';' is not half shown
+        assertEquals("http://cam/x?token=***", CameraValidation.displayUrl("http://cam/x?token=abc;password=def"));
+        assertEquals("http://cam/x?cam_password=***&res=hi", CameraValidation.displayUrl("http://cam/x?cam_password=abc&res=hi"));
         assertEquals("http://cam/video?action=stream", CameraValidation.displayUrl("http://cam/video?action=stream"));
     }
 
