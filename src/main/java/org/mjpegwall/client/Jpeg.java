@@ -61,6 +61,54 @@ public final class Jpeg {
         return out;
     }
 
+    /** A JPEG's size in pixels, as its frame header states it (either may be 0 in a broken frame). */
+    public record Size(int width, int height) {
+    }
+
+    /**
+     * Reads the width and height from the frame (SOF) header, without decoding the image.
+     *
+     * @return the size, or {@code null} if the range is not a JPEG with a frame header before its scan
+     * @throws IndexOutOfBoundsException if the range is outside the array
+     */
+    public static Size size(byte[] data, int off, int len) {
+        Objects.checkFromIndexSize(off, len, data.length);
+        int end = off + len;
+        if (len < 4 || (data[off] & 0xFF) != 0xFF || (data[off + 1] & 0xFF) != SOI) {
+            return null;
+        }
+        int i = off + 2;
+        while (i + 3 < end) {
+            if ((data[i] & 0xFF) != 0xFF) {
+                return null;
+            }
+            int marker = data[i + 1] & 0xFF;
+            if (marker == 0xFF) { // fill byte before a marker
+                i++;
+                continue;
+            }
+            if (marker == 0x01 || (marker >= 0xD0 && marker <= SOI)) { // markers without a length
+                i += 2;
+                continue;
+            }
+            int length = ((data[i + 2] & 0xFF) << 8) | (data[i + 3] & 0xFF);
+            boolean sof = marker >= 0xC0 && marker <= 0xCF && marker != DHT && marker != 0xC8 && marker != 0xCC;
+            if (sof) {
+                if (i + 8 >= end) {
+                    return null;
+                }
+                int height = ((data[i + 5] & 0xFF) << 8) | (data[i + 6] & 0xFF);
+                int width = ((data[i + 7] & 0xFF) << 8) | (data[i + 8] & 0xFF);
+                return new Size(width, height);
+            }
+            if (marker == SOS || marker == 0xD9 || length < 2) {
+                return null;
+            }
+            i += 2 + length;
+        }
+        return null;
+    }
+
     /**
      * Decodes a JPEG with ImageIO, inserting the standard Huffman tables when it has none.
      *

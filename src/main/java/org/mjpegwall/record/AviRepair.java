@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.mjpegwall.client.Jpeg;
 
 /**
  * Finishes recordings that a crash, a kill or a power loss left without an index: cuts off a partly
@@ -91,7 +92,7 @@ public final class AviRepair {
                 AviReader.Chunk first = chunks.stream().filter(c -> c.size() > 0).findFirst().orElseThrow();
                 ByteBuffer b = ByteBuffer.allocate(Math.min(first.size(), 64 * 1024));
                 ch.read(b, first.position());
-                JpegInfo ji = JpegInfo.parse(b.array());
+                Jpeg.Size ji = Jpeg.size(b.array(), 0, b.array().length);
                 if (ji != null) {
                     width = ji.width();
                     height = ji.height();

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Objects;
+import org.mjpegwall.client.Jpeg;
 
 /**
  * Writes JPEG frames unchanged into an AVI 1.0 file with one MJPG video stream.
@@ -151,7 +152,7 @@ public final class AviWriter implements Closeable {
             throw new IllegalStateException("frame does not fit under " + maxFileBytes + " bytes; start a new file");
         }
         if (frames == 0) {
-            JpegInfo info = JpegInfo.parse(jpeg);
+            Jpeg.Size info = Jpeg.size(jpeg, 0, jpeg.length);
             if (info == null) {
                 throw new IllegalArgumentException("not a JPEG frame (no SOI/SOF marker)");
             }

@@ -26,6 +26,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.mjpegwall.client.Frame;
+import org.mjpegwall.client.Jpeg;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -296,7 +297,7 @@ public final class Recorder implements AutoCloseable {
 
     private void write(Frame f) throws IOException {
         byte[] jpeg = f.jpeg();
-        JpegInfo info = JpegInfo.parse(jpeg);
+        Jpeg.Size info = Jpeg.size(jpeg, 0, jpeg.length);
         if (info == null) {
             framesDropped.incrementAndGet();
             log.debug("Recording {}: skipped a frame that is not a JPEG", options.cameraName());

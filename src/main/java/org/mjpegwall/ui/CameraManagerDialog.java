@@ -25,6 +25,7 @@ import javafx.stage.Stage;
 import org.mjpegwall.client.ClientState;
 import org.mjpegwall.client.ClientStats;
 import org.mjpegwall.client.Frame;
+import org.mjpegwall.client.Jpeg;
 import org.mjpegwall.config.CameraConfig;
 import org.mjpegwall.config.CameraValidation;
 
@@ -294,8 +295,8 @@ public final class CameraManagerDialog extends Stage {
             Image img = null;
             if (f != null) {
                 byte[] jpeg = f.jpeg();
-                if (!Huffman.hasTables(jpeg, jpeg.length)) {
-                    jpeg = Huffman.withStandardTables(jpeg, jpeg.length); // many webcams leave them out
+                if (!Jpeg.hasHuffmanTables(jpeg, 0, jpeg.length)) {
+                    jpeg = Jpeg.withStandardHuffmanTables(jpeg, 0, jpeg.length); // many webcams leave them out
                 }
                 img = new Image(new ByteArrayInputStream(jpeg), 640, 480, true, true);
             }
@@ -307,9 +308,10 @@ public final class CameraManagerDialog extends Stage {
                 }
                 if (f != null && shown != null && !shown.isError() && shown.getWidth() > 0) {
                     preview.setImage(shown);
-                    long size = JpegInfo.dimensions(f.jpeg(), f.size());
+                    Jpeg.Size size = Jpeg.size(f.jpeg(), 0, f.size());
                     say(String.format(Locale.ROOT, "Connected: %s, %d bytes per frame.",
-                            size < 0 ? "size unknown" : (size >>> 32) + "×" + (size & 0xFFFFFFFFL), f.size()), false);
+                            size == null || size.width() <= 0 || size.height() <= 0 ? "size unknown"
+                                    : size.width() + "×" + size.height(), f.size()), false);
                 } else if (f != null) {
                     say("Connected, but the camera's frame is not a picture that can be shown ("
                             + f.size() + " bytes). Is this the MJPEG address?", true);

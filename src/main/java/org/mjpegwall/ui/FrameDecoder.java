@@ -5,6 +5,7 @@ import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.image.WritablePixelFormat;
+import org.mjpegwall.client.Jpeg;
 
 /**
  * Decodes JPEG frames for one tile into one reused {@link WritableImage}, at the size the image is drawn.
@@ -89,16 +90,16 @@ final class FrameDecoder {
      */
     Decoded decodePixels(byte[] data, int len, int maxW, int maxH, long arrivalNanos) {
         long t0 = System.nanoTime();
-        long dims = JpegInfo.dimensions(data, len);
-        if (dims < 0) {
+        Jpeg.Size size = Jpeg.size(data, 0, len);
+        if (size == null || size.width() <= 0 || size.height() <= 0) {
             return new Decoded(false, 0, 0, 0, 0, arrivalNanos, System.nanoTime() - t0);
         }
-        int w = (int) (dims >>> 32);
-        int h = (int) dims;
+        int w = size.width();
+        int h = size.height();
         byte[] jpeg = data;
         int jpegLen = len;
-        if (!Huffman.hasTables(data, len)) {
-            jpeg = Huffman.withStandardTables(data, len);
+        if (!Jpeg.hasHuffmanTables(data, 0, len)) {
+            jpeg = Jpeg.withStandardHuffmanTables(data, 0, len);
             jpegLen = jpeg.length;
         }
         if (maxW <= 0 || maxH <= 0) {

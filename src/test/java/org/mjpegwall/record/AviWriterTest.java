@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mjpegwall.client.Jpeg;
 
 class AviWriterTest {
     private static final byte[] IMAGE = TestJpegs.image(64, 48);
@@ -154,8 +155,9 @@ class AviWriterTest {
 
     @Test
     void readsJpegSizeFromFrameHeader() {
-        assertEquals(new JpegInfo(64, 48), JpegInfo.parse(IMAGE));
-        assertEquals(new JpegInfo(64, 48), JpegInfo.parse(TestJpegs.numbered(IMAGE, 5)));
-        assertEquals(null, JpegInfo.parse(new byte[] {(byte) 0xFF, (byte) 0xD8, 0, 0}));
+        assertEquals(new Jpeg.Size(64, 48), Jpeg.size(IMAGE, 0, IMAGE.length));
+        byte[] numbered = TestJpegs.numbered(IMAGE, 5);
+        assertEquals(new Jpeg.Size(64, 48), Jpeg.size(numbered, 0, numbered.length));
+        assertEquals(null, Jpeg.size(new byte[] {(byte) 0xFF, (byte) 0xD8, 0, 0}, 0, 4));
     }
 }
