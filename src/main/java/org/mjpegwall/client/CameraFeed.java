@@ -53,11 +53,21 @@ public final class CameraFeed implements AutoCloseable {
      * @param bufferCount buffers in the pool; at least 3 (one filling, one in the slot, one displayed)
      */
     public CameraFeed(MjpegClient client, int bufferLength, int bufferCount) {
+        this(client, bufferLength, bufferLength, bufferCount);
+    }
+
+    /**
+     * Requests and enqueues buffers that start with {@code bufferLength} bytes and grow to the largest
+     * frame the camera sends, up to {@code maxBufferLength} (see {@link MjpegClient#requestBuffers(int, int, int)}).
+     *
+     * @param bufferCount buffers in the pool; at least 3 (one filling, one in the slot, one displayed)
+     */
+    public CameraFeed(MjpegClient client, int bufferLength, int maxBufferLength, int bufferCount) {
         this.client = Objects.requireNonNull(client, "client");
         if (bufferCount < 3) {
             throw new IllegalArgumentException("a feed needs at least 3 buffers: " + bufferCount);
         }
-        for (FrameBuffer b : client.requestBuffers(bufferLength, bufferCount)) {
+        for (FrameBuffer b : client.requestBuffers(bufferLength, maxBufferLength, bufferCount)) {
             client.enqueueBuffer(b);
         }
         this.dispatcher = new Thread(this::dispatch, "camera-feed " + client.redactedUrl());

@@ -8,9 +8,15 @@ import java.nio.ByteBuffer;
  * <p>The application owns a buffer between {@code dequeueBuffer()} and {@code enqueueBuffer()}; the
  * client's reader thread owns it while it is queued. Ownership moves through the client's queues,
  * which give the happens-before edges, so the fields need no locking.
+ *
+ * <p>A buffer has a fixed length (as in the seed), or grows: it starts small and its owner may enlarge
+ * it with {@link #ensureCapacity} up to {@link #maxLength()}, so a pool follows the camera's largest
+ * frame instead of reserving the worst case for every buffer. After a growth {@link #data()} is a new
+ * array; read it again after each dequeue.
  */
 public final class FrameBuffer {
-    private final byte[] data;
+    private byte[] data;
+    private final int maxLength;
     private int used;
     private long timestamp;
     private long arrivalNanos;
@@ -21,20 +27,71 @@ public final class FrameBuffer {
      * @throws IllegalArgumentException if {@code length} is not positive
      */
     public FrameBuffer(int length) {
+        this(length, length);
+    }
+
+    /**
+     * A buffer that starts with {@code length} bytes and may grow up to {@code maxLength}.
+     *
+     * @throws IllegalArgumentException if {@code length} is not positive or {@code maxLength} is below it
+     */
+    public FrameBuffer(int length, int maxLength) {
         if (length <= 0) {
             throw new IllegalArgumentException("buffer length must be positive: " + length);
         }
+        if (maxLength < length) {
+            throw new IllegalArgumentException("maximum length " + maxLength + " below the length " + length);
+        }
         this.data = new byte[length];
+        this.maxLength = maxLength;
     }
 
-    /** Capacity in bytes. */
+    /** Capacity in bytes now. */
     public int length() {
         return data.length;
+    }
+
+    /** The most bytes this buffer may grow to; {@link #length()} for a fixed buffer. */
+    public int maxLength() {
+        return maxLength;
+    }
+
+    /**
+     * Makes room for at least {@code capacity} bytes, keeping the first {@link #used()} bytes and the
+     * rest of the array's content, if it can grow that far. Called by the buffer's owner (the reader
+     * thread while the buffer is queued). Grows by at least half, and leaves an eighth of headroom, so a
+     * frame size that creeps up costs few reallocations.
+     *
+     * @return true if the buffer now holds at least {@code capacity} bytes; false if that is more than
+     *     {@link #maxLength()} (the buffer is unchanged)
+     */
+    public boolean ensureCapacity(int capacity) {
+        int length = data.length;
+        if (capacity <= length) {
+            return true;
+        }
+        if (capacity > maxLength) {
+            return false;
+        }
+        long wanted = Math.max(capacity + (long) capacity / 8, length + (long) length / 2);
+        data = java.util.Arrays.copyOf(data, (int) Math.min(maxLength, wanted));
+        return true;
     }
 
     /** Number of valid bytes at the start of {@link #data()}. */
     public int used() {
         return used;
+    }
+
+    /**
+     * Gives back capacity beyond {@code capacity} (never below {@link #used()}): for a growing buffer
+     * that grew for a frame which then turned out too large to keep.
+     */
+    public void shrink(int capacity) {
+        int keep = Math.max(Math.max(1, capacity), used);
+        if (keep < data.length) {
+            data = java.util.Arrays.copyOf(data, keep);
+        }
     }
 
     /** Wall-clock time the frame was completed, in milliseconds since the epoch. */
@@ -88,6 +145,7 @@ public final class FrameBuffer {
 
     @Override
     public String toString() {
-        return "FrameBuffer[length=" + data.length + ", used=" + used + ", sequence=" + sequence + "]";
+        return "FrameBuffer[length=" + data.length + (maxLength == data.length ? "" : ", maxLength=" + maxLength)
+                + ", used=" + used + ", sequence=" + sequence + "]";
     }
 }

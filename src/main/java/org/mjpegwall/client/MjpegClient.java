@@ -33,6 +33,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
@@ -66,15 +67,19 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Lifecycle ({@link ClientState}): NEW → (start) CONNECTING → STREAMING → BACKOFF → CONNECTING …;
- * stop() moves any state to STOPPED, and a stopped client cannot be started again. Out of free
- * buffers, it keeps reading and discards frames (counting overrun episodes and discarded frames); a
- * frame larger than its buffer is discarded; it reconnects by itself with exponential backoff.
+ * stop() moves any state to STOPPED, and a stopped client cannot be started again. A streaming client
+ * that has had no frame for {@code waitingAfter} (default 3 s) reports WAITING until the next frame,
+ * or until the stall timeout ends the connection. Out of free buffers, it keeps reading and discards
+ * frames (counting overrun episodes and discarded frames); a frame larger than its buffer or the frame
+ * limit is skipped and counted as discarded, and the stream goes on; it reconnects by itself with
+ * exponential backoff. {@code lastError} is cleared by the next frame that arrives.
  *
  * <p>Concurrency policy: one reader thread per client does all I/O and never runs application code.
  * Buffers move between the application and the reader only through two bounded queues, which give the
- * happens-before edges. Counters are volatile and written by the reader alone. The small state below
- * ({@code state}, {@code lastError}, {@code retryAt}) is guarded by {@code this}, and no lock is held
- * during I/O. {@link #stop()} closes the socket and wakes a backoff wait, so it ends the thread within
+ * happens-before edges. Counters and {@code lastError} are volatile and written by the reader alone.
+ * The small state below ({@code state}, {@code retryAt}) is guarded by {@code this}, and no lock is
+ * held during I/O. Time comes from the builder's clock (wall time) and ticker (monotonic), so tests
+ * control both. {@link #stop()} closes the socket and wakes a backoff wait, so it ends the thread within
  * a second even in the middle of a connect, a read or a backoff.
  *
  * <p>Why not the JDK's HttpClient: it offers no read-stall timeout on a streaming body and hands out
@@ -94,10 +99,12 @@ public final class MjpegClient implements AutoCloseable {
     private final Duration stallTimeout;
     private final Duration pollInterval;
     private final Duration healthyAfter;
+    private final Duration waitingAfter;
     private final int maxFrameSize;
     private final String threadName;
     private final SSLSocketFactory sslFactory;
     private final Clock clock;
+    private final LongSupplier ticker;
     private final Backoff backoff;
     private final Authenticator authenticator;
 
@@ -109,7 +116,6 @@ public final class MjpegClient implements AutoCloseable {
 
     // guarded by this
     private ClientState state = ClientState.NEW;
-    private String lastError;
     private Instant retryAt;
     private Thread thread;
 
@@ -124,6 +130,11 @@ public final class MjpegClient implements AutoCloseable {
     private volatile long overruns;
     private volatile long reconnects;
     private volatile long lastFrameMillis = -1;
+    private volatile String lastError;
+    /** Ticker time of the last frame, or of the start of the stream before its first frame. */
+    private volatile long lastProgressNanos;
+    /** The source answers snapshots (one image per request), polled every pollInterval. */
+    private volatile boolean polling;
     private final RateMeter rate = new RateMeter(TimeUnit.SECONDS.toNanos(2));
 
     public MjpegClient(URI uri) {
@@ -154,10 +165,12 @@ public final class MjpegClient implements AutoCloseable {
         this.stallTimeout = b.stallTimeout;
         this.pollInterval = b.pollInterval;
         this.healthyAfter = b.healthyAfter;
+        this.waitingAfter = b.waitingAfter;
         this.maxFrameSize = b.maxFrameSize;
         this.threadName = b.threadName != null ? b.threadName : "mjpeg-client " + redacted;
         this.sslFactory = b.sslFactory != null ? b.sslFactory : (SSLSocketFactory) SSLSocketFactory.getDefault();
         this.clock = b.clock;
+        this.ticker = b.ticker;
         this.backoff = new Backoff(b.backoffInitial, b.backoffMax, b.random);
         this.authenticator = new Authenticator(user, this.password);
     }
@@ -171,12 +184,22 @@ public final class MjpegClient implements AutoCloseable {
      * queued yet: hand each to {@link #enqueueBuffer} (as in the seed). Call before {@link #start()}.
      */
     public List<FrameBuffer> requestBuffers(int length, int count) {
+        return requestBuffers(length, length, count);
+    }
+
+    /**
+     * Like {@link #requestBuffers(int, int)}, but each buffer starts with {@code length} bytes and grows
+     * (on the reader thread) to hold the largest frame seen, up to {@code maxLength}: a pool that follows
+     * the camera, small for a VGA camera and large for a 4K one. Frames larger than {@code maxLength}
+     * are skipped and counted as discarded.
+     */
+    public List<FrameBuffer> requestBuffers(int length, int maxLength, int count) {
         if (count <= 0) {
             throw new IllegalArgumentException("buffer count must be positive: " + count);
         }
         List<FrameBuffer> list = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            list.add(new FrameBuffer(length));
+            list.add(new FrameBuffer(length, maxLength));
         }
         synchronized (this) {
             if (state != ClientState.NEW) {
@@ -275,8 +298,26 @@ public final class MjpegClient implements AutoCloseable {
         return state() == ClientState.STOPPED;
     }
 
-    public synchronized ClientState state() {
-        return state;
+    /** The state; WAITING is a STREAMING client that has had no frame for a while. */
+    public ClientState state() {
+        ClientState s;
+        synchronized (this) {
+            s = state;
+        }
+        return shown(s, ticker.getAsLong());
+    }
+
+    private ClientState shown(ClientState s, long now) {
+        if (s != ClientState.STREAMING) {
+            return s;
+        }
+        long quiet = waitingAfter.toNanos() + (polling ? pollInterval.toNanos() : 0);
+        return now - lastProgressNanos >= quiet ? ClientState.WAITING : s;
+    }
+
+    /** Largest frame accepted (the builder's {@code maxFrameSize}). */
+    public int maxFrameSize() {
+        return maxFrameSize;
     }
 
     /** The reader thread, or null before start (for diagnostics and allocation measurements). */
@@ -285,17 +326,21 @@ public final class MjpegClient implements AutoCloseable {
     }
 
     public ClientStats stats() {
-        long now = System.nanoTime();
+        long now = ticker.getAsLong();
         long last = lastFrameMillis;
         int queue;
         synchronized (poolLock) {
             queue = ready.size();
         }
+        ClientState s;
+        Instant retry;
         synchronized (this) {
-            return new ClientStats(redacted, state, rate.fps(now), rate.bytesPerSecond(now) * 8, bytes,
-                    totalFrames, discardedFrames, overruns, reconnects, queue, lastError,
-                    last < 0 ? null : Instant.ofEpochMilli(last), retryAt);
+            s = state;
+            retry = retryAt;
         }
+        return new ClientStats(redacted, shown(s, now), rate.fps(now), rate.bytesPerSecond(now) * 8, bytes,
+                totalFrames, discardedFrames, overruns, reconnects, queue, lastError,
+                last < 0 ? null : Instant.ofEpochMilli(last), retry);
     }
 
     /** Prints the stats in the seed's layout. */
@@ -440,7 +485,7 @@ public final class MjpegClient implements AutoCloseable {
             case STREAMING -> state == ClientState.CONNECTING || state == ClientState.STREAMING;
             case BACKOFF -> state == ClientState.CONNECTING || state == ClientState.STREAMING;
             case STOPPED -> true;
-            case NEW -> false;
+            case NEW, WAITING -> false; // WAITING is derived from STREAMING, never stored
         };
         if (!ok) {
             throw new IllegalStateException("illegal transition " + state + " -> " + to);
@@ -461,7 +506,7 @@ public final class MjpegClient implements AutoCloseable {
                 }
                 reconnect = true;
                 transition(ClientState.CONNECTING, null, null);
-                long started = System.nanoTime();
+                long started = ticker.getAsLong();
                 long framesBefore = totalFrames;
                 String error;
                 boolean poll = false;
@@ -497,7 +542,7 @@ public final class MjpegClient implements AutoCloseable {
                     continue;
                 }
                 boolean healthy = totalFrames > framesBefore
-                        && System.nanoTime() - started >= healthyAfter.toNanos();
+                        && ticker.getAsLong() - started >= healthyAfter.toNanos();
                 if (healthy) {
                     backoff.reset();
                 }
@@ -511,9 +556,7 @@ public final class MjpegClient implements AutoCloseable {
             // stop() interrupts; fall through to STOPPED
         } catch (RuntimeException | Error e) {
             LOG.error("{}: reader thread failed", redacted, e);
-            synchronized (this) {
-                lastError = "internal error: " + e;
-            }
+            lastError = "internal error: " + e;
         } finally {
             transition(ClientState.STOPPED, null, null);
         }
@@ -602,9 +645,11 @@ public final class MjpegClient implements AutoCloseable {
                 throw new HttpFailure("not an MJPEG stream (Content-Type " + type + ")");
             }
             WireReader body = head.chunked() ? new WireReader(new ChunkedInputStream(wire)) : wire;
+            lastProgressNanos = ticker.getAsLong();
             transition(ClientState.STREAMING, null, null);
             sequence = 0;
             if (type.equals("image/jpeg") || type.equals("image/jpg")) {
+                polling = true; // before the frame: a reader of the state must not see it waiting
                 new MultipartParser(body, null, maxFrameSize).readWholeBody(sink, head.chunked() ? -1 : head.contentLength());
                 return true;
             }
@@ -739,7 +784,7 @@ public final class MjpegClient implements AutoCloseable {
         long total = bytes + n;
         bytes = total; // single writer: the reader thread
         if (total - bytesInRate >= 1 << 20) {
-            recordRateBytes(System.nanoTime()); // no frame for a while: keep the bitrate honest
+            recordRateBytes(ticker.getAsLong()); // no frame for a while: keep the bitrate honest
         }
     }
 
@@ -773,6 +818,8 @@ public final class MjpegClient implements AutoCloseable {
 
     private long sequence;
     private boolean inOverrun;
+    private int largestFrame; // of the frames delivered; growing buffers are made this large up front
+    private String lastSkipLogged;
 
     private final MultipartParser.Sink sink = new MultipartParser.Sink() {
         @Override
@@ -785,20 +832,21 @@ public final class MjpegClient implements AutoCloseable {
                 }
             } else {
                 inOverrun = false;
+                // One growth to the size frames have, rather than several while a frame is scanned.
+                b.ensureCapacity(Math.min(largestFrame, b.maxLength()));
             }
             return b;
         }
 
         @Override
         public void deliver(FrameBuffer buffer, int used) {
-            long now = System.nanoTime();
+            long now = ticker.getAsLong();
             long millis = clock.millis();
-            if (sequence == 0) {
-                logStreaming();
-            }
+            frameArrived(now);
             buffer.complete(used, sequence++, millis, now);
             totalFrames++;
             lastFrameMillis = millis;
+            largestFrame = Math.max(largestFrame, used);
             rate.recordFrame(now);
             recordRateBytes(now);
             ready.offer(buffer);
@@ -806,14 +854,35 @@ public final class MjpegClient implements AutoCloseable {
 
         @Override
         public void discard(FrameBuffer buffer) {
-            if (sequence == 0) {
-                logStreaming();
-            }
+            long now = ticker.getAsLong();
+            frameArrived(now);
             sequence++;
             totalFrames++;
             discardedFrames++;
             lastFrameMillis = clock.millis();
-            rate.recordFrame(System.nanoTime());
+            rate.recordFrame(now);
+            if (buffer != null) {
+                free.offer(buffer);
+            }
+        }
+
+        @Override
+        public void skipped(FrameBuffer buffer, long size) {
+            // Not a sign of life for WAITING: a camera whose every frame is too large shows nothing.
+            sequence++;
+            totalFrames++;
+            discardedFrames++;
+            String why = size > maxFrameSize
+                    ? "larger than the " + Units.bytes(maxFrameSize) + " frame limit"
+                    : "larger than the " + Units.bytes(buffer == null ? 0 : buffer.maxLength()) + " buffers";
+            String message = "frame of " + size + " bytes skipped: " + why;
+            lastError = message;
+            if (!message.equals(lastSkipLogged)) {
+                lastSkipLogged = message;
+                LOG.info("{}: {}", redacted, message);
+            } else {
+                LOG.debug("{}: {}", redacted, message);
+            }
             if (buffer != null) {
                 free.offer(buffer);
             }
@@ -827,6 +896,17 @@ public final class MjpegClient implements AutoCloseable {
         }
     };
 
+    /** A frame arrived: the camera is live; an error from before is past. */
+    private void frameArrived(long now) {
+        if (sequence == 0) {
+            logStreaming();
+        }
+        lastProgressNanos = now;
+        if (lastError != null) {
+            lastError = null;
+        }
+    }
+
     /** Options for a client. */
     public static final class Builder {
         private final URI uri;
@@ -838,10 +918,12 @@ public final class MjpegClient implements AutoCloseable {
         private Duration backoffMax = Duration.ofSeconds(10);
         private Duration pollInterval = Duration.ofSeconds(1);
         private Duration healthyAfter = Duration.ofSeconds(5);
+        private Duration waitingAfter = Duration.ofSeconds(3);
         private int maxFrameSize = 32 * 1024 * 1024;
         private String threadName;
         private SSLSocketFactory sslFactory;
         private Clock clock = Clock.systemUTC();
+        private LongSupplier ticker = System::nanoTime;
         private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
 
         private Builder(URI uri) {
@@ -882,7 +964,16 @@ public final class MjpegClient implements AutoCloseable {
             return this;
         }
 
-        /** Largest frame accepted; a larger one is a protocol error (default 32 MiB). */
+        /**
+         * A streaming client with no frame for this long reports {@link ClientState#WAITING} (default
+         * 3 s; for a snapshot URL, on top of the poll interval).
+         */
+        public Builder waitingAfter(Duration d) {
+            this.waitingAfter = positive(d, "waitingAfter");
+            return this;
+        }
+
+        /** Largest frame accepted; a larger one is skipped and counted as discarded (default 32 MiB). */
         public Builder maxFrameSize(int bytes) {
             if (bytes <= 0) {
                 throw new IllegalArgumentException("max frame size must be positive");
@@ -911,6 +1002,12 @@ public final class MjpegClient implements AutoCloseable {
         /** Clock for timestamps and retryAt (tests). */
         Builder clock(Clock c) {
             this.clock = Objects.requireNonNull(c);
+            return this;
+        }
+
+        /** Monotonic time in nanoseconds for rates, WAITING and frame arrival times (tests). */
+        Builder ticker(LongSupplier t) {
+            this.ticker = Objects.requireNonNull(t);
             return this;
         }
 

@@ -6,10 +6,19 @@ import org.mjpegwall.client.CameraFeed;
 import org.mjpegwall.client.MjpegClient;
 import org.mjpegwall.config.CameraConfig;
 
-/** Opens the real network feed of a configured camera. */
+/**
+ * Opens the real network feed of a configured camera.
+ *
+ * <p>Why growing buffers: a wall holds many cameras, most of them small (a VGA frame is about 50 KB)
+ * and a few large (a 4K camera at night sends 4–5 MB). Each camera's buffers start small and grow to
+ * the largest frame it sends, so memory follows the cameras instead of reserving the worst case for
+ * every buffer; a frame over the limit is skipped and named on the tile, without a reconnect.
+ */
 public final class CameraConnector {
-    /** Largest frame a camera may send; bigger ones are discarded by the client. */
-    static final int BUFFER_BYTES = 2 * 1024 * 1024;
+    /** Largest frame a camera may send; bigger ones are skipped by the client. */
+    static final int MAX_FRAME_BYTES = 32 * 1024 * 1024;
+    /** What each buffer starts with, before the camera's first frame shows what it needs. */
+    static final int INITIAL_BUFFER_BYTES = 64 * 1024;
     /** One being filled, one waiting for the display, one being decoded, one spare. */
     static final int BUFFER_COUNT = 4;
 
@@ -19,7 +28,7 @@ public final class CameraConnector {
     /** A feed for the camera, not started yet. */
     public static FrameSource connect(CameraConfig camera) {
         MjpegClient.Builder b = MjpegClient.builder(URI.create(camera.url()))
-                .maxFrameSize(BUFFER_BYTES)
+                .maxFrameSize(MAX_FRAME_BYTES)
                 .threadName("camera-" + camera.name());
         if (camera.user() != null) {
             b.credentials(camera.user(), camera.password() == null ? "" : camera.password());
@@ -27,6 +36,6 @@ public final class CameraConnector {
         if (camera.snapshotPollSeconds() != null) {
             b.snapshotPollInterval(Duration.ofMillis(Math.round(camera.snapshotPollSeconds() * 1000)));
         }
-        return FrameSource.of(new CameraFeed(b.build(), BUFFER_BYTES, BUFFER_COUNT));
+        return FrameSource.of(new CameraFeed(b.build(), INITIAL_BUFFER_BYTES, MAX_FRAME_BYTES, BUFFER_COUNT));
     }
 }

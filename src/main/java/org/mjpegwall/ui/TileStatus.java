@@ -12,7 +12,7 @@ import org.mjpegwall.client.ClientStats;
  * @param text the overlay text; empty when live
  */
 public record TileStatus(Kind kind, String text) {
-    public enum Kind { LIVE, CONNECTING, RECONNECTING, STOPPED, DISABLED, BAD_FRAMES }
+    public enum Kind { LIVE, CONNECTING, RECONNECTING, WAITING, STOPPED, DISABLED, BAD_FRAMES }
 
     public static final TileStatus DISABLED = new TileStatus(Kind.DISABLED, "disabled");
 
@@ -46,6 +46,15 @@ public record TileStatus(Kind kind, String text) {
         switch (state) {
             case STREAMING:
                 return hasFrame ? new TileStatus(Kind.LIVE, "") : new TileStatus(Kind.CONNECTING, "waiting for the first frame…");
+            case WAITING: {
+                // Connected, but no frame for a while: say so, and why if the client knows (a skipped frame).
+                String since = "";
+                if (stats.lastFrameTime() != null) {
+                    long s = Math.max(0, Duration.between(stats.lastFrameTime(), now).getSeconds());
+                    since = " (no frame for " + s + " s)";
+                }
+                return new TileStatus(Kind.WAITING, (error == null ? "" : error + "\n") + "waiting for data" + since);
+            }
             case BACKOFF: {
                 String retry = "reconnecting";
                 if (stats.retryAt() != null) {

@@ -25,6 +25,23 @@ final class ClientHarness implements AutoCloseable {
                 .connectTimeout(Duration.ofSeconds(2));
     }
 
+    /**
+     * A client whose backoff (300 ms) is long enough for a test to see the error of a failed connection
+     * in its stats before the next connection's first frame clears it.
+     */
+    static MjpegClient.Builder observable(URI uri) {
+        return MjpegClient.builder(uri).backoff(Duration.ofMillis(300), Duration.ofMillis(300))
+                .connectTimeout(Duration.ofSeconds(2));
+    }
+
+    /** Waits until the client backs off, and returns the error it names. */
+    static String awaitBackoffError(MjpegClient client) {
+        return Await.value("backoff with an error", () -> {
+            ClientStats s = client.stats();
+            return s.state() == ClientState.BACKOFF ? s.lastError() : null;
+        });
+    }
+
     static ClientHarness start(MjpegClient client) {
         ClientHarness h = new ClientHarness(client, 1 << 20, 4);
         client.start();

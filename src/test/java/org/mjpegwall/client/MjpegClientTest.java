@@ -110,7 +110,7 @@ class MjpegClientTest {
     }
 
     @Test
-    void reconnectsAfterStallWithPlainWordsError() throws Exception {
+    void reconnectsAfterStallWithPlainWordsErrorThatClearsOnceFramesFlowAgain() throws Exception {
         // given: the first connection sends A and then nothing
         try (ScriptedServer server = ScriptedServer.start(
                 ex -> {
@@ -120,13 +120,16 @@ class MjpegClientTest {
                 ex -> {
                     ex.respondMjpeg("b", multipart("b", true, B));
                     ex.stallUntilClosed();
-                }); ClientHarness h = ClientHarness.start(ClientHarness.fast(server.uri("/"))
+                }); ClientHarness h = ClientHarness.start(ClientHarness.observable(server.uri("/"))
                         .stallTimeout(Duration.ofMillis(300)).build())) {
             // when
+            h.collect(1);
+            String error = ClientHarness.awaitBackoffError(h.client);
             h.collect(2);
-            // then
+            // then: the stall was named while it lasted, and is no longer the camera's error once B came
             assertFrames(h, A, B);
-            assertEquals("stream stalled (no data for 0.3 s)", h.client.stats().lastError());
+            assertEquals("stream stalled (no data for 0.3 s)", error);
+            assertNull(h.client.stats().lastError());
             assertEquals(1, h.client.stats().reconnects());
         }
     }

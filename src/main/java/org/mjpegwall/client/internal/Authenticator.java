@@ -16,6 +16,10 @@ import java.util.Map;
  * HTTP authentication for one camera: Basic, and Digest (RFC 7616: MD5, SHA-256, SHA-512-256, their
  * -sess variants, qop=auth) answering the server's challenge. Credentials are sent only after a
  * challenge, never preemptively on a first connection. Used by the reader thread only.
+ *
+ * <p>What comes from the camera is echoed into our request only when it is safe there: a challenge
+ * holding control characters is ignored (a CR or LF would split the Authorization header), and the
+ * algorithm is answered by its canonical name, never as the camera spelled it.
  */
 public final class Authenticator {
     private final String user;
@@ -77,7 +81,7 @@ public final class Authenticator {
     }
 
     private String digest(String method, String uri) {
-        String algorithm = challenge.getOrDefault("algorithm", "MD5");
+        String algorithm = algorithm(challenge);
         String realm = challenge.getOrDefault("realm", "");
         String nonce = challenge.getOrDefault("nonce", "");
         String qop = chooseQop(challenge.get("qop"));
@@ -163,21 +167,40 @@ public final class Authenticator {
         if ("basic".equals(c.get("scheme"))) {
             return 1;
         }
+        String alg = algorithm(c);
+        if (alg == null) {
+            return 0; // unknown algorithm: cannot answer
+        }
+        return alg.startsWith("SHA-512-256") ? 4 : alg.startsWith("SHA-256") ? 3 : 2;
+    }
+
+    /** The challenge's digest algorithm by its RFC 7616 name (MD5 when absent), or null if unknown. */
+    private static String algorithm(Map<String, String> c) {
         String alg = c.getOrDefault("algorithm", "MD5").toUpperCase(Locale.ROOT);
-        if (alg.startsWith("SHA-512-256")) {
-            return 4;
+        boolean sess = alg.endsWith("-SESS");
+        String base = sess ? alg.substring(0, alg.length() - 5) : alg;
+        if (!base.equals("MD5") && !base.equals("SHA-256") && !base.equals("SHA-512-256")) {
+            return null;
         }
-        if (alg.startsWith("SHA-256")) {
-            return 3;
+        return sess ? base + "-sess" : base;
+    }
+
+    /** True for characters that may not appear in a header value: controls other than tab. */
+    private static boolean hasControl(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c < 0x20 && c != '\t') || c == 0x7f) {
+                return true;
+            }
         }
-        if (alg.startsWith("MD5")) {
-            return 2;
-        }
-        return 0; // unknown algorithm: cannot answer
+        return false;
     }
 
     /** Parses {@code Digest realm="x", nonce="y", qop="auth"} or {@code Basic realm="x"}; null otherwise. */
     static Map<String, String> parseChallenge(String value) {
+        if (hasControl(value)) {
+            return null;
+        }
         String v = value.trim();
         int sp = v.indexOf(' ');
         String scheme = (sp < 0 ? v : v.substring(0, sp)).toLowerCase(Locale.ROOT);

@@ -15,10 +15,16 @@ import org.mjpegwall.client.FrameBuffer;
  * header's or is missing there, parts with or without (or with a wrong) Content-Length, garbage between
  * parts, blank lines, bare LF — and bounds every read: lines, header blocks and frames.
  *
- * <p>Working memory is fixed: the reader's area, one scratch area of the same size (for snapshot
- * bodies being discarded) and a 64 KiB table of the delimiter's byte pairs (for the search). With a Content-Length, frame bytes go straight from the socket into the
- * pooled buffer; without one, the boundary is searched in place in the reader's area and the bytes
- * before it are copied once into the buffer.
+ * <p>A part larger than the frame limit is skipped, not read: with a Content-Length its bytes are
+ * passed over, without one up to the next boundary, and the stream goes on (a camera that sends one
+ * huge part among normal frames loses that part only). Skipping is bounded too: a part longer than
+ * {@link #skipLimit()} is a protocol error.
+ *
+ * <p>Working memory is fixed: the reader's area, a 64 KiB table of the delimiter's byte pairs (for the
+ * search) and, for snapshot bodies being discarded only, one scratch area of the reader's size. With a
+ * Content-Length, frame bytes go straight from the socket into the pooled buffer; without one, the
+ * boundary is searched in place in the reader's area and the bytes before it are copied once into the
+ * buffer. A growing buffer ({@link FrameBuffer#maxLength()}) is enlarged as a frame needs it.
  */
 public final class MultipartParser {
     /** Most bytes of part headers accepted for one part. */
@@ -34,8 +40,15 @@ public final class MultipartParser {
         /** A complete frame of {@code used} bytes is in the buffer. */
         void deliver(FrameBuffer buffer, int used);
 
-        /** A complete frame was seen but not kept: no buffer, or larger than its buffer. Buffer may be null. */
+        /** A complete frame was seen but not kept: no buffer was free. Buffer may be null. */
         void discard(FrameBuffer buffer);
+
+        /**
+         * A complete part was skipped because it does not fit: {@code size} bytes, more than the buffer
+         * can hold or more than the frame limit. Buffer may be null (the part was skipped before one
+         * was taken).
+         */
+        void skipped(FrameBuffer buffer, long size);
 
         /** No frame came of this part (empty, cut short or corrupt); give the buffer back. May be null. */
         void release(FrameBuffer buffer);
@@ -45,9 +58,13 @@ public final class MultipartParser {
     private static final int PEEK_DELIMITER = 1;
     private static final int PEEK_OTHER = 2;
 
+    /** Bytes of an over-limit part that are skipped at most (or twice the frame limit, if more). */
+    static final long MIN_SKIP_LIMIT = 256L * 1024 * 1024;
+
     private final WireReader r;
     private final long maxFrame;
-    private final byte[] scratch = new byte[WireReader.CHUNK + WireReader.SLACK_FOR_SCAN];
+    private final long skipLimit;
+    private byte[] scratch; // for snapshot bodies only; made when first needed
     private byte[] delimiter;
     private final byte[] pairs = new byte[1 << 16]; // see setDelimiter and find
     private boolean delimiterFromBody;
@@ -66,11 +83,17 @@ public final class MultipartParser {
     public MultipartParser(WireReader reader, String headerBoundary, long maxFrame) {
         this.r = reader;
         this.maxFrame = maxFrame;
+        this.skipLimit = Math.max(MIN_SKIP_LIMIT, 2 * maxFrame);
         if (headerBoundary != null && !headerBoundary.isEmpty()) {
             // Some cameras put the leading dashes in the header's boundary as well as in the body.
             setDelimiter((headerBoundary.startsWith("--") ? headerBoundary : "--" + headerBoundary)
                     .getBytes(StandardCharsets.ISO_8859_1));
         }
+    }
+
+    /** The longest part skipped over; a longer one (or one without an end in sight) is a protocol error. */
+    public long skipLimit() {
+        return skipLimit;
     }
 
     /** The delimiter line in use (with its leading dashes), or null while unknown. */
@@ -117,12 +140,19 @@ public final class MultipartParser {
      * of the stream when the length is unknown (-1).
      */
     public void readWholeBody(Sink sink, long length) throws IOException {
-        if (length > maxFrame) {
+        if (length > skipLimit) {
             throw tooLarge(length);
+        }
+        if (length > maxFrame) {
+            if (!r.skipFully(length)) {
+                throw new EOFException("connection closed inside an image");
+            }
+            sink.skipped(null, length);
+            return;
         }
         FrameBuffer b = sink.acquire();
         if (length >= 0) {
-            if (b != null && length <= b.length()) {
+            if (b != null && b.ensureCapacity((int) length)) {
                 if (!r.readFully(b.data(), 0, (int) length)) {
                     sink.release(b);
                     throw new EOFException("connection closed inside an image");
@@ -133,17 +163,28 @@ public final class MultipartParser {
                     sink.release(b);
                     throw new EOFException("connection closed inside an image");
                 }
-                sink.discard(b);
+                if (b == null) {
+                    sink.discard(null);
+                } else {
+                    sink.skipped(b, length);
+                }
             }
             return;
         }
-        byte[] dst = b == null ? scratch : b.data();
+        // Unknown length: read to the end of the stream, into the buffer while it fits (and grows).
+        byte[] dst = b == null ? scratch() : b.data();
         int used = 0;
         long total = 0;
+        boolean kept = b != null;
         while (true) {
             if (used == dst.length) {
-                dst = scratch; // too large for the buffer: keep reading, discard
-                used = 0;
+                if (kept && total < maxFrame && b.ensureCapacity((int) Math.min(maxFrame, total + WireReader.CHUNK))) {
+                    dst = b.data();
+                } else {
+                    kept = false; // too large for the buffer: keep reading, discard
+                    dst = scratch();
+                    used = 0;
+                }
             }
             int n = r.readSome(dst, used, dst.length - used);
             if (n < 0) {
@@ -151,23 +192,32 @@ public final class MultipartParser {
             }
             used += n;
             total += n;
-            if (total > maxFrame) {
+            if (total > skipLimit) {
                 sink.release(b);
-                throw new ProtocolException("image larger than the " + Units.bytes(maxFrame) + " frame limit");
+                throw new ProtocolException("image larger than the " + Units.bytes(skipLimit) + " skip limit");
             }
         }
         if (total == 0) {
             sink.release(b);
-        } else if (b != null && dst == b.data()) {
+        } else if (kept && total <= maxFrame) {
             sink.deliver(b, used);
+        } else if (b == null) {
+            sink.discard(null);
         } else {
-            sink.discard(b);
+            sink.skipped(b, total);
         }
     }
 
+    private byte[] scratch() {
+        if (scratch == null) {
+            scratch = new byte[WireReader.CHUNK];
+        }
+        return scratch;
+    }
+
     private ProtocolException tooLarge(long size) {
-        return new ProtocolException("frame of " + size + " bytes is larger than the "
-                + Units.bytes(maxFrame) + " frame limit");
+        return new ProtocolException("part of " + size + " bytes is larger than the "
+                + Units.bytes(skipLimit) + " skip limit");
     }
 
     private void setDelimiter(byte[] d) {
@@ -360,11 +410,12 @@ public final class MultipartParser {
         if (length == 0) {
             return; // zero-length part: skip it
         }
-        if (length > maxFrame) {
-            throw tooLarge(length);
-        }
         if (length < 0 && delimiter == null) {
             throw new ProtocolException("cannot find the end of a part: no Content-Length and no boundary");
+        }
+        if (length > maxFrame) {
+            skipOversized(sink, length);
+            return;
         }
         FrameBuffer b = sink.acquire();
         boolean handedOver = false;
@@ -373,16 +424,18 @@ public final class MultipartParser {
                 handedOver = readCountedBody(sink, b, (int) length);
                 return;
             }
-            if (!scan(b == null ? null : b.data(), 0, "frame")) {
+            if (!scan(b, 0, "frame")) {
                 throw new EOFException("connection closed inside a frame");
             }
             handedOver = true;
             if (scanTotal == 0) {
                 sink.release(b); // zero-length part
-            } else if (b != null && !scanOverflow) {
-                sink.deliver(b, scanLength);
+            } else if (b == null) {
+                sink.discard(null);
+            } else if (scanOverflow) {
+                sink.skipped(b, scanTotal);
             } else {
-                sink.discard(b);
+                sink.deliver(b, scanLength);
             }
         } finally {
             if (!handedOver) {
@@ -391,13 +444,39 @@ public final class MultipartParser {
         }
     }
 
-    /** Body with a Content-Length; returns true once the buffer has been handed to the sink. */
-    private boolean readCountedBody(Sink sink, FrameBuffer b, int length) throws IOException {
-        if (b == null || length > b.length()) {
+    /**
+     * Skips a part whose Content-Length is over the frame limit: its stated bytes when they are within
+     * the skip limit (a wrong length is then caught by the next part's resync), else up to the next
+     * boundary.
+     */
+    private void skipOversized(Sink sink, long length) throws IOException {
+        if (length <= skipLimit) {
             if (!r.skipFully(length)) {
                 throw new EOFException("connection closed inside a frame");
             }
-            sink.discard(b);
+            sink.skipped(null, length);
+            return;
+        }
+        if (delimiter == null) {
+            throw tooLarge(length);
+        }
+        if (!scan(null, 0, "frame")) {
+            throw new EOFException("connection closed inside a frame");
+        }
+        sink.skipped(null, scanTotal);
+    }
+
+    /** Body with a Content-Length; returns true once the buffer has been handed to the sink. */
+    private boolean readCountedBody(Sink sink, FrameBuffer b, int length) throws IOException {
+        if (b == null || !b.ensureCapacity(length)) {
+            if (!r.skipFully(length)) {
+                throw new EOFException("connection closed inside a frame");
+            }
+            if (b == null) {
+                sink.discard(null);
+            } else {
+                sink.skipped(b, length);
+            }
             return true;
         }
         byte[] data = b.data();
@@ -435,14 +514,14 @@ public final class MultipartParser {
         // Put the tail back: the delimiter may start in it.
         int back = Math.min(length, delimiter.length + 1);
         r.unread(data, length - back, back);
-        if (!scan(data, length - back, "frame")) {
+        if (!scan(b, length - back, "frame")) {
             throw new EOFException("connection closed inside a frame");
         }
         if (scanOverflow) {
-            sink.discard(b);
+            sink.skipped(b, scanTotal);
             return true;
         }
-        int used = recoverFromWrongLength(data, scanLength);
+        int used = recoverFromWrongLength(b.data(), scanLength);
         if (used > 0) {
             sink.deliver(b, used);
         } else {
@@ -492,31 +571,40 @@ public final class MultipartParser {
 
     /**
      * Scans the reader's working area for the next delimiter line, copying the bytes before it into
-     * {@code dst} from {@code used} on (nothing is copied when {@code dst} is null: discarding). When
-     * {@code dst} fills, copying stops and {@link #scanOverflow} is set, but the scan goes on. Leaves
-     * the reader at the delimiter. Each byte is searched once, in place, and copied at most once.
+     * {@code dst}'s array from {@code used} on (nothing is copied when {@code dst} is null: discarding),
+     * growing it as needed. When the frame outgrows the buffer or the frame limit, copying stops and
+     * {@link #scanOverflow} is set, but the scan goes on up to the skip limit. Leaves the reader at the
+     * delimiter. Each byte is searched once, in place, and copied at most once (plus a growth's copy).
      *
      * @return false if the stream ended first
      */
-    private boolean scan(byte[] dst, int used, String what) throws IOException {
+    private boolean scan(FrameBuffer dst, int used, String what) throws IOException {
         int m = delimiter.length;
+        byte[] a = dst == null ? null : dst.data();
+        int capacityBefore = a == null ? 0 : a.length;
         int copied = used;
         long total = used;
         boolean overflow = false;
-        int last1 = used > 0 ? dst[used - 1] : PART_START; // the byte before r.pos
-        int last2 = used > 1 ? dst[used - 2] : PART_START;
+        int last1 = used > 0 ? a[used - 1] : PART_START; // the byte before r.pos
+        int last2 = used > 1 ? a[used - 2] : PART_START;
+        boolean frame = what.equals("frame");
+        long limit = frame ? skipLimit : maxFrame;
         scanOverflow = false;
         while (true) {
             int idx = find(r.buf, r.pos, r.lim, last1);
             int upTo = idx >= 0 ? idx : Math.max(r.pos, r.lim - (m - 1)); // keep a possible partial match
             int n = upTo - r.pos;
             if (n > 0) {
-                if (dst != null && !overflow) {
-                    if (copied + n <= dst.length) {
-                        System.arraycopy(r.buf, r.pos, dst, copied, n);
+                if (a != null && !overflow) {
+                    if (copied + n <= a.length || (copied + n <= maxFrame && dst.ensureCapacity(copied + n))) {
+                        a = dst.data();
+                        System.arraycopy(r.buf, r.pos, a, copied, n);
                         copied += n;
                     } else {
                         overflow = true;
+                        // Too large to keep: give back what the buffer grew for it.
+                        dst.shrink(Math.max(capacityBefore, used));
+                        a = dst.data();
                     }
                 }
                 total += n;
@@ -527,14 +615,14 @@ public final class MultipartParser {
             if (idx >= 0) {
                 int trailing = last1 == '\n' ? (last2 == '\r' ? 2 : 1) : 0;
                 scanTotal = total - trailing;
-                scanLength = dst == null || overflow ? -1 : copied - trailing;
-                scanOverflow = overflow;
+                scanLength = a == null || overflow ? -1 : copied - trailing;
+                scanOverflow = overflow || scanTotal > maxFrame;
                 return true;
             }
-            if (total > maxFrame) {
-                throw new ProtocolException(what.equals("frame")
-                        ? "frame larger than the " + Units.bytes(maxFrame) + " frame limit (no boundary found)"
-                        : "more than " + Units.bytes(maxFrame) + " of garbage " + what);
+            if (total > limit) {
+                throw new ProtocolException(frame
+                        ? "part larger than the " + Units.bytes(limit) + " skip limit (no boundary found)"
+                        : "more than " + Units.bytes(limit) + " of garbage " + what);
             }
             if (n == 0 && !r.fill()) {
                 return false;

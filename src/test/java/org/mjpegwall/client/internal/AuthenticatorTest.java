@@ -35,6 +35,30 @@ class AuthenticatorTest {
     }
 
     @Test
+    void ignoresAChallengeWhoseValuesWouldSplitTheAuthorizationHeader() {
+        // given: a realm with CR LF (found by AuthenticatorFuzzTest with a NUL in the nonce)
+        Authenticator a = new Authenticator("u", "p");
+        // when
+        boolean answered = a.onChallenge(List.of("Digest realm=\"cam\r\nX-Evil: 1\", nonce=\"n\""));
+        // then
+        assertFalse(answered);
+        assertNull(a.authorization("GET", "/"));
+    }
+
+    @Test
+    void answersTheAlgorithmByItsNameNeverAsTheCameraSpelledIt() {
+        // given
+        Authenticator lower = new Authenticator("u", "p");
+        Authenticator unknown = new Authenticator("u", "p");
+        // when
+        lower.onChallenge(List.of("Digest realm=\"x\", nonce=\"n\", algorithm=sha-256-SESS"));
+        unknown.onChallenge(List.of("Digest realm=\"x\", nonce=\"n\", algorithm=SHA-256-tricky"));
+        // then
+        assertTrue(lower.authorization("GET", "/").contains("algorithm=SHA-256-sess,"));
+        assertNull(unknown.authorization("GET", "/"), "an algorithm it cannot compute is not answered");
+    }
+
+    @Test
     void sendsNothingBeforeAChallenge() {
         assertNull(new Authenticator("u", "p").authorization("GET", "/"));
     }

@@ -83,6 +83,11 @@ public final class ParseCpuBench {
             }
 
             @Override
+            public void skipped(FrameBuffer buffer, long size) {
+                throw new IllegalStateException("skipped a frame of " + size + " bytes");
+            }
+
+            @Override
             public void release(FrameBuffer buffer) {
                 // nothing pooled here
             }

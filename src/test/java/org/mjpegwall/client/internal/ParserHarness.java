@@ -15,14 +15,26 @@ final class ParserHarness implements MultipartParser.Sink {
     final List<byte[]> frames = new ArrayList<>();
     int discarded;
     int released;
+    final List<Long> skipped = new ArrayList<>();
     final Deque<FrameBuffer> pool = new ArrayDeque<>();
     final MultipartParser parser;
 
     ParserHarness(byte[] body, String headerBoundary, int bufferLength, int buffers, long maxFrame, int maxRead) {
-        for (int i = 0; i < buffers; i++) {
-            pool.add(new FrameBuffer(bufferLength));
-        }
+        this(body, headerBoundary, fixed(bufferLength, buffers), maxFrame, maxRead);
+    }
+
+    /** With the given buffers (fixed or growing). */
+    ParserHarness(byte[] body, String headerBoundary, List<FrameBuffer> buffers, long maxFrame, int maxRead) {
+        pool.addAll(buffers);
         this.parser = new MultipartParser(new WireReader(trickle(body, maxRead)), headerBoundary, maxFrame);
+    }
+
+    private static List<FrameBuffer> fixed(int length, int count) {
+        List<FrameBuffer> list = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            list.add(new FrameBuffer(length));
+        }
+        return list;
     }
 
     /** Parses with reads of at most {@code maxRead} bytes of random size (0 = whole reads). */
@@ -66,6 +78,14 @@ final class ParserHarness implements MultipartParser.Sink {
     @Override
     public void discard(FrameBuffer buffer) {
         discarded++;
+        if (buffer != null) {
+            pool.add(buffer);
+        }
+    }
+
+    @Override
+    public void skipped(FrameBuffer buffer, long size) {
+        skipped.add(size);
         if (buffer != null) {
             pool.add(buffer);
         }
