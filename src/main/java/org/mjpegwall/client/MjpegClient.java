@@ -315,11 +315,6 @@ public final class MjpegClient implements AutoCloseable {
         return now - lastProgressNanos >= quiet ? ClientState.WAITING : s;
     }
 
-    /** Largest frame accepted (the builder's {@code maxFrameSize}). */
-    public int maxFrameSize() {
-        return maxFrameSize;
-    }
-
     /** The reader thread, or null before start (for diagnostics and allocation measurements). */
     public synchronized Thread readerThread() {
         return thread;
