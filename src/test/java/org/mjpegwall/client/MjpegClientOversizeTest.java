@@ -150,8 +150,9 @@ class MjpegClientOversizeTest {
             ex.respondMjpeg("b", multipart("b", contentLength, sent.toArray(new byte[0][])));
             ex.write("--b\r\n").flush();
             ex.stallUntilClosed();
-        }); MjpegClient client = ClientHarness.fast(server.uri("/")).build()) {
-            List<FrameBuffer> pool = client.requestBuffers(64 * 1024, 32 * MIB, 4);
+        }); MjpegClient client = ClientHarness.fast(server.uri("/")).stallTimeout(Duration.ofMinutes(1)).build()) {
+            // as many buffers as frames: a slow test thread cannot make the client drop one
+            List<FrameBuffer> pool = client.requestBuffers(64 * 1024, 32 * MIB, sent.size());
             pool.forEach(client::enqueueBuffer);
             client.start();
             // when

@@ -58,8 +58,8 @@ public final class MultipartParser {
     private static final int PEEK_DELIMITER = 1;
     private static final int PEEK_OTHER = 2;
 
-    /** Bytes of an over-limit part that are skipped at most (or twice the frame limit, if more). */
-    static final long MIN_SKIP_LIMIT = 256L * 1024 * 1024;
+    /** How many frame limits of an over-limit part are skipped at most (256 MiB for the default 32 MiB). */
+    static final int SKIP_LIMIT_FRAMES = 8;
 
     private final WireReader r;
     private final long maxFrame;
@@ -83,7 +83,7 @@ public final class MultipartParser {
     public MultipartParser(WireReader reader, String headerBoundary, long maxFrame) {
         this.r = reader;
         this.maxFrame = maxFrame;
-        this.skipLimit = Math.max(MIN_SKIP_LIMIT, 2 * maxFrame);
+        this.skipLimit = SKIP_LIMIT_FRAMES * maxFrame;
         if (headerBoundary != null && !headerBoundary.isEmpty()) {
             // Some cameras put the leading dashes in the header's boundary as well as in the body.
             setDelimiter((headerBoundary.startsWith("--") ? headerBoundary : "--" + headerBoundary)

@@ -69,8 +69,8 @@ class MultipartParserOversizeTest {
         // when
         ProtocolException e = assertThrows(ProtocolException.class, () -> parser.readPart(h));
         // then
-        assertEquals("part larger than the 256 MiB skip limit (no boundary found)", e.getMessage());
-        assertEquals(256L * MIB, parser.skipLimit());
+        assertEquals("part larger than the 8 MiB skip limit (no boundary found)", e.getMessage());
+        assertEquals(8L * MIB, parser.skipLimit());
     }
 
     @Test
