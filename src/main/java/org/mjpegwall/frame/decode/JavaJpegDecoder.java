@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Objects;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
@@ -19,10 +20,15 @@ import org.mjpegwall.client.Jpeg;
  * plan ({@link DecodePlan}) and the same output, so callers need not know which one runs. ImageIO cannot scale
  * in the DCT: it decodes the whole frame (allocating a picture per frame), then this class averages each
  * {@code scale}×{@code scale} block, which is what the DCT scaling amounts to (keeping every n-th pixel instead
- * would alias the sensor noise and the edges). Slower, but it works everywhere the JDK does.
+ * would alias the sensor noise and the edges); frames above 4K UHD are subsampled while decoding instead, to
+ * bound the memory. Slower, but it works everywhere the JDK does.
  */
 final class JavaJpegDecoder implements JpegDecoder {
     private final ImageReader reader;
+    /** 4K UHD: larger frames are subsampled while decoding rather than decoded whole. */
+    private static final long MAX_FULL_PIXELS = 3840L * 2160;
+
+    private final ImageReadParam param;
     private final Warnings warnings = new Warnings();
     private int[] row = new int[0];
     private int[] sums = new int[0];
@@ -35,6 +41,7 @@ final class JavaJpegDecoder implements JpegDecoder {
         }
         reader = readers.next();
         reader.addIIOReadWarningListener(warnings);
+        param = reader.getDefaultReadParam();
     }
 
     @Override
@@ -60,22 +67,28 @@ final class JavaJpegDecoder implements JpegDecoder {
             throw new JpegDecodeException("not a decodable JPEG: no frame header before the scan");
         }
         DecodePlan plan = DecodePlan.of(size.width(), size.height(), maxWidth, maxHeight, layout, DecodePlan.SCALES);
-        BufferedImage image = read(Jpeg.withStandardHuffmanTables(data, off, len));
-        if (image.getWidth() != plan.sourceWidth() || image.getHeight() != plan.sourceHeight()) {
+        // Above 4K UHD, ImageIO keeps only every scale-th pixel while decoding (aliasing, but a picture of the
+        // plan's size instead of up to 200 MB for the whole frame).
+        int subsample = (long) plan.sourceWidth() * plan.sourceHeight() > MAX_FULL_PIXELS ? plan.scale() : 1;
+        BufferedImage image = read(Jpeg.withStandardHuffmanTables(data, off, len), subsample);
+        int expectedW = DecodePlan.scaled(plan.sourceWidth(), subsample);
+        int expectedH = DecodePlan.scaled(plan.sourceHeight(), subsample);
+        if (image.getWidth() != expectedW || image.getHeight() != expectedH) {
             throw new JpegDecodeException("the frame decodes to " + image.getWidth() + "x" + image.getHeight()
-                    + ", not the " + plan.sourceWidth() + "x" + plan.sourceHeight() + " its header states");
+                    + " pixels, not the " + plan.sourceWidth() + "x" + plan.sourceHeight() + " its header states");
         }
         ByteBuffer pixels = out.reserve(plan.bytes());
-        copy(image, plan, pixels);
+        copy(image, plan, plan.scale() / subsample, pixels);
         pixels.clear().limit(plan.bytes());
         return new Decoded(plan, pixels, warnings.first);
     }
 
-    private BufferedImage read(byte[] jpeg) throws JpegDecodeException {
+    private BufferedImage read(byte[] jpeg, int subsample) throws JpegDecodeException {
         warnings.first = null;
+        param.setSourceSubsampling(subsample, subsample, 0, 0);
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(jpeg))) {
             reader.setInput(in, true, true);
-            return reader.read(0);
+            return reader.read(0, param);
         } catch (IOException e) {
             throw new JpegDecodeException("not a decodable JPEG: " + e.getMessage(), e);
         } catch (RuntimeException e) { // ImageIO throws unchecked exceptions on some broken frames
@@ -86,11 +99,10 @@ final class JavaJpegDecoder implements JpegDecoder {
     }
 
     /**
-     * Averages each {@code scale}×{@code scale} block of the full picture into one pixel of the plan's layout
+     * Averages each {@code s}×{@code s} block of the decoded picture into one pixel of the plan's layout
      * (what the DCT scaling of libjpeg-turbo amounts to); the luma weights are JFIF's, as libjpeg's.
      */
-    private void copy(BufferedImage image, DecodePlan plan, ByteBuffer out) {
-        int s = plan.scale();
+    private void copy(BufferedImage image, DecodePlan plan, int s, ByteBuffer out) {
         int w = plan.width();
         int fullW = image.getWidth();
         int fullH = image.getHeight();
