@@ -2,7 +2,9 @@
 # Side by side: the same N MJPEG streams (default 16 x 640x480 @ 30 fps, each from its own server, so the
 # browser's six-connections-per-server limit does not apply) shown in a 1280x720 window, first by Chromium as
 # <img> tiles, then by the wall. Both run under Xvfb (with openbox) with software rendering; each one's CPU is
-# the sum over all its processes, read from /proc over the same measured interval. Prints both and the ratio.
+# the sum over all its processes, read from /proc over the same measured interval. Prints both and the ratio,
+# and how many frames per second each side took from every stream (from the servers' /status: a side that
+# cannot keep up is sent fewer frames, so a low CPU figure with few frames is no win).
 #
 # Usage: bash packaging/bench/chromium-vs-wall.sh [options]
 #   --jar FILE        the wall's jar (default target/mjpeg-wall.jar; build it with mvn -B -ntp -DskipTests package)
@@ -54,7 +56,7 @@ while [ $# -gt 0 ]; do
     *) echo "chromium-vs-wall: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
-for tool in java Xvfb openbox chromium; do
+for tool in java Xvfb openbox chromium curl python3; do
   command -v "$tool" >/dev/null || { echo "chromium-vs-wall: needs $tool (see the head of this script)" >&2; exit 1; }
 done
 [ -f "$jar" ] || { echo "chromium-vs-wall: no $jar; build it: mvn -B -ntp -DskipTests package" >&2; exit 1; }
@@ -132,6 +134,37 @@ measure() {
     END { printf "%.3f\n", used / hz / (ns / 1e9) }' "$work/t0" "$work/t1"
 }
 
+# Frames the servers have sent to their viewers so far, summed over all streams (from each server's /status),
+# and when (the middle of the queries, in ns).
+# A viewer that cannot keep up reads more slowly and is sent fewer frames, so this shows who kept up.
+frames_sent() {
+  python3 - "$port_base" "$streams" <<'PY'
+import json, sys, time, urllib.request
+base, n = int(sys.argv[1]), int(sys.argv[2])
+total = 0
+t0 = time.time_ns()
+for port in range(base + 1, base + n + 1):
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/status", timeout=2) as r:
+            status = json.load(r)
+    except OSError:
+        continue
+    for c in status.get("cameras", []):
+        total += sum(v.get("frames", 0) for v in c.get("viewers", []))
+print(total, (t0 + time.time_ns()) // 2)
+PY
+}
+
+# Like measure, and the frames per second each stream delivered meanwhile: "cores fps".
+measure_with_frames() {
+  local f0 t0 f1 t1 cores
+  read -r f0 t0 < <(frames_sent)
+  cores=$(measure "$1")
+  read -r f1 t1 < <(frames_sent)
+  awk -v c="$cores" -v f=$((f1 - f0)) -v n="$streams" -v ns=$((t1 - t0)) \
+    'BEGIN { printf "%s %.1f\n", c, f / n / (ns / 1e9) }'
+}
+
 established() {
   ss -tnH state established "( dport >= :$((port_base + 1)) and dport <= :$((port_base + streams)) )" | wc -l
 }
@@ -160,7 +193,7 @@ pids+=("$chromium_pid")
 for _ in $(seq 100); do [ "$(established)" -ge "$streams" ] && break; sleep 0.2; done
 echo "chromium-vs-wall: Chromium $(chromium --version 2>/dev/null | awk '{print $2}') shows $(established) streams; warming up ${warmup}s, measuring ${seconds}s"
 sleep "$warmup"
-chromium_cores=$(measure "$chromium_pid")
+read -r chromium_cores chromium_fps < <(measure_with_frames "$chromium_pid")
 chromium_streams=$(established)
 [ -n "$shots" ] && mkdir -p "$shots" && DISPLAY=$display import -window root "$shots/chromium.png"
 kill "$chromium_pid"
@@ -186,7 +219,7 @@ pids+=("$wall_pid")
 for _ in $(seq 150); do [ "$(established)" -ge "$streams" ] && break; sleep 0.2; done
 echo "chromium-vs-wall: the wall (prism.order=$prism) shows $(established) streams; warming up ${warmup}s, measuring ${seconds}s"
 sleep "$warmup"
-wall_cores=$(measure "$wall_pid")
+read -r wall_cores wall_fps < <(measure_with_frames "$wall_pid")
 wall_streams=$(established)
 [ -n "$shots" ] && DISPLAY=$display import -window root "$shots/wall.png"
 kill "$wall_pid"
@@ -194,7 +227,9 @@ for _ in $(seq 50); do kill -0 "$wall_pid" 2>/dev/null || break; sleep 0.2; done
 
 echo
 echo "Same $streams streams ($size @ $fps fps), 1280x720 window, software rendering, CPU over ${seconds}s:"
-printf "  Chromium (%d <img> tiles, %s streams open at the end):  %s cores\n" "$streams" "$chromium_streams" "$chromium_cores"
-printf "  the wall (%d tiles, %s streams open at the end):         %s cores\n" "$streams" "$wall_streams" "$wall_cores"
+printf "  Chromium (%d <img> tiles, %s streams open at the end):  %s cores, %s frames/s taken per stream\n" \
+  "$streams" "$chromium_streams" "$chromium_cores" "$chromium_fps"
+printf "  the wall (%d tiles, %s streams open at the end):         %s cores, %s frames/s taken per stream\n" \
+  "$streams" "$wall_streams" "$wall_cores" "$wall_fps"
 awk -v w="$wall_cores" -v c="$chromium_cores" 'BEGIN { printf "  wall / Chromium = %.2f (target <= 0.60)\n", w / c }'
 echo "Both measured on a shared machine: compare the ratio, measured in the same run."

@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Frames without Huffman tables (many USB webcams) are decoded as they are: libjpeg-turbo (since 1.5) uses
  * the standard tables of JPEG Annex K when a scan refers to a table the frame never defined, which is what
- * {@code client.Jpeg.withStandardHuffmanTables} inserts for the stricter decoders. DecoderTest checks both give
- * the same pixels.
+ * {@code client.Jpeg.withStandardHuffmanTables} inserts for the stricter decoders. JpegDecoderTest checks both
+ * give the same pixels.
  *
  * <p>One TurboJPEG handle per instance; a handle is not thread-safe, so a second thread entering
  * {@link #decode} while one is inside fails fast instead of corrupting the handle. Why a new handle after a
@@ -147,7 +147,7 @@ final class TurboJpegDecoder implements JpegDecoder {
         }
     }
 
-    /** The TurboJPEG handle, apart from the decoder so that the cleaner can destroy it (the decoder's thread). */
+    /** The TurboJPEG handle, apart from the decoder so that the cleaner can destroy it once the decoder is gone. */
     private static final class Handle implements Runnable {
         Pointer pointer;
 

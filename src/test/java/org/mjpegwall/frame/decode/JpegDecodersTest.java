@@ -21,8 +21,7 @@ class JpegDecodersTest {
 
     @Test
     void usesLibjpegTurboWhereTheSystemHasIt() {
-        assumeTrue(Files.exists(DEBIAN_LIBRARY), "no " + DEBIAN_LIBRARY + " here");
-        assumeTrue(System.getProperty(JpegDecoders.DECODER_PROPERTY) == null, "fallback forced for this run");
+        JpegDecoderTest.requireTurbo();
         assertTrue(JpegDecoders.turboAvailable(), JpegDecoders.unavailableReason());
         try (JpegDecoder d = JpegDecoders.open()) {
             assertEquals("libjpeg-turbo", d.name());
