@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 
 /** {@code bench-wall}: runs the real wall window with demo cameras and prints one JSON line of figures. */
 @Command(name = "bench-wall", mixinStandardHelpOptions = true,
-        description = "Run the camera wall with N in-process demo cameras and print one JSON line: per-tile "
+        description = "Run the camera wall with N in-process demo (or replayed) cameras and print one JSON line: per-tile "
                 + "received/displayed/displayedFps/stale, decodeMs, pulseMs, latencyMs (p50, p99) and cpuCores.")
 final class BenchWallCommand implements Callable<Integer> {
     @Option(names = "--cameras", defaultValue = "16", description = "Demo cameras (default: ${DEFAULT-VALUE}).")
@@ -27,6 +27,11 @@ final class BenchWallCommand implements Callable<Integer> {
     @Option(names = "--window", defaultValue = "1280x720", description = "Window size (default: ${DEFAULT-VALUE}).")
     String window;
 
+    @Option(names = "--source", defaultValue = "demo", converter = SourceConverter.class,
+            description = "demo: demo cameras render every frame (their CPU is reported as demoCpuCores); replay: "
+                    + "photo-like frames made once are replayed, so only the wall is measured (default: ${DEFAULT-VALUE}).")
+    WallBench.Source source;
+
     @Override
     public Integer call() throws Exception {
         if (cameras < 1 || cameras > 64 || fps < 1 || fps > 120 || seconds < 1) {
@@ -37,13 +42,26 @@ final class BenchWallCommand implements Callable<Integer> {
         int[] w = parseSize(window, "--window");
         WallBench.Result r;
         try {
-            r = WallBench.run(new WallBench.Options(cameras, fps, s[0], s[1], seconds, w[0], w[1]));
+            r = WallBench.run(new WallBench.Options(cameras, fps, s[0], s[1], seconds, w[0], w[1], source));
         } catch (UnsupportedOperationException | IllegalStateException e) {
             System.err.println("bench-wall needs a display (on a server run it under xvfb-run -a): " + e.getMessage());
             return 1;
         }
         System.out.println(new ObjectMapper().writeValueAsString(r));
         return 0;
+    }
+
+    /** "demo" or "replay", in any case. */
+    static final class SourceConverter implements CommandLine.ITypeConverter<WallBench.Source> {
+        @Override
+        public WallBench.Source convert(String value) {
+            for (WallBench.Source s : WallBench.Source.values()) {
+                if (s.name().equalsIgnoreCase(value.strip())) {
+                    return s;
+                }
+            }
+            throw new CommandLine.TypeConversionException("--source must be demo or replay, not '" + value + "'");
+        }
     }
 
     /** Parses "640x480". */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.mjpegwall.demo.DemoServer;
+import org.mjpegwall.demo.PhotoFrames;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,14 +31,20 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Frame size WIDTHxHEIGHT. Default: ${DEFAULT-VALUE}.")
     ServeSupport.Size size;
 
+    @Option(names = "--replay", description = "Serve 8 photo-like frames, made once at start, in a loop instead of "
+            + "rendering the test pattern: next to no CPU, for benchmarking viewers (bench-wall --source replay).")
+    boolean replay;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         DemoServer demo;
         try {
-            demo = DemoServer.start(new DemoServer.Options(cameras, fps, size.width(), size.height(), serve.bind, serve.port,
-                    serve.maxViewers, serve.password), serve.maxFps);
+            DemoServer.Options options = new DemoServer.Options(cameras, fps, size.width(), size.height(), serve.bind,
+                    serve.port, serve.maxViewers, serve.password);
+            demo = replay ? DemoServer.replay(options, serve.maxFps, PhotoFrames.make(size.width(), size.height(), 8))
+                    : DemoServer.start(options, serve.maxFps);
         } catch (IllegalArgumentException | IOException ex) {
             err.println("demo: " + ex.getMessage());
             err.flush();

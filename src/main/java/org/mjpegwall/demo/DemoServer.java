@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntFunction;
+import java.util.function.LongFunction;
 import org.mjpegwall.client.Frame;
 import org.mjpegwall.server.FrameHub;
 import org.mjpegwall.server.MjpegServer;
@@ -109,6 +111,31 @@ public final class DemoServer implements AutoCloseable {
      */
     public static DemoServer start(Options options, double maxFpsPerViewer) throws IOException {
         Objects.requireNonNull(options, "options");
+        return start(options, maxFpsPerViewer, i -> {
+            DemoCamera camera = new DemoCamera("Demo " + i, options.width(), options.height());
+            return camera::render;
+        });
+    }
+
+    /**
+     * Starts cameras that replay pre-encoded frames in a loop (camera {@code i} starts at frame {@code i}) instead
+     * of rendering them: serving costs next to nothing, so a benchmark measures the viewer. The options' size is
+     * not used; the frames are served as they are.
+     *
+     * @param frames JPEG frames, at least one
+     */
+    public static DemoServer replay(Options options, double maxFpsPerViewer, List<byte[]> frames) throws IOException {
+        Objects.requireNonNull(options, "options");
+        List<byte[]> copy = List.copyOf(frames);
+        if (copy.isEmpty()) {
+            throw new IllegalArgumentException("no frames to replay");
+        }
+        return start(options, maxFpsPerViewer, i -> n -> copy.get((int) ((n + i) % copy.size())));
+    }
+
+    /** {@code cameras} makes camera i's frame source: frame number in, JPEG out. */
+    private static DemoServer start(Options options, double maxFpsPerViewer,
+            IntFunction<LongFunction<byte[]>> cameras) throws IOException {
         MjpegServer server = MjpegServer.builder()
                 .bind(options.bind())
                 .port(options.port())
@@ -121,7 +148,7 @@ public final class DemoServer implements AutoCloseable {
         try {
             for (int i = 1; i <= options.cameras(); i++) {
                 String name = "Demo " + i;
-                Generator g = new Generator(new DemoCamera(name, options.width(), options.height()), options.fps());
+                Generator g = new Generator(name, cameras.apply(i), options.fps());
                 generators.add(g);
                 server.addCamera(String.valueOf(i), name, g.hub,
                         () -> new UpstreamStatus("demo", g.hub.viewers() > 0 ? "GENERATING" : "IDLE", round(g.hub.fps()), null));
@@ -187,14 +214,16 @@ public final class DemoServer implements AutoCloseable {
     private static final class Generator implements Runnable {
         final FrameHub hub = new FrameHub();
         final Thread thread;
-        private final DemoCamera camera;
+        private final String name;
+        private final LongFunction<byte[]> frames;
         private final long intervalNanos;
         private volatile boolean running = true;
 
-        Generator(DemoCamera camera, double fps) {
-            this.camera = camera;
+        Generator(String name, LongFunction<byte[]> frames, double fps) {
+            this.name = name;
+            this.frames = frames;
             this.intervalNanos = (long) (1e9 / fps);
-            this.thread = new Thread(this, "demo-camera-" + camera.name().replace(' ', '-'));
+            this.thread = new Thread(this, "demo-camera-" + name.replace(' ', '-'));
             thread.setDaemon(true);
             hub.addViewerListener(n -> {
                 if (n > 0) {
@@ -224,10 +253,10 @@ public final class DemoServer implements AutoCloseable {
                     }
                 }
                 try {
-                    byte[] jpeg = camera.render(frameNumber);
+                    byte[] jpeg = frames.apply(frameNumber);
                     hub.publish(new Frame(jpeg, frameNumber, System.currentTimeMillis(), System.nanoTime()));
                 } catch (RuntimeException ex) {
-                    LOG.warn("demo camera {} failed to render a frame", camera.name(), ex);
+                    LOG.warn("demo camera {} failed to render a frame", name, ex);
                 }
                 frameNumber++;
                 idlePace = hub.viewers() == 0;

@@ -1,6 +1,8 @@
 package org.mjpegwall.ui;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -9,16 +11,28 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import org.mjpegwall.config.CameraConfig;
 import org.mjpegwall.config.WallConfig;
 import org.mjpegwall.config.WindowGeometry;
+import org.mjpegwall.demo.DemoServer;
+import org.mjpegwall.demo.PhotoFrames;
 
 /** Runs the real wall window with N demo cameras and measures what it displays. */
 public final class WallBench {
     private WallBench() {
     }
 
+    /** Where the cameras' frames come from. */
+    public enum Source {
+        /** Demo cameras render each frame (costs the benchmark's process CPU, counted in demoCpuCores). */
+        DEMO,
+        /** Pre-encoded photo-like frames replayed in a loop: next to no serving cost, so the wall is measured. */
+        REPLAY
+    }
+
     /** What to run. */
-    public record Options(int cameras, int fps, int width, int height, int seconds, int windowWidth, int windowHeight) {
+    public record Options(int cameras, int fps, int width, int height, int seconds, int windowWidth, int windowHeight,
+            Source source) {
     }
 
     /** Median and 99th percentile. */
@@ -33,7 +47,7 @@ public final class WallBench {
     }
 
     /** The benchmark's result, printed as one JSON line by {@code bench-wall}. */
-    public record Result(int cameras, int fps, String size, String window, int seconds, List<TileResult> tiles,
+    public record Result(int cameras, int fps, String size, String source, String window, int seconds, List<TileResult> tiles,
             double minDisplayedFps, Percentiles decodeMs, Percentiles pulseMs, Percentiles latencyMs,
             double cpuCores, double demoCpuCores, int availableProcessors) {
     }
@@ -41,10 +55,16 @@ public final class WallBench {
     /** Runs the benchmark; blocks for about {@code seconds} plus start-up. */
     public static Result run(Options o) throws Exception {
         startToolkit();
-        DemoCameras demo = DemoCameras.start(o.cameras(), o.width(), o.height(), o.fps());
+        DemoServer demo = startCameras(o);
+        List<CameraConfig> cameras = new ArrayList<>();
+        List<URI> uris = demo.cameraUris();
+        for (int i = 0; i < uris.size(); i++) {
+            cameras.add(new CameraConfig("demo-" + (i + 1), "Demo " + (i + 1), uris.get(i).toString(), null, null,
+                    true, null));
+        }
         WallConfig config = WallConfig.empty()
                 .withWindow(new WindowGeometry(0, 0, o.windowWidth(), o.windowHeight(), false));
-        WallSession session = new WallSession(null, false, config, demo.cameras(), false,
+        WallSession session = new WallSession(null, false, config, cameras, false,
                 CameraConnector::connect, demo::close);
         WallWindow wall = onFx(() -> {
             Stage stage = new Stage();
@@ -92,7 +112,8 @@ public final class WallBench {
             Percentiles decode = onFx(() -> Percentiles.of(m.decodeMs()));
             Percentiles pulse = onFx(() -> Percentiles.of(m.pulseMs()));
             Percentiles latency = onFx(() -> Percentiles.of(m.latencyMs()));
-            return new Result(o.cameras(), o.fps(), o.width() + "x" + o.height(), o.windowWidth() + "x" + o.windowHeight(),
+            return new Result(o.cameras(), o.fps(), o.width() + "x" + o.height(),
+                    o.source().name().toLowerCase(java.util.Locale.ROOT), o.windowWidth() + "x" + o.windowHeight(),
                     o.seconds(), tiles, names.isEmpty() ? 0 : minFps, decode, pulse, latency,
                     round((cpu1 - cpu0) / 1e9 / secs), round((demo1 - demo0) / 1e9 / secs), Runtime.getRuntime().availableProcessors());
         } finally {
@@ -103,6 +124,16 @@ public final class WallBench {
             wall.awaitClosed(10, TimeUnit.SECONDS);
             Platform.exit();
         }
+    }
+
+    /** The cameras on 127.0.0.1: rendered demo cameras, or 8 photo-like frames made once and replayed. */
+    private static DemoServer startCameras(Options o) throws IOException {
+        DemoServer.Options options = DemoServer.Options.defaults()
+                .withCameras(o.cameras()).withSize(o.width(), o.height()).withFps(o.fps());
+        if (o.source() == Source.REPLAY) {
+            return DemoServer.replay(options, 0, PhotoFrames.make(o.width(), o.height(), 8));
+        }
+        return DemoServer.start(options);
     }
 
     /** CPU time of the in-process demo cameras' generator threads (they are not part of the wall's cost). */

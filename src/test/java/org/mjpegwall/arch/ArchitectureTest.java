@@ -59,6 +59,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void frameDecodeIsALibraryOfItsOwn() {
+        noClasses().that().resideInAPackage("org.mjpegwall.frame.decode..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.mjpegwall.ui..", "org.mjpegwall.cli..",
+                        "org.mjpegwall.server..", "org.mjpegwall.record..", "org.mjpegwall.config..",
+                        "org.mjpegwall.demo..", "javafx..")
+                .because("the decoder serves the wall, motion analysis and playback alike")
+                .check(classes);
+    }
+
+    @Test
     void clientDoesNotDependOnOtherParts() {
         noClasses().that().resideInAPackage("org.mjpegwall.client..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.mjpegwall.server..",
