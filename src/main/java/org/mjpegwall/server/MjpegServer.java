@@ -299,9 +299,14 @@ public final class MjpegServer implements AutoCloseable {
                 serveStream(ex, cam);
             }
         } catch (IOException ex2) {
+            // Why rethrow: when a viewer leaves mid-frame, the JDK's chunked stream cannot finish, and closing the
+            // exchange then only closes the socket; the server forgets the connection only when the handler throws.
+            // Swallowing this kept one HttpConnection per departed viewer for ever (see docs/server.md).
             LOG.debug("connection ended: {}", ex2.toString());
+            throw ex2;
         } catch (RuntimeException ex2) {
             LOG.warn("request failed", ex2);
+            throw ex2;
         }
     }
 
