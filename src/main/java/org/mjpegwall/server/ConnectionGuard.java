@@ -11,6 +11,8 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -37,13 +39,16 @@ import org.slf4j.LoggerFactory;
  * <li>at most {@code maxPending} requests being read: a further one cuts the oldest still being read;
  * <li>a request-header timeout: a request not read within {@code requestTimeout} is cut;
  * <li>at most {@code maxConnections} requests being answered (streams included); more get a 503;
- * <li>{@link RequestLimits} on the request line and headers (414, 431).
+ * <li>{@link RequestLimits} on the request line and headers (414, 431);
+ * <li>a write timeout: an answer whose write has not moved on for {@code writeTimeout} (a viewer that stopped
+ * reading, or vanished without a word) is cut, so its thread and stream slot are freed.
  * </ul>
  *
  * <p>A task's life: PENDING (queued, or the JDK is reading its request on our thread) then ANSWERING (this filter saw
  * the whole request) or CUT, then done. Cutting interrupts the task's thread: the JDK reads through an interruptible
  * channel, so the read fails, the channel closes, and the JDK forgets the connection. Only a PENDING task is ever
- * cut, decided by one compare-and-set against the filter's, so an answer in progress is never interrupted.
+ * cut, decided by one compare-and-set against the filter's, so an answer in progress is never interrupted; the one
+ * exception is a write that has been blocked for the write timeout, marked by {@link #write()}.
  */
 final class ConnectionGuard implements Executor {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionGuard.class);
@@ -51,6 +56,9 @@ final class ConnectionGuard implements Executor {
     private static final int PENDING = 0;
     private static final int ANSWERING = 1;
     private static final int CUT = 2;
+    private static final long NOT_WRITING = Long.MIN_VALUE;
+    private static final long STALLED = Long.MIN_VALUE + 1;
+    private static final Write NO_WRITE = () -> { };
     /** Threads beyond the caps, for cut tasks that are still winding down. */
     private static final int SLACK_THREADS = 16;
 
@@ -58,14 +66,19 @@ final class ConnectionGuard implements Executor {
      * @param maxPending requests being read at once
      * @param requestTimeout time from a request's first byte to its last header
      * @param maxConnections requests being answered at once, streams included
+     * @param writeTimeout time one write of an answer may stay blocked
      */
-    record Limits(int maxPending, Duration requestTimeout, int maxConnections, RequestLimits request) {
+    record Limits(int maxPending, Duration requestTimeout, int maxConnections, Duration writeTimeout,
+            RequestLimits request) {
         Limits {
             Objects.requireNonNull(requestTimeout, "requestTimeout");
+            Objects.requireNonNull(writeTimeout, "writeTimeout");
             Objects.requireNonNull(request, "request");
-            if (maxPending < 1 || maxConnections < 1 || requestTimeout.isNegative() || requestTimeout.isZero()) {
+            if (maxPending < 1 || maxConnections < 1 || requestTimeout.isNegative() || requestTimeout.isZero()
+                    || writeTimeout.isNegative() || writeTimeout.isZero()) {
                 throw new IllegalArgumentException("pending requests and connections must be at least 1, and the "
-                        + "request timeout positive: " + maxPending + ", " + maxConnections + ", " + requestTimeout);
+                        + "timeouts positive: " + maxPending + ", " + maxConnections + ", " + requestTimeout + ", "
+                        + writeTimeout);
             }
         }
 
@@ -78,10 +91,12 @@ final class ConnectionGuard implements Executor {
     private final Limits limits;
     private final LongSupplier clock;
     private final long timeoutNanos;
+    private final long writeTimeoutNanos;
     private final ThreadPoolExecutor pool;
     private final ScheduledExecutorService sweeper;
     private final Object lock = new Object();
     private final LinkedHashSet<Task> pending = new LinkedHashSet<>(); // guarded by lock; oldest first
+    private final Set<Task> running = ConcurrentHashMap.newKeySet();
     private final AtomicInteger answering = new AtomicInteger();
     private final AtomicLong cut = new AtomicLong();
 
@@ -94,6 +109,7 @@ final class ConnectionGuard implements Executor {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.timeoutNanos = limits.requestTimeout().toNanos();
+        this.writeTimeoutNanos = limits.writeTimeout().toNanos();
         // Why a hand-off queue: a task either finds an idle thread or gets a new one, up to the cap; beyond it the
         // JDK's server closes the connection at once (it catches the rejection), which costs nothing.
         this.pool = new ThreadPoolExecutor(0, limits.maxThreads(), 30, TimeUnit.SECONDS, new SynchronousQueue<>(), threads);
@@ -103,7 +119,8 @@ final class ConnectionGuard implements Executor {
             return t;
         });
         s.setRemoveOnCancelPolicy(true);
-        long period = Math.max(50, Math.min(1000, limits.requestTimeout().toMillis() / 4));
+        long shortest = Math.min(limits.requestTimeout().toMillis(), limits.writeTimeout().toMillis());
+        long period = Math.max(50, Math.min(1000, shortest / 4));
         s.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);
         this.sweeper = s;
     }
@@ -132,7 +149,7 @@ final class ConnectionGuard implements Executor {
         }
     }
 
-    /** Cuts every request that has been read for longer than the request timeout. */
+    /** Cuts every request that has been read for longer than the request timeout, and every stalled write. */
     void sweep() {
         long now = clock.getAsLong();
         List<Task> late = new ArrayList<>();
@@ -149,6 +166,35 @@ final class ConnectionGuard implements Executor {
         for (Task t : late) {
             t.cut("the request was not complete within " + limits.requestTimeout().toSeconds() + " s");
         }
+        for (Task t : running) {
+            if (t.cutStalledWrite(now)) {
+                cut.incrementAndGet();
+                LOG.debug("cut an answer: a write had been blocked for {} s", limits.writeTimeout().toSeconds());
+            }
+        }
+    }
+
+    /**
+     * Marks a write of the current answer, so that the write timeout can cut it; close the result when the write
+     * is done. Outside a guarded server's thread it does nothing.
+     *
+     * <p>An answer written this way must carry {@code Connection: close} if its body is chunked: a cut can land
+     * as the JDK writes the last chunk, and the JDK then forgets the connection only if it was to be closed.
+     */
+    Write write() {
+        Task task = CURRENT.get();
+        if (task == null || task.owner() != this) {
+            return NO_WRITE;
+        }
+        task.startWrite(clock.getAsLong());
+        return task::endWrite;
+    }
+
+    /** The end of a write marked by {@link #write()}. */
+    interface Write extends AutoCloseable {
+        /** @throws IOException if the write was cut for taking too long */
+        @Override
+        void close() throws IOException;
     }
 
     /** The filter that must run first on every context of the server. */
@@ -251,6 +297,7 @@ final class ConnectionGuard implements Executor {
         private final Runnable exchange;
         private final long since;
         private final AtomicInteger state = new AtomicInteger(PENDING);
+        private long writingSince = NOT_WRITING; // guarded by this
         private volatile String reason;
         private Thread thread; // guarded by this
         private boolean finished; // guarded by this
@@ -271,6 +318,10 @@ final class ConnectionGuard implements Executor {
             reason = why;
             cut.incrementAndGet();
             LOG.debug("cutting a request: {}", why);
+            interruptIfRunning();
+        }
+
+        void interruptIfRunning() {
             // Why under this task's lock: the thread must still be running this task when it is interrupted, or
             // the interrupt would hit the next task the pooled thread picks up.
             synchronized (this) {
@@ -278,6 +329,36 @@ final class ConnectionGuard implements Executor {
                     thread.interrupt();
                 }
             }
+        }
+
+        synchronized void startWrite(long now) {
+            writingSince = now;
+        }
+
+        void endWrite() throws IOException {
+            boolean stalled;
+            synchronized (this) {
+                stalled = writingSince == STALLED;
+                writingSince = NOT_WRITING;
+            }
+            if (stalled) {
+                throw new IOException("the write was cut: the client had not read for "
+                        + limits.writeTimeout().toSeconds() + " s");
+            }
+        }
+
+        /** Why under this task's lock: a write that ends now must either be cut, or see that it was not. */
+        synchronized boolean cutStalledWrite(long now) {
+            if (writingSince == NOT_WRITING || writingSince == STALLED || now - writingSince < writeTimeoutNanos) {
+                return false;
+            }
+            writingSince = STALLED;
+            interruptIfRunning();
+            return true;
+        }
+
+        ConnectionGuard owner() {
+            return ConnectionGuard.this;
         }
 
         @Override
@@ -290,9 +371,11 @@ final class ConnectionGuard implements Executor {
                 Thread.currentThread().interrupt();
             }
             CURRENT.set(this);
+            running.add(this);
             try {
                 exchange.run();
             } finally {
+                running.remove(this);
                 CURRENT.remove();
                 synchronized (this) {
                     finished = true;

@@ -100,8 +100,8 @@ public final class MjpegServer implements AutoCloseable {
         this.maxFpsPerViewer = b.maxFpsPerViewer;
         this.title = b.title;
         this.resendNanos = b.resendAfter.toNanos();
-        this.limits = new ConnectionGuard.Limits(b.maxPendingRequests,
-                b.requestTimeout, b.maxConnections > 0 ? b.maxConnections : b.maxViewers + 50, RequestLimits.DEFAULTS);
+        this.limits = new ConnectionGuard.Limits(b.maxPendingRequests, b.requestTimeout,
+                b.maxConnections > 0 ? b.maxConnections : b.maxViewers + 50, b.writeTimeout, RequestLimits.DEFAULTS);
         this.loginPolicy = b.loginPolicy;
         this.clock = b.clock;
     }
@@ -360,12 +360,16 @@ public final class MjpegServer implements AutoCloseable {
         try (FrameHub.Viewer viewer = cam.hub().attach(remote(ex))) {
             noCache(ex);
             ex.getResponseHeaders().set("Content-Type", Multipart.CONTENT_TYPE);
+            // An endless stream never leaves its connection reusable; saying so lets the JDK forget the connection
+            // however the stream ends (see ConnectionGuard.write).
+            ex.getResponseHeaders().set("Connection", "close");
             if (ex.getRequestMethod().equals("HEAD")) {
                 ex.sendResponseHeaders(200, -1);
                 return;
             }
             ex.sendResponseHeaders(200, 0);
             OutputStream out = ex.getResponseBody();
+            ConnectionGuard writes = guard();
             long minIntervalNanos = maxFpsPerViewer > 0 ? (long) (1e9 / maxFpsPerViewer) : 0;
             long nextAllowed = System.nanoTime();
             FrameHub.Entry previous = null;
@@ -388,7 +392,9 @@ public final class MjpegServer implements AutoCloseable {
                     }
                     e = previous;
                 }
-                Multipart.writePart(out, e.partHeader(), e.frame().jpeg());
+                try (ConnectionGuard.Write w = writes.write()) {
+                    Multipart.writePart(out, e.partHeader(), e.frame().jpeg());
+                }
                 viewer.delivered();
                 previous = e;
                 lastSent = System.nanoTime();
@@ -529,19 +535,21 @@ public final class MjpegServer implements AutoCloseable {
         ex.getResponseHeaders().set("Pragma", "no-cache");
     }
 
-    private static void sendText(HttpExchange ex, int status, String message) throws IOException {
+    private void sendText(HttpExchange ex, int status, String message) throws IOException {
         ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
         sendBody(ex, status, (message + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void sendBody(HttpExchange ex, int status, byte[] body) throws IOException {
+    private void sendBody(HttpExchange ex, int status, byte[] body) throws IOException {
         if (ex.getRequestMethod().equals("HEAD")) {
             ex.sendResponseHeaders(status, -1);
             return;
         }
-        ex.sendResponseHeaders(status, body.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(body);
+        try (ConnectionGuard.Write w = guard().write()) {
+            ex.sendResponseHeaders(status, body.length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(body);
+            }
         }
     }
 
@@ -572,6 +580,7 @@ public final class MjpegServer implements AutoCloseable {
         private int maxConnections;
         private int maxPendingRequests = 32;
         private Duration requestTimeout = Duration.ofSeconds(10);
+        private Duration writeTimeout = Duration.ofSeconds(60);
         private LoginThrottle.Policy loginPolicy = LoginThrottle.Policy.DEFAULTS;
         private LongSupplier clock = System::nanoTime;
 
@@ -603,6 +612,15 @@ public final class MjpegServer implements AutoCloseable {
          */
         public Builder requestTimeout(Duration timeout) {
             this.requestTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /**
+         * Time one write to a viewer may stay blocked (a viewer that stopped reading, or whose network vanished)
+         * before its connection is closed and its slot freed. Default 60 s.
+         */
+        public Builder writeTimeout(Duration timeout) {
+            this.writeTimeout = Objects.requireNonNull(timeout, "timeout");
             return this;
         }
 
@@ -674,10 +692,11 @@ public final class MjpegServer implements AutoCloseable {
             if (maxViewers < 1) {
                 throw new IllegalArgumentException("max viewers must be at least 1: " + maxViewers);
             }
-            if (maxConnections < 0 || maxPendingRequests < 1 || requestTimeout.isNegative() || requestTimeout.isZero()) {
+            if (maxConnections < 0 || maxPendingRequests < 1 || requestTimeout.isNegative() || requestTimeout.isZero()
+                    || writeTimeout.isNegative() || writeTimeout.isZero()) {
                 throw new IllegalArgumentException("max connections must be positive (or 0 for the default), max "
-                        + "pending requests at least 1 and the request timeout positive: " + maxConnections + ", "
-                        + maxPendingRequests + ", " + requestTimeout);
+                        + "pending requests at least 1 and the timeouts positive: " + maxConnections + ", "
+                        + maxPendingRequests + ", " + requestTimeout + ", " + writeTimeout);
             }
             if (resendAfter.isNegative() || resendAfter.isZero()) {
                 throw new IllegalArgumentException("resend interval must be positive: " + resendAfter);

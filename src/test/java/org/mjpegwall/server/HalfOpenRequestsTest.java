@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Timeout;
 /** Clients that send half a request and wait must not hold the server's threads or connections for ever. */
 @Timeout(60)
 class HalfOpenRequestsTest {
+    private static final String CONNECTION = "sun.net.httpserver.HttpConnection";
     private final List<AutoCloseable> cleanup = new ArrayList<>();
     private final FrameHub hub = new FrameHub();
 
@@ -77,6 +78,7 @@ class HalfOpenRequestsTest {
     void requestsBeingReadNeverExceedTheCap() throws Exception {
         // given a server that reads at most 8 requests at once
         MjpegServer server = start(MjpegServer.builder().maxPendingRequests(8));
+        long connectionsBefore = LiveObjects.count(CONNECTION);
 
         // when 30 connections send half a request
         List<SocketChannel> halfOpen = new ArrayList<>();
@@ -84,11 +86,12 @@ class HalfOpenRequestsTest {
             halfOpen.add(sendHalfARequest(server.baseUri(), "GET /camera/1/str"));
         }
 
-        // then 22 are cut, and 8 are being read
+        // then 22 are cut (and forgotten by the JDK's server), and 8 are being read
         Set<SocketChannel> closed = new HashSet<>();
         Await.until("22 half-open requests closed by the server", 30, () -> closedByServer(halfOpen, closed) >= 22);
         assertEquals(22, server.guard().cut());
         assertThat(server.guard().pending(), lessThanOrEqualTo(8));
+        Await.until("the cut connections forgotten", 20, () -> LiveObjects.count(CONNECTION) <= connectionsBefore + 8);
     }
 
     @Test
@@ -122,7 +125,8 @@ class HalfOpenRequestsTest {
     void aViewerWhoseRequestWasReadIsNeverCut() throws Exception {
         // given a viewer streaming from a server on a fake clock
         AtomicLong now = new AtomicLong();
-        MjpegServer server = start(MjpegServer.builder().clock(now::get).requestTimeout(Duration.ofSeconds(10)));
+        MjpegServer server = start(MjpegServer.builder().clock(now::get).requestTimeout(Duration.ofSeconds(10))
+                .writeTimeout(Duration.ofDays(1)));
         cleanup.add(new TestFrames.Publisher(hub, 100_000, 2_000, 10));
         try (Socket viewer = RawHttp.open(server.baseUri(), "/camera/1/stream.mjpg")) {
             InputStream in = new BufferedInputStream(viewer.getInputStream());
@@ -140,6 +144,35 @@ class HalfOpenRequestsTest {
             assertThat(TestFrames.number(parts.next()), greaterThan(first));
             assertEquals(1, server.viewers());
         }
+    }
+
+    @Test
+    void aViewerThatStopsReadingIsCutAfterTheWriteTimeoutAndItsSlotFreed() throws Exception {
+        // given a viewer that sends its request and never reads, on a server on a fake clock, and big frames
+        AtomicLong now = new AtomicLong();
+        MjpegServer server = start(MjpegServer.builder().clock(now::get).writeTimeout(Duration.ofSeconds(60)));
+        long connectionsBefore = LiveObjects.count(CONNECTION);
+        cleanup.add(new TestFrames.Publisher(hub, 100_000, 256 * 1024, 10));
+        Socket stalled = RawHttp.open(server.baseUri(), "/camera/1/stream.mjpg");
+        cleanup.add(stalled);
+        Await.until("the viewer is streaming", 10, () -> server.viewers() == 1);
+
+        // when a minute passes at a time (the write to it blocks once its socket buffers are full)
+        Await.until("the stalled viewer cut", 30, () -> {
+            now.addAndGet(TimeUnit.SECONDS.toNanos(61));
+            server.guard().sweep();
+            return server.viewers() == 0;
+        });
+
+        // then its slot is free and a new viewer streams
+        assertThat(server.guard().cut(), greaterThan(0L));
+        try (Socket viewer = RawHttp.open(server.baseUri(), "/camera/1/stream.mjpg")) {
+            InputStream in = new BufferedInputStream(viewer.getInputStream());
+            RawHttp.Response head = RawHttp.readHead(in);
+            assertEquals(200, head.status());
+            assertNotNull(new MultipartReader(in, head.headers().get("content-type")).next());
+        }
+        Await.until("the stalled viewer's connection forgotten", 20, () -> LiveObjects.count(CONNECTION) <= connectionsBefore);
     }
 
     private SocketChannel sendHalfARequest(URI base, String text) throws IOException {
