@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
             BenchRecordCommand.class,
             RepairCommand.class,
             BenchWallCommand.class,
+            BenchSoakCommand.class,
         })
 public final class MainCommand implements Callable<Integer> {
 
