@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.net.Socket;
 import java.net.URI;
@@ -153,7 +154,7 @@ public final class BenchSoakCommand implements Callable<Integer> {
     }
 
     private Sample sample(long start, MjpegServer server, List<MjpegRelay> relays, List<FrameHub> hubs,
-            PrintWriter toChild, BufferedReader fromChild) throws IOException {
+            PrintWriter toChild, BufferedReader fromChild) throws IOException, InterruptedException {
         toChild.println("STATS");
         String[] t = expect(fromChild, "STATS ").split(" ");
         String traffic = String.format(Locale.ROOT, "%s, %.0f, %s, %s, %s", t[0], Long.parseLong(t[1]) / 1e6, t[2], t[3], t[4]);
@@ -232,26 +233,48 @@ public final class BenchSoakCommand implements Callable<Integer> {
         }
     }
 
-    /** Live heap bytes and live HttpConnection objects, from the JVM's class histogram (which runs a full GC). */
-    private static long[] liveHeapAndConnections() {
+    /**
+     * Live heap bytes after a full GC, and the HttpConnection objects in the heap then.
+     *
+     * <p>Why {@code System.gc()} first and the histogram with {@code -all}: the histogram's own GC is skipped
+     * while a thread holds the GC locker (the demo cameras' JPEG encoder does, often), and then it would count
+     * garbage; {@code -all} counts what is in the heap without a second GC.
+     */
+    private static long[] liveHeapAndConnections() throws InterruptedException {
+        fullGc();
+        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        long connections = -1;
         try {
             String histogram = (String) ManagementFactory.getPlatformMBeanServer().invoke(
                     new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
-                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
-            long total = -1;
-            long connections = 0;
+                    new Object[] {new String[] {"-all"}}, new String[] {String[].class.getName()});
+            connections = 0;
             for (String line : histogram.split("\n")) {
                 String[] f = line.trim().split("\\s+");
-                if (f.length >= 3 && f[0].equals("Total")) {
-                    total = Long.parseLong(f[2]);
-                } else if (f.length >= 4 && f[3].equals("sun.net.httpserver.HttpConnection")) {
+                if (f.length >= 4 && f[3].equals("sun.net.httpserver.HttpConnection")) {
                     connections = Long.parseLong(f[1]);
                 }
             }
-            return new long[] {total, connections};
         } catch (JMException | RuntimeException ex) {
+            // not a HotSpot JVM: the column shows -1
+        }
+        return new long[] {heap, connections};
+    }
+
+    /**
+     * A full GC that really ran. Why the retries: {@code System.gc()} is skipped, silently, while a thread holds the
+     * GC locker (the demo cameras' JPEG encoder does, often); the old generation's collection count tells.
+     */
+    private static void fullGc() throws InterruptedException {
+        List<GarbageCollectorMXBean> full = ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .filter(b -> b.getName().contains("Old") || b.getName().contains("MarkSweep")).toList();
+        for (int attempt = 0; attempt < 50; attempt++) {
+            long before = full.stream().mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
             System.gc();
-            return new long[] {ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), -1};
+            if (full.isEmpty() || full.stream().mapToLong(GarbageCollectorMXBean::getCollectionCount).sum() > before) {
+                return;
+            }
+            TimeUnit.MILLISECONDS.sleep(20);
         }
     }
 
