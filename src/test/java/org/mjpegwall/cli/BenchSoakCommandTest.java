@@ -33,4 +33,34 @@ class BenchSoakCommandTest {
         assertThat("live HttpConnections", Long.parseLong(last[5]), lessThanOrEqualTo(2L + 1));
         assertEquals("2", last[6], "both relay clients connected");
     }
+
+    @Test
+    void theVerdictCatchesGrowingConnectionsThatTheHeapHides() {
+        // given rows flat in memory, threads and fds, but with connections piling up (as before the leak fix)
+        List<BenchSoakCommand.Sample> rows = List.of(
+                new BenchSoakCommand.Sample(0, 600_000, 570_000_000, 130, 54, 16, 16, 15, ""),
+                new BenchSoakCommand.Sample(1, 610_000, 571_000_000, 130, 54, 829, 16, 15, ""),
+                new BenchSoakCommand.Sample(3, 612_000, 575_000_000, 130, 54, 2373, 16, 15, ""));
+
+        // when
+        String verdict = BenchSoakCommand.verdict(rows, 1);
+
+        // then
+        assertThat(verdict, containsString("MISSED"));
+        assertThat(verdict, containsString("http conns 829 -> 2373"));
+    }
+
+    @Test
+    void theVerdictIsMetWhenEverythingStaysWithinTenPercent() {
+        // given
+        List<BenchSoakCommand.Sample> rows = List.of(
+                new BenchSoakCommand.Sample(2, 1_734_000, 578_000_000, 135, 54, 16, 16, 15, ""),
+                new BenchSoakCommand.Sample(15, 1_720_000, 599_000_000, 134, 54, 16, 16, 15, ""));
+
+        // when
+        String verdict = BenchSoakCommand.verdict(rows, 2);
+
+        // then
+        assertThat(verdict, containsString(": MET (rss -0.8 %, live heap +3.6 %"));
+    }
 }
