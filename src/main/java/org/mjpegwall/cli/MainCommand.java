@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
             RepairCommand.class,
             BenchWallCommand.class,
             BenchDecodeCommand.class,
+            BenchSoakCommand.class,
         })
 public final class MainCommand implements Callable<Integer> {
 

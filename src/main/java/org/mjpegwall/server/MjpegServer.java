@@ -1,7 +1,6 @@
 package org.mjpegwall.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.BasicAuthenticator;
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -15,7 +14,6 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,10 +22,10 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,8 +48,9 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>Threads: one per connected viewer (blocking writes, so a stalled viewer stalls only its own thread),
- * plus the JDK's dispatcher thread. {@link #close()} ends every viewer's connection and waits for the threads.
+ * <p>Threads: one per connected viewer (blocking writes, so a stalled viewer stalls only its own thread), one per
+ * request being read, plus the JDK's dispatcher thread; a {@link ConnectionGuard} caps both and answers the rest
+ * (see {@link Builder#maxConnections}). {@link #close()} ends every viewer's connection and waits for the threads.
  */
 public final class MjpegServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MjpegServer.class);
@@ -73,6 +72,9 @@ public final class MjpegServer implements AutoCloseable {
     private final double maxFpsPerViewer;
     private final String title;
     private final long resendNanos;
+    private final ConnectionGuard.Limits limits;
+    private final LoginThrottle.Policy loginPolicy;
+    private final LongSupplier clock;
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, Camera> cameras = new LinkedHashMap<>(); // guarded by itself
     private final AtomicInteger streams = new AtomicInteger();
@@ -81,6 +83,7 @@ public final class MjpegServer implements AutoCloseable {
     private final Object lifecycle = new Object();
     private HttpServer http; // guarded by lifecycle
     private ExecutorService executor; // guarded by lifecycle
+    private ConnectionGuard guard; // guarded by lifecycle
     /** Live pool threads; close() joins them, since a terminated pool's last worker may still be exiting. */
     private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
@@ -97,6 +100,10 @@ public final class MjpegServer implements AutoCloseable {
         this.maxFpsPerViewer = b.maxFpsPerViewer;
         this.title = b.title;
         this.resendNanos = b.resendAfter.toNanos();
+        this.limits = new ConnectionGuard.Limits(b.maxPendingRequests, b.requestTimeout,
+                b.maxConnections > 0 ? b.maxConnections : b.maxViewers + 50, b.writeTimeout, RequestLimits.DEFAULTS);
+        this.loginPolicy = b.loginPolicy;
+        this.clock = b.clock;
     }
 
     public static Builder builder() {
@@ -152,6 +159,9 @@ public final class MjpegServer implements AutoCloseable {
             if (closed || http != null) {
                 throw new IllegalStateException(closed ? "server is closed" : "server already started");
             }
+            // Why this many: a margin over our own caps for idle keep-alive and silent connections, which the JDK
+            // closes by itself (after 10 s) and which no thread of ours sees.
+            HttpServerTuning.ensureLimits(limits.maxThreads() + 1000);
             HttpServer server;
             try {
                 server = HttpServer.create(new InetSocketAddress(bindAddress, requestedPort), 0);
@@ -160,9 +170,6 @@ public final class MjpegServer implements AutoCloseable {
                         + (requestedPort != 0 ? "the port is already in use or not allowed" : ex.getMessage()), ex);
             }
             HttpContext context = server.createContext("/", this::handle);
-            if (password != null) {
-                context.setAuthenticator(new PasswordAuthenticator(password));
-            }
             AtomicInteger threadNumber = new AtomicInteger();
             ThreadFactory threads = r -> {
                 Thread t = new Thread(() -> {
@@ -176,8 +183,15 @@ public final class MjpegServer implements AutoCloseable {
                 workers.add(t);
                 return t;
             };
-            executor = Executors.newCachedThreadPool(threads);
-            server.setExecutor(executor);
+            guard = new ConnectionGuard(limits, threads, "mjpeg-server-" + number + "-guard", clock);
+            context.getFilters().add(guard.filter());
+            if (password != null) {
+                LoginGuard login = new LoginGuard(password, new LoginThrottle(loginPolicy, clock));
+                context.getFilters().add(login.filter());
+                context.setAuthenticator(login);
+            }
+            executor = guard.pool();
+            server.setExecutor(guard);
             server.start();
             http = server;
             LOG.info("serving MJPEG at {}", baseUri());
@@ -216,11 +230,22 @@ public final class MjpegServer implements AutoCloseable {
         return streams.get();
     }
 
+    /** The guard of the running server's connections; for tests. */
+    ConnectionGuard guard() {
+        synchronized (lifecycle) {
+            if (guard == null) {
+                throw new IllegalStateException("server not started");
+            }
+            return guard;
+        }
+    }
+
     /** Closes every viewer's connection and the listening socket, and waits for the server's threads to end. */
     @Override
     public void close() {
         HttpServer server;
         ExecutorService pool;
+        ConnectionGuard connectionGuard;
         synchronized (lifecycle) {
             if (closed) {
                 return;
@@ -228,6 +253,7 @@ public final class MjpegServer implements AutoCloseable {
             closed = true;
             server = http;
             pool = executor;
+            connectionGuard = guard;
         }
         for (Camera c : camerasSnapshot()) {
             c.hub().wakeAll();
@@ -238,6 +264,7 @@ public final class MjpegServer implements AutoCloseable {
         if (pool != null) {
             pool.shutdownNow();
             try {
+                connectionGuard.stopSweeping();
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
                 boolean ended = pool.awaitTermination(5, TimeUnit.SECONDS);
                 for (Thread t : workers) {
@@ -299,9 +326,14 @@ public final class MjpegServer implements AutoCloseable {
                 serveStream(ex, cam);
             }
         } catch (IOException ex2) {
+            // Why rethrow: when a viewer leaves mid-frame, the JDK's chunked stream cannot finish, and closing the
+            // exchange then only closes the socket; the server forgets the connection only when the handler throws.
+            // Swallowing this kept one HttpConnection per departed viewer for ever (see docs/server.md).
             LOG.debug("connection ended: {}", ex2.toString());
+            throw ex2;
         } catch (RuntimeException ex2) {
             LOG.warn("request failed", ex2);
+            throw ex2;
         }
     }
 
@@ -328,12 +360,16 @@ public final class MjpegServer implements AutoCloseable {
         try (FrameHub.Viewer viewer = cam.hub().attach(remote(ex))) {
             noCache(ex);
             ex.getResponseHeaders().set("Content-Type", Multipart.CONTENT_TYPE);
+            // An endless stream never leaves its connection reusable; saying so lets the JDK forget the connection
+            // however the stream ends (see ConnectionGuard.write).
+            ex.getResponseHeaders().set("Connection", "close");
             if (ex.getRequestMethod().equals("HEAD")) {
                 ex.sendResponseHeaders(200, -1);
                 return;
             }
             ex.sendResponseHeaders(200, 0);
             OutputStream out = ex.getResponseBody();
+            ConnectionGuard writes = guard();
             long minIntervalNanos = maxFpsPerViewer > 0 ? (long) (1e9 / maxFpsPerViewer) : 0;
             long nextAllowed = System.nanoTime();
             FrameHub.Entry previous = null;
@@ -356,7 +392,9 @@ public final class MjpegServer implements AutoCloseable {
                     }
                     e = previous;
                 }
-                Multipart.writePart(out, e.partHeader(), e.frame().jpeg());
+                try (ConnectionGuard.Write w = writes.write()) {
+                    Multipart.writePart(out, e.partHeader(), e.frame().jpeg());
+                }
                 viewer.delivered();
                 previous = e;
                 lastSent = System.nanoTime();
@@ -497,19 +535,21 @@ public final class MjpegServer implements AutoCloseable {
         ex.getResponseHeaders().set("Pragma", "no-cache");
     }
 
-    private static void sendText(HttpExchange ex, int status, String message) throws IOException {
+    private void sendText(HttpExchange ex, int status, String message) throws IOException {
         ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
         sendBody(ex, status, (message + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void sendBody(HttpExchange ex, int status, byte[] body) throws IOException {
+    private void sendBody(HttpExchange ex, int status, byte[] body) throws IOException {
         if (ex.getRequestMethod().equals("HEAD")) {
             ex.sendResponseHeaders(status, -1);
             return;
         }
-        ex.sendResponseHeaders(status, body.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(body);
+        try (ConnectionGuard.Write w = guard().write()) {
+            ex.sendResponseHeaders(status, body.length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(body);
+            }
         }
     }
 
@@ -528,21 +568,6 @@ public final class MjpegServer implements AutoCloseable {
         return b.toString();
     }
 
-    /** HTTP Basic with any user name and the one password; compared in constant time. */
-    private static final class PasswordAuthenticator extends BasicAuthenticator {
-        private final byte[] password;
-
-        PasswordAuthenticator(String password) {
-            super("mjpeg-wall");
-            this.password = password.getBytes(StandardCharsets.UTF_8);
-        }
-
-        @Override
-        public boolean checkCredentials(String user, String pass) {
-            return pass != null && MessageDigest.isEqual(password, pass.getBytes(StandardCharsets.UTF_8));
-        }
-    }
-
     /** Options of a server; {@link #build()} checks them. */
     public static final class Builder {
         private String bind = "127.0.0.1";
@@ -552,8 +577,63 @@ public final class MjpegServer implements AutoCloseable {
         private double maxFpsPerViewer = 0;
         private String title = "MJPEG Wall";
         private Duration resendAfter = Duration.ofSeconds(5);
+        private int maxConnections;
+        private int maxPendingRequests = 32;
+        private Duration requestTimeout = Duration.ofSeconds(10);
+        private Duration writeTimeout = Duration.ofSeconds(60);
+        private LoginThrottle.Policy loginPolicy = LoginThrottle.Policy.DEFAULTS;
+        private LongSupplier clock = System::nanoTime;
 
         private Builder() {
+        }
+
+        /**
+         * Most requests answered at once, streams included; more get a 503 with {@code Retry-After}. Default: the
+         * viewer limit plus 50, so snapshots and pages still get through when every stream slot is taken.
+         */
+        public Builder maxConnections(int maxConnections) {
+            this.maxConnections = maxConnections;
+            return this;
+        }
+
+        /**
+         * Most requests being read at once (a thread each); a further one cuts the oldest still being read.
+         * Default 32.
+         */
+        public Builder maxPendingRequests(int maxPendingRequests) {
+            this.maxPendingRequests = maxPendingRequests;
+            return this;
+        }
+
+        /**
+         * Time a client has from the first byte of a request to its last header; then the connection is closed.
+         * Default 10 s. (A connection that sends nothing at all is closed by the JDK after
+         * {@code sun.net.httpserver.maxReqTime}, which this server sets to 10 s unless given on the command line.)
+         */
+        public Builder requestTimeout(Duration timeout) {
+            this.requestTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /**
+         * Time one write to a viewer may stay blocked (a viewer that stopped reading, or whose network vanished)
+         * before its connection is closed and its slot freed. Default 60 s.
+         */
+        public Builder writeTimeout(Duration timeout) {
+            this.writeTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /** How failed logins are throttled and reported; for tests. */
+        Builder loginPolicy(LoginThrottle.Policy policy) {
+            this.loginPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** The monotonic clock (nanoseconds) of the request timeout and the login throttle; for tests. */
+        Builder clock(LongSupplier clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
         }
 
         /**
@@ -611,6 +691,12 @@ public final class MjpegServer implements AutoCloseable {
             }
             if (maxViewers < 1) {
                 throw new IllegalArgumentException("max viewers must be at least 1: " + maxViewers);
+            }
+            if (maxConnections < 0 || maxPendingRequests < 1 || requestTimeout.isNegative() || requestTimeout.isZero()
+                    || writeTimeout.isNegative() || writeTimeout.isZero()) {
+                throw new IllegalArgumentException("max connections must be positive (or 0 for the default), max "
+                        + "pending requests at least 1 and the timeouts positive: " + maxConnections + ", "
+                        + maxPendingRequests + ", " + requestTimeout + ", " + writeTimeout);
             }
             if (resendAfter.isNegative() || resendAfter.isZero()) {
                 throw new IllegalArgumentException("resend interval must be positive: " + resendAfter);

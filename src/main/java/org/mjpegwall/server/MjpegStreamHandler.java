@@ -100,7 +100,10 @@ public final class MjpegStreamHandler implements HttpHandler {
         } catch (InterruptedException ie) {
             Thread.currentThread().interrupt();
         } catch (IOException ioe) {
+            // Rethrown so that the JDK's server forgets the connection: a viewer that left mid-frame leaves the
+            // chunked stream unfinishable, and only a handler that throws gets the connection removed.
             LOG.debug("stream ended: {}", ioe.toString());
+            throw ioe;
         } finally {
             if (source instanceof AutoCloseable c) {
                 try {
