@@ -33,6 +33,11 @@ public final class RepairCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // Each file gets its one line here; the repair's own INFO log would repeat it.
+        String level = "org.slf4j.simpleLogger.log.org.mjpegwall.record.AviRepair";
+        if (System.getProperty(level) == null) {
+            System.setProperty(level, "warn");
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int failures = 0;

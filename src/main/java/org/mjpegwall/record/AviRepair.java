@@ -175,7 +175,7 @@ public final class AviRepair {
     }
 
     private static Result unchanged(Path file, int frames, String why) {
-        log.info("Left {} unchanged: {}", file, why);
+        log.debug("Left {} unchanged: {}", file, why);
         return new Result(file, Outcome.UNCHANGED, frames, why);
     }
 

@@ -23,6 +23,15 @@ final class ChunkScanner implements VideoChunks {
 
     private enum Kind { VIDEO, OTHER, LIST, END, BAD }
 
+    /** Third bytes of the ids a resync looks for: NNdc/NNdb, NNwb, NNtx, NNpc, LIST, JUNK, idx1. */
+    private static final boolean[] THIRD = new boolean[256];
+
+    static {
+        for (char c : "dwtpSNx".toCharArray()) {
+            THIRD[c] = true;
+        }
+    }
+
     private final FileWindow w;
     private final char d0;
     private final char d1;
@@ -155,25 +164,28 @@ final class ChunkScanner implements VideoChunks {
      */
     private long resync(long from) throws IOException {
         int span = w.capacity() - 16;
-        for (long base = from; base <= end - 8; base += span) {
-            int n = (int) Math.min(span + 8, end - base);
-            if (!w.fill(base, n)) {
-                return end;
-            }
-            long last = base + n - 8;
-            for (long q = base; q <= last && q < base + span; q++) {
-                if (looksLikeHeader(q)) {
-                    if (confirmed(q)) {
-                        return q;
-                    }
-                    w.fill(base, n); // confirmed() may have moved the window
+        long q = from;
+        while (q <= end - 8) {
+            // The third byte of every chunk id worth a closer look is one of a few letters.
+            long hit = w.find(q + 2, Math.min(q + 2 + span, end - 5), THIRD);
+            if (hit < 0) {
+                q = Math.min(q + span, end - 7);
+                if (q >= end - 7) {
+                    return end;
                 }
+                continue;
             }
+            q = hit - 2;
+            w.fill(q, 4);
+            if (looksLikeHeader(q) && confirmed(q)) {
+                return q;
+            }
+            q++;
         }
         return end;
     }
 
-    /** A quick test on the four id bytes, before the costlier checks. */
+    /** A quick test on the four id bytes, before the costlier checks; they must be filled. */
     private boolean looksLikeHeader(long q) {
         int c2 = w.u8(q + 2);
         if (c2 == 'd' || c2 == 'w' || c2 == 't' || c2 == 'p') {

@@ -102,6 +102,26 @@ final class FileWindow {
         return true;
     }
 
+    /**
+     * The first position in {@code [from, to)} whose byte is marked in {@code wanted}, or -1; {@code to}
+     * at most one window past {@code from}. A plain array loop: the resynchronising search runs it over
+     * gigabytes of zeros.
+     */
+    long find(long from, long to, boolean[] wanted) throws IOException {
+        int n = (int) (to - from);
+        if (n <= 0 || !fill(from, n)) {
+            return -1;
+        }
+        byte[] a = buf.array();
+        int off = (int) (from - start);
+        for (int i = off, end = off + n; i < end; i++) {
+            if (wanted[a[i] & 0xFF]) {
+                return start + i;
+            }
+        }
+        return -1;
+    }
+
     /** Copies {@code n} bytes at {@code pos} (already filled) into {@code dst}. */
     void copyTo(ByteBuffer dst, long pos, int n) {
         dst.put(buf.array(), (int) (pos - start), n);
