@@ -54,7 +54,7 @@ public final class RepairCommand implements Callable<Integer> {
             } catch (NoSuchFileException e) {
                 problem = "no such file";
             } catch (IOException e) {
-                problem = "could not repair (" + e.getMessage() + "); left unchanged";
+                problem = e.getMessage();
             } catch (RuntimeException e) {
                 // A bug, not the file's fault; the rest of the batch still runs.
                 problem = "could not repair (internal error: " + e + "); left unchanged";

@@ -6,7 +6,8 @@ import java.nio.channels.FileChannel;
 /**
  * What an AVI file really holds, found by reading all of it once: the frames a chunk-by-chunk scan
  * finds, the frames its idx1 index points at correctly, whether the two agree, and whether the file
- * is complete (its index agrees with the data and its headers cover exactly the file). The repair
+ * is complete: its index agrees with the data, the scan met no damage, and its headers cover exactly
+ * the file (and, for a file of ours, its head is undamaged and counts every chunk). The repair
  * decides from this; nothing here writes.
  *
  * <p>Frames are chunks with data; empty chunks are ticks on the timebase that repeat the previous

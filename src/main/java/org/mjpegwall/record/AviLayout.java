@@ -88,11 +88,11 @@ record AviLayout(long fileSize, long riffSize, boolean marked, int width, int he
         void walkTop(FileWindow w) throws IOException {
             long pos = 12;
             while (pos <= fileSize - 8 && steps++ < MAX_STEPS) {
-                w.fill(pos, 12);
+                w.fill(pos, 8);
                 String id = w.fourcc(pos);
                 long size = w.u32(pos + 4);
                 long end = pos + 8 + size;
-                if ("LIST".equals(id) && pos + 12 <= fileSize) {
+                if ("LIST".equals(id) && w.fill(pos + 8, 4)) {
                     String type = w.fourcc(pos + 8);
                     if ("movi".equals(type)) {
                         moviData = pos + 12;
@@ -118,7 +118,7 @@ record AviLayout(long fileSize, long riffSize, boolean marked, int width, int he
         /** Children of a list inside the head (hdrl, strl, INFO), bounded by {@code end}. */
         void children(FileWindow w, long pos, long end) throws IOException {
             while (pos <= end - 8 && steps++ < MAX_STEPS) {
-                w.fill(pos, 12);
+                w.fill(pos, 8);
                 String id = w.fourcc(pos);
                 long size = w.u32(pos + 4);
                 long chunkEnd = pos + 8 + size;
@@ -126,7 +126,7 @@ record AviLayout(long fileSize, long riffSize, boolean marked, int width, int he
                     pos = nextList(w, pos + 4, end);
                     continue;
                 }
-                if ("LIST".equals(id)) {
+                if ("LIST".equals(id) && w.fill(pos + 8, 4)) {
                     list(w, w.fourcc(pos + 8), pos + 12, chunkEnd);
                 } else {
                     chunk(w, id, pos + 8, size);

@@ -144,7 +144,12 @@ public final class AviRepair {
             return unchanged(file, playable, "its stream header has no frame rate (dwRate "
                     + check.layout().rate() + ", dwScale " + check.layout().scale() + ")");
         }
-        Path tmp = Files.createTempFile(real.getParent(), "." + real.getFileName() + ".", ".repair");
+        Path tmp;
+        try {
+            tmp = Files.createTempFile(real.getParent(), "." + real.getFileName() + ".", ".repair");
+        } catch (IOException e) {
+            throw new IOException("cannot write a repaired copy next to it: " + reason(e), e);
+        }
         try {
             AviRebuild.Written written;
             try (FileChannel src = FileChannel.open(real, StandardOpenOption.READ);
@@ -169,9 +174,22 @@ public final class AviRepair {
             log.info("Repaired unfinished recording {} ({} frames, was {} bytes, now {})", file, written.frames(),
                     sizeBefore, written.size());
             return new Result(file, Outcome.REPAIRED, (int) written.frames(), null);
+        } catch (IOException e) {
+            throw new IOException("the repair failed, the file is as it was: " + reason(e), e);
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /** An I/O error in words: "No space left on device" rather than just the file's name. */
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "not allowed to write in " + e.getMessage();
+        }
+        if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
+            return fse.getReason();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     private static Result unchanged(Path file, int frames, String why) {

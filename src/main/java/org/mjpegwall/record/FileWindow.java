@@ -28,10 +28,12 @@ final class FileWindow {
         this(channel, size, DEFAULT_CAPACITY);
     }
 
+    /** @param capacity the most bytes one {@link #fill} covers; smaller for a smaller file, but at least 64 */
     FileWindow(FileChannel channel, long size, int capacity) {
         this.channel = channel;
         this.size = size;
-        this.buf = ByteBuffer.allocate(capacity).order(ByteOrder.LITTLE_ENDIAN);
+        int cap = (int) Math.max(64, Math.min(capacity, size));
+        this.buf = ByteBuffer.allocate(cap).order(ByteOrder.LITTLE_ENDIAN);
     }
 
     /** The file's size when the window was made; reads never go past it. */

@@ -44,9 +44,9 @@ final class IndexReader {
         this.previousEnd = layout.moviData();
     }
 
-    /** Absolute position of the current entry's chunk data (meaningful when {@link #valid()}). */
+    /** Absolute position of the current entry's chunk data, or where its chunk should have been when not {@link #valid()}. */
     long position() {
-        return position;
+        return valid ? position : previousEnd;
     }
 
     /** The current entry's size. */
