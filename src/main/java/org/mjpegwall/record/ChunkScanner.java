@@ -142,7 +142,8 @@ final class ChunkScanner implements VideoChunks {
             if (at + 8 + len > end || len > MAX_FRAME) {
                 return Kind.BAD;
             }
-            return len == 0 || w.startsJpeg(at + 8) ? Kind.VIDEO : Kind.BAD;
+            // A frame's own bytes must start like a JPEG: a 1-byte chunk followed by D8 is not one.
+            return len == 0 || len >= 2 && w.startsJpeg(at + 8) ? Kind.VIDEO : Kind.BAD;
         }
         w.fill(at, 8);
         if (w.is(at, "idx1") || w.is(at, "RIFF")) {

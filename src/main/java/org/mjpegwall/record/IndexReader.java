@@ -79,7 +79,7 @@ final class IndexReader {
             position = header + 8;
             valid = len <= ChunkScanner.MAX_FRAME && header >= previousEnd && header + 8 + len <= dataEnd
                     && pointsAt(header, id) && data.u32(header + 4) == len
-                    && (len == 0 || data.startsJpeg(header + 8));
+                    && (len == 0 || len >= 2 && data.startsJpeg(header + 8));
             if (valid) {
                 previousEnd = header + 8 + len;
             }
