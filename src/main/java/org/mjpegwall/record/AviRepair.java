@@ -133,7 +133,8 @@ public final class AviRepair {
             return new Result(file, Outcome.ALREADY_COMPLETE, (int) check.indexFrames(), null);
         }
         if (!check.layout().marked()) {
-            return unchanged(file, playable, "not written by MJPEG Wall (" + playable + " playable frames)");
+            return unchanged(file, playable, "not written by MJPEG Wall (" + playable + " playable frame"
+                    + (playable == 1 ? ")" : "s)"));
         }
         if (playable == 0) {
             Files.delete(real);
