@@ -52,6 +52,9 @@ public final class ConfigStore {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+    /** A configuration is a few kB; a file far larger is not one, and is never read into memory whole. */
+    static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
+
     private static final DateTimeFormatter BACKUP_STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss");
 
     private final Path file;
@@ -161,6 +164,10 @@ public final class ConfigStore {
 
     private static WallConfig read(Path path) throws ConfigException {
         try {
+            if (Files.size(path) > MAX_FILE_BYTES) {
+                throw new ConfigException("The configuration file " + path + " is " + Files.size(path)
+                        + " bytes, too large to be a configuration of MJPEG Wall.", null, true);
+            }
             WallConfig config = MAPPER.readValue(Files.readAllBytes(path), WallConfig.class);
             if (config == null) {
                 throw new ConfigException("The configuration file " + path + " is empty.", null, true);

@@ -6,8 +6,13 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Builds the fixed-size head of an AVI 1.0 file with one MJPG video stream: the RIFF header, the
- * {@code hdrl} list, a JUNK filler and the {@code movi} list header. The head always has the same
- * length, so the writer and the repair can rewrite it in place while the file grows.
+ * {@code hdrl} list, an {@code INFO} list naming the software, a JUNK filler and the {@code movi}
+ * list header. The head always has the same length, so the writer can rewrite it in place while the
+ * file grows.
+ *
+ * <p>Why the INFO list: its {@code ISFT} ("software") entry is the marker that tells the repair a file
+ * is a recording of ours, which it may rewrite; it never shortens or deletes a file without it.
+ * Players show it as the encoder and otherwise ignore it.
  */
 final class AviHeader {
     /** Absolute position of the {@code LIST} header of the movi list. */
@@ -20,6 +25,8 @@ final class AviHeader {
     static final int AVIF_HASINDEX = 0x10;
     static final int AVIF_ISINTERLEAVED = 0x100;
     static final int AVIIF_KEYFRAME = 0x10;
+    /** The {@code ISFT} value of every file we write; a file whose ISFT starts with it is ours. */
+    static final String SOFTWARE = "MJPEG Wall";
 
     private AviHeader() {
     }
@@ -31,8 +38,13 @@ final class AviHeader {
      * @param moviEnd absolute end of the last complete chunk
      * @param fileEnd absolute end of the file (after idx1 when there is one)
      */
-    record Values(int width, int height, int ticksPerSecond, long ticks, int maxChunkSize, long moviEnd,
+    record Values(int width, int height, int rate, int scale, long ticks, int maxChunkSize, long moviEnd,
             long fileEnd, boolean indexed) {
+        /** The writer's timebase: {@code ticksPerSecond} chunks a second. */
+        Values(int width, int height, int ticksPerSecond, long ticks, int maxChunkSize, long moviEnd, long fileEnd,
+                boolean indexed) {
+            this(width, height, ticksPerSecond, 1, ticks, maxChunkSize, moviEnd, fileEnd, indexed);
+        }
     }
 
     static ByteBuffer build(Values v) {
@@ -46,8 +58,8 @@ final class AviHeader {
         fourcc(b, "hdrl");
         fourcc(b, "avih");
         b.putInt(56);
-        b.putInt(1_000_000 / v.ticksPerSecond()); // dwMicroSecPerFrame
-        long seconds = Math.max(1, v.ticks() / Math.max(1, v.ticksPerSecond()));
+        b.putInt((int) Math.min(Integer.MAX_VALUE, 1_000_000L * v.scale() / v.rate())); // dwMicroSecPerFrame
+        long seconds = Math.max(1, (long) ((double) v.ticks() * v.scale() / v.rate()));
         b.putInt((int) Math.min(Integer.MAX_VALUE, (v.moviEnd() - DATA_START) / seconds)); // dwMaxBytesPerSec
         b.putInt(0); // dwPaddingGranularity
         b.putInt(AVIF_ISINTERLEAVED | (v.indexed() ? AVIF_HASINDEX : 0));
@@ -70,8 +82,8 @@ final class AviHeader {
         b.putShort((short) 0); // wPriority
         b.putShort((short) 0); // wLanguage
         b.putInt(0); // dwInitialFrames
-        b.putInt(1); // dwScale
-        b.putInt(v.ticksPerSecond()); // dwRate
+        b.putInt(v.scale()); // dwScale
+        b.putInt(v.rate()); // dwRate
         b.putInt(0); // dwStart
         b.putInt((int) v.ticks()); // dwLength
         b.putInt(suggestedBuffer(v));
@@ -89,6 +101,13 @@ final class AviHeader {
         fourcc(b, "MJPG");
         b.putInt(v.width() * v.height() * 3); // biSizeImage
         b.putInt(0).putInt(0).putInt(0).putInt(0);
+
+        fourcc(b, "LIST");
+        b.putInt(4 + 8 + 12);
+        fourcc(b, "INFO");
+        fourcc(b, "ISFT");
+        b.putInt(SOFTWARE.length() + 1);
+        b.put(SOFTWARE.getBytes(StandardCharsets.US_ASCII)).put((byte) 0).put((byte) 0); // NUL, pad to even
 
         // Room between the headers and the data, as other writers leave, so movi data starts aligned.
         fourcc(b, "JUNK");

@@ -3,24 +3,27 @@ package org.mjpegwall.record;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Reads the video chunks of an AVI file with one MJPG stream, for tests and for repairing files
- * left unfinished by a crash. Uses the idx1 index when there is a complete one; otherwise it scans
- * the movi list chunk by chunk up to the end of the file and stops at the first incomplete or
- * invalid chunk, the way a crashed recording must be read.
+ * Reads the video chunks of an AVI file with an MJPEG stream: our recordings, finished or left by a
+ * crash, and other programs' files (the video stream need not be the first). The idx1 index is used
+ * only when it agrees with the data ({@link AviCheck}); otherwise the movi list is scanned chunk by
+ * chunk, resynchronising past damage, and a last frame that a power loss left half zeros is left out.
+ *
+ * <p>The chunk list lives in two primitive arrays (12 bytes a chunk) and is capped at
+ * {@link #MAX_CHUNKS}; every size read from the file is checked before use.
  */
 public final class AviReader implements Closeable {
-    private static final int MAX_FRAME = 64 * 1024 * 1024;
+    /** More chunks than this (3 GiB of empty chunks, or 44 hours at 120 Hz) are refused rather than listed. */
+    static final int MAX_CHUNKS = 1 << 24;
 
     /** One video chunk: an empty one (size 0) repeats the previous frame for one tick. */
     public record Chunk(long tick, long position, int size) {
@@ -31,79 +34,56 @@ public final class AviReader implements Closeable {
      *
      * @param headerTicks dwLength of the stream header
      * @param declaredMoviEnd absolute end of the movi list according to its header
-     * @param indexed whether a complete idx1 index was used
-     * @param validEnd absolute end of the last complete chunk
+     * @param indexed whether the file has an idx1 index that agrees with its data
+     * @param validEnd absolute end of the last chunk read
+     * @param marked whether MJPEG Wall wrote the file (its INFO/ISFT marker)
      */
     public record Info(int width, int height, int rate, int scale, long headerTicks, long declaredMoviEnd,
-            long fileSize, boolean indexed, long validEnd) {
+            long fileSize, boolean indexed, long validEnd, boolean marked) {
     }
 
     private final FileChannel channel;
     private final Info info;
-    private final List<Chunk> chunks;
-    private final long moviFourccPos;
+    private final int count;
+    private final long[] positions;
+    private final int[] sizes;
 
     private AviReader(FileChannel channel) throws IOException {
         this.channel = channel;
-        long fileSize = channel.size();
-        ByteBuffer riff = read(0, 12);
-        if (riff.remaining() < 12 || !"RIFF".equals(fourcc(riff, 0)) || !"AVI ".equals(fourcc(riff, 8))) {
-            throw new IOException("not an AVI file (no RIFF AVI header)");
-        }
-        int width = 0;
-        int height = 0;
-        int rate = 0;
-        int scale = 0;
-        long headerTicks = 0;
-        long moviPos = -1;
-        long moviEnd = -1;
-        long idxPos = -1;
-        long idxSize = 0;
-        long pos = 12;
-        while (pos + 8 <= fileSize) {
-            ByteBuffer h = read(pos, 12);
-            String id = fourcc(h, 0);
-            long size = Integer.toUnsignedLong(h.getInt(4));
-            if ("LIST".equals(id) && h.remaining() >= 12) {
-                String type = fourcc(h, 8);
-                if ("hdrl".equals(type)) {
-                    ByteBuffer hdrl = read(pos + 12, (int) Math.min(size - 4, 64 * 1024));
-                    int[] v = parseHdrl(hdrl);
-                    width = v[0];
-                    height = v[1];
-                    rate = v[2];
-                    scale = v[3];
-                    headerTicks = Integer.toUnsignedLong(v[4]);
-                } else if ("movi".equals(type)) {
-                    moviPos = pos + 8;
-                    moviEnd = pos + 8 + size;
-                    // The index, if any, follows the movi list. A growing or crashed file may have
-                    // more data after the declared end of the list; scan() reads it.
-                    ByteBuffer after = read(moviEnd, 8);
-                    if (after.remaining() == 8 && "idx1".equals(fourcc(after, 0))) {
-                        idxPos = moviEnd + 8;
-                        idxSize = Integer.toUnsignedLong(after.getInt(4));
-                    }
-                    break;
-                }
-            }
-            pos += 8 + size + (size & 1);
-        }
-        if (moviPos < 0) {
+        AviCheck check = AviCheck.of(channel);
+        AviLayout layout = check.layout();
+        if (!layout.hasMovi()) {
             throw new IOException("not a playable AVI file (no movi list)");
         }
-        if (rate <= 0 || scale <= 0) {
+        if (layout.videoStream() < 0 || layout.rate() <= 0 || layout.scale() <= 0) {
             throw new IOException("not a playable AVI file (no video stream header)");
         }
-        this.moviFourccPos = moviPos;
-        List<Chunk> fromIndex = idxPos >= 0 && idxPos + idxSize <= fileSize ? readIndex(idxPos, idxSize, fileSize) : null;
-        List<Chunk> list = fromIndex != null ? fromIndex : scan(moviPos + 4, fileSize);
-        long validEnd = list.isEmpty() ? moviPos + 4 : 0;
-        for (Chunk c : list) {
-            validEnd = Math.max(validEnd, c.position() + c.size() + (c.size() & 1));
+        VideoChunks source = check.indexAgrees()
+                ? new ChunkScanner(new FileWindow(channel, layout.fileSize()), layout.videoStream(),
+                        layout.moviData(), check.dataEnd())
+                : check.chunksToKeep(channel);
+        long[] pos = new long[1024];
+        int[] size = new int[1024];
+        int n = 0;
+        long validEnd = layout.moviData();
+        while (source.next()) {
+            if (n == MAX_CHUNKS) {
+                throw new IOException("too many chunks to list (more than " + MAX_CHUNKS + ")");
+            }
+            if (n == pos.length) {
+                pos = Arrays.copyOf(pos, n * 2);
+                size = Arrays.copyOf(size, n * 2);
+            }
+            pos[n] = source.position();
+            size[n] = source.size();
+            validEnd = Math.max(validEnd, source.position() + source.size() + (source.size() & 1));
+            n++;
         }
-        this.chunks = Collections.unmodifiableList(list);
-        this.info = new Info(width, height, rate, scale, headerTicks, moviEnd, fileSize, fromIndex != null, validEnd);
+        this.count = n;
+        this.positions = pos;
+        this.sizes = size;
+        this.info = new Info(layout.width(), layout.height(), layout.rate(), layout.scale(), layout.headerTicks(),
+                layout.declaredMoviEnd(), layout.fileSize(), check.indexAgrees(), validEnd, layout.marked());
     }
 
     /** Opens and parses a file. */
@@ -123,14 +103,27 @@ public final class AviReader implements Closeable {
 
     /** Every video chunk in stream order, empty repeat chunks included. */
     public List<Chunk> chunks() {
-        return chunks;
+        return new AbstractList<>() {
+            @Override
+            public Chunk get(int i) {
+                if (i < 0 || i >= count) {
+                    throw new IndexOutOfBoundsException(i);
+                }
+                return new Chunk(i, positions[i], sizes[i]);
+            }
+
+            @Override
+            public int size() {
+                return count;
+            }
+        };
     }
 
     /** Number of frames (non-empty chunks). */
     public int frameCount() {
         int n = 0;
-        for (Chunk c : chunks) {
-            if (c.size() > 0) {
+        for (int i = 0; i < count; i++) {
+            if (sizes[i] > 0) {
                 n++;
             }
         }
@@ -139,21 +132,25 @@ public final class AviReader implements Closeable {
 
     /** The play time of the stream: every chunk lasts scale/rate seconds. */
     public Duration duration() {
-        return Duration.ofNanos(chunks.size() * 1_000_000_000L * info.scale() / info.rate());
+        return Duration.ofNanos((long) (count * 1e9 * info.scale() / info.rate()));
     }
 
     /** The bytes of one chunk. */
     public byte[] read(Chunk chunk) throws IOException {
-        ByteBuffer b = read(chunk.position(), chunk.size());
         byte[] out = new byte[chunk.size()];
-        b.get(out);
+        ByteBuffer b = ByteBuffer.wrap(out);
+        while (b.hasRemaining()) {
+            if (channel.read(b, chunk.position() + b.position()) < 0) {
+                throw new IOException("the file ends inside a chunk");
+            }
+        }
         return out;
     }
 
     /** All frames' bytes, in order (empty chunks left out). */
     public List<byte[]> readFrames() throws IOException {
         List<byte[]> out = new ArrayList<>();
-        for (Chunk c : chunks) {
+        for (Chunk c : chunks()) {
             if (c.size() > 0) {
                 out.add(read(c));
             }
@@ -164,148 +161,5 @@ public final class AviReader implements Closeable {
     @Override
     public void close() throws IOException {
         channel.close();
-    }
-
-    private List<Chunk> readIndex(long idxPos, long idxSize, long fileSize) throws IOException {
-        if (idxSize % 16 != 0 || idxSize > Integer.MAX_VALUE) {
-            return null;
-        }
-        ByteBuffer idx = read(idxPos, (int) idxSize);
-        List<Chunk> list = new ArrayList<>();
-        // Offsets are relative to the movi FOURCC (usual) or absolute (some writers): test the first entry.
-        long base = moviFourccPos;
-        boolean first = true;
-        for (int i = 0; i + 16 <= idx.limit(); i += 16) {
-            String id = fourcc(idx, i);
-            if (!isVideo(id)) {
-                continue;
-            }
-            long offset = Integer.toUnsignedLong(idx.getInt(i + 8));
-            int size = idx.getInt(i + 12);
-            if (first) {
-                ByteBuffer at = read(moviFourccPos + offset, 4);
-                base = at.remaining() == 4 && id.equals(fourcc(at, 0)) ? moviFourccPos : 0;
-                first = false;
-            }
-            long position = base + offset + 8;
-            if (size < 0 || position + size > fileSize) {
-                return null;
-            }
-            list.add(new Chunk(list.size(), position, size));
-        }
-        return list;
-    }
-
-    private List<Chunk> scan(long start, long fileSize) throws IOException {
-        List<Chunk> list = new ArrayList<>();
-        long pos = start;
-        while (pos + 8 <= fileSize) {
-            ByteBuffer h = read(pos, 8);
-            String id = fourcc(h, 0);
-            long size = Integer.toUnsignedLong(h.getInt(4));
-            if (pos + 8 + size > fileSize) {
-                break; // cut off by a crash
-            }
-            if (isVideo(id)) {
-                if (size > MAX_FRAME || (size > 0 && !startsWithJpeg(pos + 8))) {
-                    break;
-                }
-                list.add(new Chunk(list.size(), pos + 8, (int) size));
-            } else if ("idx1".equals(id)) {
-                break;
-            } else if (!"JUNK".equals(id) && !id.startsWith("ix") && !"LIST".equals(id) && !isStreamChunk(id)) {
-                break; // garbage after the last complete chunk (e.g. zeros after a power loss)
-            }
-            pos += 8 + size + (size & 1);
-        }
-        // After a power loss the last chunk may have its length on disk but zeros instead of its end.
-        // Only the last frame is checked: some cameras send frames without an end marker, and a
-        // check on every frame would then throw away a whole recording.
-        int last = list.size() - 1;
-        while (last >= 0 && list.get(last).size() == 0) {
-            last--;
-        }
-        if (last >= 0 && !endsJpeg(list.get(last))) {
-            list.subList(last, list.size()).clear();
-        }
-        return list;
-    }
-
-    /** Whether the chunk ends with a JPEG end marker, allowing zero padding after it. */
-    private boolean endsJpeg(Chunk c) throws IOException {
-        int n = Math.min(c.size(), 4096);
-        ByteBuffer b = read(c.position() + c.size() - n, n);
-        int i = b.limit() - 1;
-        while (i > 0 && b.get(i) == 0) {
-            i--;
-        }
-        return i > 0 && (b.get(i - 1) & 0xFF) == 0xFF && (b.get(i) & 0xFF) == 0xD9;
-    }
-
-    private boolean startsWithJpeg(long pos) throws IOException {
-        ByteBuffer b = read(pos, 2);
-        return b.remaining() == 2 && (b.get(0) & 0xFF) == 0xFF && (b.get(1) & 0xFF) == 0xD8;
-    }
-
-    private static boolean isVideo(String id) {
-        return id.length() == 4 && id.startsWith("00") && (id.endsWith("dc") || id.endsWith("db"));
-    }
-
-    private static boolean isStreamChunk(String id) {
-        return id.length() == 4 && Character.isDigit(id.charAt(0)) && Character.isDigit(id.charAt(1));
-    }
-
-    /** Returns {width, height, rate, scale, length} of the first video stream. */
-    private static int[] parseHdrl(ByteBuffer b) {
-        int[] v = new int[5];
-        int i = 0;
-        boolean video = false;
-        while (i + 8 <= b.limit()) {
-            String id = fourcc(b, i);
-            int size = b.getInt(i + 4);
-            if ("LIST".equals(id)) {
-                i += 12; // descend into strl
-                continue;
-            }
-            int body = i + 8;
-            if ("avih".equals(id) && body + 40 <= b.limit()) {
-                v[0] = b.getInt(body + 32);
-                v[1] = b.getInt(body + 36);
-            } else if ("strh".equals(id) && body + 36 <= b.limit() && v[2] == 0) {
-                video = "vids".equals(fourcc(b, body));
-                if (video) {
-                    v[3] = b.getInt(body + 20);
-                    v[2] = b.getInt(body + 24);
-                    v[4] = b.getInt(body + 32);
-                }
-            }
-            if (size < 0) {
-                break;
-            }
-            i = body + size + (size & 1);
-        }
-        return v;
-    }
-
-    private ByteBuffer read(long position, int length) throws IOException {
-        ByteBuffer b = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
-        while (b.hasRemaining()) {
-            int n = channel.read(b, position + b.position());
-            if (n < 0) {
-                break;
-            }
-        }
-        return b.flip();
-    }
-
-    private static String fourcc(ByteBuffer b, int at) {
-        if (at + 4 > b.limit()) {
-            return "";
-        }
-        byte[] code = new byte[4];
-        for (int i = 0; i < 4; i++) {
-            code[i] = b.get(at + i);
-        }
-        return new String(code, StandardCharsets.ISO_8859_1);
     }
 }

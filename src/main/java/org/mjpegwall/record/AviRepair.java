@@ -1,143 +1,216 @@
 package org.mjpegwall.record;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.List;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributeView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.mjpegwall.client.Jpeg;
 
 /**
- * Finishes recordings that a crash, a kill or a power loss left without an index: cuts off a partly
- * written last chunk, brings the headers up to date with every complete frame and appends the idx1
- * index. Files with no complete frame are deleted, so no empty or header-only file is left behind.
- * {@link Recorder#start} runs it on the camera's earlier files; anyone may run it on a folder.
+ * Finishes recordings that a crash, a kill or a power loss left unfinished, and never makes a file
+ * worse. {@link Recorder#start} runs it on the camera's earlier files; {@code mjpeg-wall repair} on
+ * any file.
+ *
+ * <p>The rules:
+ * <ul>
+ *   <li>Only a file MJPEG Wall wrote (its {@code INFO/ISFT} marker, see {@link AviHeader}) is ever
+ *       changed. Any other file, AVI or not, is left byte for byte as it was, with a message.</li>
+ *   <li>The index is checked against the data ({@link AviCheck}); a file whose index and headers
+ *       agree with its data is complete and left alone.</li>
+ *   <li>Otherwise the file is rebuilt into a temporary file next to it ({@link AviRebuild}), which is
+ *       read back and checked, and replaces the original in one atomic rename only if it has at least
+ *       as many playable frames. Permissions and modification time carry over (retention goes by the
+ *       time). A crash during the repair leaves the original as it was.</li>
+ *   <li>A file of ours with no complete frame holds nothing to keep and is deleted.</li>
+ * </ul>
  */
 public final class AviRepair {
     private static final Logger log = LoggerFactory.getLogger(AviRepair.class);
 
     /** What {@link #repair} did. */
-    public enum Outcome { ALREADY_COMPLETE, REPAIRED, DELETED_EMPTY }
+    public enum Outcome {
+        /** Index and headers agree with the data: nothing to do. */
+        ALREADY_COMPLETE,
+        /** Rebuilt and replaced. */
+        REPAIRED,
+        /** A file of ours with no complete frame, deleted. */
+        DELETED_EMPTY,
+        /** Left byte for byte as it was; {@link Result#message()} says why. */
+        UNCHANGED
+    }
 
-    public record Result(Path file, Outcome outcome, int frames) {
+    /**
+     * @param frames playable frames in the file after the repair (before it, when unchanged)
+     * @param message why an {@link Outcome#UNCHANGED} file was not repaired, in plain words
+     */
+    public record Result(Path file, Outcome outcome, int frames, String message) {
+        /** Whether the file is now a complete recording (or gone because it held nothing). */
+        public boolean succeeded() {
+            return outcome != Outcome.UNCHANGED;
+        }
     }
 
     private AviRepair() {
     }
 
-    /** Whether the file ends with a complete index right after its movi list, i.e. was finished. */
+    /**
+     * A quick test for a finished file, reading only its headers and the last index entry: the
+     * headers cover the file exactly, an idx1 follows the movi list, and its last entry points at the
+     * movi list's last chunk. It does not check every entry; {@link #repair} does.
+     */
     public static boolean isComplete(Path file) throws IOException {
-        if (Files.size(file) == 0) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (size == 0) {
+                return false;
+            }
+            FileWindow w = new FileWindow(ch, size, 8192);
+            AviLayout l = AviLayout.read(w);
+            long idx = l.idx1();
+            if (!l.hasMovi() || idx < 0 || !l.riffCoversFile() || idx + 8 + l.idx1Size() > size
+                    || idx + 8 + l.idx1Size() < size - 1 || l.idx1Size() < 16 || l.idx1Size() % 16 != 0
+                    || l.marked() && l.headerTicks() != l.idx1Size() / 16) {
+                return false;
+            }
+            long last = idx + 8 + l.idx1Size() - 16;
+            w.fill(last, 16);
+            String id = w.fourcc(last);
+            long offset = w.u32(last + 8);
+            long len = w.u32(last + 12);
+            for (long header : new long[] {l.moviData() - 4 + offset, offset}) {
+                if (header >= l.moviData() && header + 8 + len + (len & 1) == l.declaredMoviEnd() && w.fill(header, 8)
+                        && w.is(header, id) && w.u32(header + 4) == len) {
+                    return true;
+                }
+            }
             return false;
-        }
-        try (AviReader r = AviReader.open(file)) {
-            return r.info().indexed() && r.info().declaredMoviEnd() == r.info().validEnd();
         } catch (IOException e) {
+            if (e instanceof NoSuchFileException) {
+                throw e;
+            }
             return false;
         }
     }
 
     /**
-     * Repairs one file written by {@link AviWriter}.
+     * Checks one file and repairs it if it is an unfinished recording of ours.
      *
-     * @throws IOException if the file cannot be read or written, or was not written by this program
-     *     and has no complete frame either
+     * @return what was done; {@link Outcome#UNCHANGED} with a message for a file that is not ours, not
+     *     an AVI file, or could not be improved
+     * @throws IOException if the file cannot be read, or the repaired copy cannot be written (the
+     *     original is then unchanged)
      */
     public static Result repair(Path file) throws IOException {
-        if (Files.size(file) < AviHeader.DATA_START) {
-            // Killed before the first frame was complete: nothing to keep. Anything else is not ours.
-            if (Files.size(file) > 0 && !startsWithRiff(file)) {
-                throw new IOException("not an AVI file (no RIFF AVI header)");
-            }
-            Files.delete(file);
-            log.info("Deleted empty recording {}", file);
-            return new Result(file, Outcome.DELETED_EMPTY, 0);
+        if (!Files.exists(file)) {
+            throw new NoSuchFileException(file.toString(), null, "no such file");
         }
-        List<AviReader.Chunk> chunks;
-        AviReader.Info info;
-        try (AviReader r = AviReader.open(file)) {
-            info = r.info();
-            chunks = r.chunks();
-            if (info.indexed() && info.declaredMoviEnd() == info.validEnd()) {
-                return new Result(file, Outcome.ALREADY_COMPLETE, r.frameCount());
-            }
-            if (r.frameCount() == 0) {
-                r.close();
-                Files.delete(file);
-                log.info("Deleted recording without frames {}", file);
-                return new Result(file, Outcome.DELETED_EMPTY, 0);
-            }
-            if (chunks.get(0).position() - 8 != AviHeader.DATA_START) {
-                throw new IOException("cannot repair " + file + ": not written by mjpeg-wall");
+        if (!Files.isRegularFile(file)) {
+            return unchanged(file, 0, "not a regular file");
+        }
+        Path real = file.toRealPath();
+        long sizeBefore = Files.size(real);
+        FileTime modifiedBefore = Files.getLastModifiedTime(real);
+        if (sizeBefore == 0) {
+            return unchanged(file, 0, "an empty file (0 bytes), not a recording");
+        }
+        AviCheck check;
+        try (FileChannel ch = FileChannel.open(real, StandardOpenOption.READ)) {
+            try {
+                check = AviCheck.of(ch);
+            } catch (AviLayout.NotAviException e) {
+                return unchanged(file, 0, e.getMessage());
             }
         }
-        int frames = 0;
-        int maxChunk = 0;
-        for (AviReader.Chunk c : chunks) {
-            if (c.size() > 0) {
-                frames++;
-                maxChunk = Math.max(maxChunk, c.size());
-            }
+        int playable = (int) Math.min(Integer.MAX_VALUE, check.playableFrames());
+        if (check.complete()) {
+            return new Result(file, Outcome.ALREADY_COMPLETE, (int) check.indexFrames(), null);
         }
-        int width = info.width();
-        int height = info.height();
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            if (width == 0 || height == 0) {
-                AviReader.Chunk first = chunks.stream().filter(c -> c.size() > 0).findFirst().orElseThrow();
-                ByteBuffer b = ByteBuffer.allocate(Math.min(first.size(), 64 * 1024));
-                ch.read(b, first.position());
-                Jpeg.Size ji = Jpeg.size(b.array(), 0, b.array().length);
-                if (ji != null) {
-                    width = ji.width();
-                    height = ji.height();
+        if (!check.layout().marked()) {
+            return unchanged(file, playable, "not written by MJPEG Wall (" + playable + " playable frame"
+                    + (playable == 1 ? ")" : "s)"));
+        }
+        if (playable == 0) {
+            Files.delete(real);
+            log.info("Deleted recording without a complete frame {}", file);
+            return new Result(file, Outcome.DELETED_EMPTY, 0, null);
+        }
+        if (!check.hasTimebase()) {
+            return unchanged(file, playable, "its stream header has no frame rate (dwRate "
+                    + check.layout().rate() + ", dwScale " + check.layout().scale() + ")");
+        }
+        Path tmp;
+        try {
+            tmp = Files.createTempFile(real.getParent(), "." + real.getFileName() + ".", ".repair");
+        } catch (IOException e) {
+            throw new IOException("cannot write a repaired copy next to it: " + reason(e), e);
+        }
+        try {
+            AviRebuild.Written written;
+            try (FileChannel src = FileChannel.open(real, StandardOpenOption.READ);
+                    FileChannel out = FileChannel.open(tmp, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                written = AviRebuild.write(src, check, out);
+                AviCheck after = AviCheck.of(out);
+                if (!after.complete() || !after.layout().marked() || after.indexFrames() < playable) {
+                    return unchanged(file, playable, "a repair would keep only " + after.indexFrames() + " of its "
+                            + playable + " playable frames");
                 }
             }
-            long moviEnd = info.validEnd();
-            long ticks = chunks.size();
-            ch.truncate(moviEnd);
-            ByteBuffer idx = ByteBuffer.allocate(8 + 16 * chunks.size()).order(ByteOrder.LITTLE_ENDIAN);
-            idx.put("idx1".getBytes(StandardCharsets.US_ASCII)).putInt(16 * chunks.size());
-            for (AviReader.Chunk c : chunks) {
-                idx.put("00dc".getBytes(StandardCharsets.US_ASCII))
-                        .putInt(c.size() > 0 ? AviHeader.AVIIF_KEYFRAME : 0)
-                        .putInt((int) (c.position() - 8 - AviHeader.MOVI_FOURCC_POS))
-                        .putInt(c.size());
+            if (Files.size(real) != sizeBefore || !Files.getLastModifiedTime(real).equals(modifiedBefore)) {
+                return unchanged(file, playable, "it changed while it was being repaired");
             }
-            idx.flip();
-            long end = moviEnd + idx.remaining();
-            writeFully(ch, idx, moviEnd);
-            ByteBuffer head = AviHeader.build(new AviHeader.Values(width, height, info.rate() / info.scale(), ticks,
-                    maxChunk, moviEnd, end, true));
-            writeFully(ch, head, 0);
+            carryAttributes(real, tmp, modifiedBefore);
+            try {
+                Files.move(tmp, real, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                return unchanged(file, playable, "its folder cannot replace files atomically");
+            }
+            syncDirectory(real.getParent());
+            log.info("Repaired unfinished recording {} ({} frames, was {} bytes, now {})", file, written.frames(),
+                    sizeBefore, written.size());
+            return new Result(file, Outcome.REPAIRED, (int) written.frames(), null);
+        } catch (IOException e) {
+            throw new IOException("the repair failed, the file is as it was: " + reason(e), e);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** An I/O error in words: "No space left on device" rather than just the file's name. */
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "not allowed to write in " + e.getMessage();
+        }
+        if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
+            return fse.getReason();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    private static Result unchanged(Path file, int frames, String why) {
+        log.debug("Left {} unchanged: {}", file, why);
+        return new Result(file, Outcome.UNCHANGED, frames, why);
+    }
+
+    private static void carryAttributes(Path from, Path to, FileTime modified) throws IOException {
+        PosixFileAttributeView posix = Files.getFileAttributeView(to, PosixFileAttributeView.class);
+        if (posix != null) {
+            posix.setPermissions(Files.getPosixFilePermissions(from));
+        }
+        Files.setLastModifiedTime(to, modified);
+    }
+
+    private static void syncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
             ch.force(true);
-        }
-        log.info("Repaired unfinished recording {} ({} frames)", file, frames);
-        return new Result(file, Outcome.REPAIRED, frames);
-    }
-
-    private static boolean startsWithRiff(Path file) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer b = ByteBuffer.allocate(12);
-            while (b.hasRemaining() && ch.read(b) > 0) {
-                // keep reading
-            }
-            byte[] a = b.array();
-            String riff = new String(a, 0, 4, StandardCharsets.US_ASCII);
-            // A crash can leave the head partly written; its first bytes come first.
-            return b.position() >= 4 && riff.equals("RIFF")
-                    && (b.position() < 12 || new String(a, 8, 4, StandardCharsets.US_ASCII).equals("AVI "));
-        }
-    }
-
-    private static void writeFully(FileChannel ch, ByteBuffer b, long position) throws IOException {
-        while (b.hasRemaining()) {
-            position += ch.write(b, position);
+        } catch (IOException | RuntimeException e) {
+            log.debug("Cannot flush folder {}: {}", dir, e.toString());
         }
     }
 }

@@ -477,7 +477,11 @@ public final class Recorder implements AutoCloseable {
             for (Path p : earlier) {
                 try {
                     if (Files.exists(p) && !isBeingWritten(p) && !AviRepair.isComplete(p)) {
-                        AviRepair.repair(p);
+                        // The same rules as the repair command: only our files change, never to fewer frames.
+                        AviRepair.Result r = AviRepair.repair(p);
+                        if (!r.succeeded()) {
+                            log.warn("Recording {}: left {} unchanged: {}", options.cameraName(), p, r.message());
+                        }
                     }
                 } catch (NoSuchFileException e) {
                     // deleted meanwhile (retention): nothing to repair

@@ -69,6 +69,21 @@ class ConfigStoreTest {
     }
 
     @Test
+    void aHugeFileIsRefusedInWordsWithoutBeingReadIntoMemory() throws Exception {
+        // given a 3 GB (sparse) file where the configuration should be
+        Path file = home.resolve("config.json");
+        try (var f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            f.setLength(3L << 30);
+        }
+        // when
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigStore.at(file).load());
+        // then it counts as not a configuration: the wall moves it aside and starts afresh
+        assertTrue(e.getMessage().contains("too large"), e.getMessage());
+        assertTrue(e.corrupt());
+        assertEquals(3L << 30, Files.size(file));
+    }
+
+    @Test
     void corruptFileGivesAClearMessage() throws Exception {
         // given
         Path file = home.resolve("config.json");

@@ -361,6 +361,37 @@ class RecorderTest {
         }
     }
 
+    @Test
+    void startLeavesFilesItDidNotWriteAsTheyAreEvenUnderItsOwnNames() throws Exception {
+        // given, under this camera's file names, an unfinished recording of another program, a zero-byte
+        // file and a text file
+        Path foreign = dir.resolve("Front_door_2026-11-23_08-00-00.avi");
+        AviWriter w = AviWriter.create(foreign, 120);
+        for (int i = 0; i < 5; i++) {
+            w.writeFrame(TestJpegs.numbered(IMAGE, i), 4L * i);
+        }
+        w.sync(false);
+        w.close();
+        byte[] bytes = Files.readAllBytes(foreign);
+        int at = new String(bytes, 0, 4096, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf(AviHeader.SOFTWARE);
+        bytes[at] = 'X';
+        Files.write(foreign, bytes);
+        Files.write(foreign, new byte[] {'0', '0', 'd', 'c', 9, 9, 9}, java.nio.file.StandardOpenOption.APPEND);
+        byte[] before = Files.readAllBytes(foreign);
+        Path zero = Files.createFile(dir.resolve("Front_door_2026-11-23_09-00-00.avi"));
+        Path text = Files.writeString(dir.resolve("Front_door_2026-11-23_10-00-00.avi"), "notes");
+
+        // when
+        Recorder rec = Recorder.start(options());
+        rec.awaitRepair();
+        rec.stop();
+
+        // then
+        assertArrayEquals(before, Files.readAllBytes(foreign));
+        assertTrue(Files.exists(zero));
+        assertEquals("notes", Files.readString(text));
+    }
+
     private static byte[] bigImage;
 
     private static synchronized byte[] big() {
