@@ -1,0 +1,50 @@
+package org.mjpegwall.motion;
+
+/**
+ * One JPEG Huffman table (a DHT entry) prepared for decoding: a 9-bit look-up for the short codes
+ * that make up nearly all of a picture, and the canonical code limits (JPEG Annex C/F.2.2.3) for longer ones.
+ */
+final class HuffmanTable {
+    static final int FAST_BITS = 9;
+
+    /** Indexed by the next {@link #FAST_BITS} bits: {@code length << 8 | symbol}, or 0 when the code is longer. */
+    final int[] fast = new int[1 << FAST_BITS];
+    /** Per code length 1..16: the largest code of that length, or -1 if none. */
+    final int[] maxCode = new int[17];
+    /** Per code length: index into {@link #symbols} of its first code, minus that code. */
+    final int[] offset = new int[17];
+    final int[] symbols;
+
+    /**
+     * @param counts number of codes of each length 1..16 ({@code counts[0]} is length 1)
+     * @param symbols the symbols in code order
+     * @throws JpegFormatException if the lengths do not describe a valid prefix code
+     */
+    HuffmanTable(int[] counts, int[] symbols) throws JpegFormatException {
+        this.symbols = symbols;
+        int code = 0;
+        int k = 0;
+        for (int len = 1; len <= 16; len++) {
+            int n = counts[len - 1];
+            offset[len] = k - code;
+            if (n == 0) {
+                maxCode[len] = -1;
+            } else {
+                if (code + n > (1 << len)) {
+                    throw new JpegFormatException("corrupt JPEG: Huffman table has more codes than fit in " + len + " bits");
+                }
+                for (int i = 0; i < n; i++, k++, code++) {
+                    if (len <= FAST_BITS) {
+                        int shift = FAST_BITS - len;
+                        int entry = (len << 8) | symbols[k];
+                        for (int j = code << shift, end = (code + 1) << shift; j < end; j++) {
+                            fast[j] = entry;
+                        }
+                    }
+                }
+                maxCode[len] = code - 1;
+            }
+            code <<= 1;
+        }
+    }
+}
