@@ -26,6 +26,8 @@ import picocli.CommandLine.Option;
             BenchRecordCommand.class,
             RepairCommand.class,
             BenchWallCommand.class,
+            MotionCommand.class,
+            BenchMotionCommand.class,
         })
 public final class MainCommand implements Callable<Integer> {
 

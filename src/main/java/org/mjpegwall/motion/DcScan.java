@@ -1,5 +1,9 @@
 package org.mjpegwall.motion;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Decodes the first scan of a baseline JPEG far enough to know every luminance block's DC coefficient,
  * the block's mean brightness: the AC coefficients are Huffman-decoded only to be skipped, and nothing
@@ -12,6 +16,8 @@ package org.mjpegwall.motion;
 final class DcScan {
     /** Zero bytes fed past the end of the data before the scan is declared cut short. */
     private static final int MAX_PADDING = 16;
+
+    private static final VarHandle BIG_ENDIAN = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private final JpegHeader h;
     private final byte[] d;
@@ -156,21 +162,47 @@ final class DcScan {
 
     /** Reads the AC coefficients of one block without keeping them. */
     private void skipAc(HuffmanTable t) throws JpegFormatException {
+        int[] fast = t.fastAc;
+        // The bit buffer in locals: the loop then runs in registers, storing back only around fill().
+        long a = acc;
+        int b = bits;
         for (int k = 1; k < 64; ) {
+            if (b < 32) {
+                acc = a;
+                bits = b;
+                fill();
+                a = acc;
+                b = bits;
+            }
+            int e = fast[(int) (a >>> (64 - HuffmanTable.AC_BITS))];
+            if (e != 0) { // code and extra bits at once
+                int n = e & 15;
+                a <<= n;
+                b -= n;
+                if ((e & HuffmanTable.AC_END_OF_BLOCK) != 0) {
+                    break;
+                }
+                k += (e >> 4) & 31;
+                continue;
+            }
+            acc = a;
+            bits = b;
             int rs = symbol(t);
             int size = rs & 15;
+            // symbol() left at least 16 bits, enough for any coefficient's (at most 15) extra bits.
+            a = acc << size;
+            b = bits - size;
             if (size == 0) {
                 if (rs != 0xF0) {
-                    return; // end of block
+                    break; // end of block
                 }
                 k += 16; // sixteen zeros
             } else {
                 k += (rs >> 4) + 1;
-                // symbol() left at least 16 bits, enough for any coefficient's (at most 15) extra bits.
-                acc <<= size;
-                bits -= size;
             }
         }
+        acc = a;
+        bits = b;
     }
 
     private int symbol(HuffmanTable t) throws JpegFormatException {
@@ -215,6 +247,18 @@ final class DcScan {
 
     /** Tops the bit buffer up to at least 57 bits, un-stuffing 0xFF 0x00; at a marker or the end, feeds zeros. */
     private void fill() throws JpegFormatException {
+        // Fast path: the next eight bytes hold no 0xFF (true for most of the data), so take whole bytes at once.
+        if (bits <= 56 && pos + 8 <= end) {
+            long word = (long) BIG_ENDIAN.get(d, pos);
+            long inverse = ~word; // a 0xFF byte is a zero byte of the inverse
+            if (((inverse - 0x0101010101010101L) & ~inverse & 0x8080808080808080L) == 0) {
+                int k = (64 - bits) >> 3;
+                acc |= (word >>> (64 - 8 * k)) << (64 - bits - 8 * k);
+                bits += 8 * k;
+                pos += k;
+                return;
+            }
+        }
         while (bits <= 56) {
             int b = 0;
             if (pos < end) {

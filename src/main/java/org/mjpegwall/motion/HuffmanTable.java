@@ -6,6 +6,9 @@ package org.mjpegwall.motion;
  */
 final class HuffmanTable {
     static final int FAST_BITS = 9;
+    /** Look-ahead of the fused AC table. */
+    static final int AC_BITS = 10;
+    static final int AC_END_OF_BLOCK = 1 << 9;
 
     /** Indexed by the next {@link #FAST_BITS} bits: {@code length << 8 | symbol}, or 0 when the code is longer. */
     final int[] fast = new int[1 << FAST_BITS];
@@ -14,6 +17,12 @@ final class HuffmanTable {
     /** Per code length: index into {@link #symbols} of its first code, minus that code. */
     final int[] offset = new int[17];
     final int[] symbols;
+    /**
+     * For AC tables, indexed by the next {@link #AC_BITS} bits: a code and its coefficient's extra bits
+     * in one step, as {@code bitsToSkip | zerosAndOne << 4 | endOfBlock}; 0 when they do not fit in
+     * the look-ahead. Skipping a coefficient then costs one look-up: the detector needs only DC values.
+     */
+    final int[] fastAc = new int[1 << AC_BITS];
 
     /**
      * @param counts number of codes of each length 1..16 ({@code counts[0]} is length 1)
@@ -34,6 +43,18 @@ final class HuffmanTable {
                     throw new JpegFormatException("corrupt JPEG: Huffman table has more codes than fit in " + len + " bits");
                 }
                 for (int i = 0; i < n; i++, k++, code++) {
+                    int rs = symbols[k];
+                    int size = rs & 15;
+                    int skip = len + size;
+                    if (skip <= AC_BITS) {
+                        int entry = size == 0
+                                ? (rs == 0xF0 ? skip | 16 << 4 : skip | AC_END_OF_BLOCK) // sixteen zeros / end of block
+                                : skip | ((rs >> 4) + 1) << 4;
+                        int shift = AC_BITS - len;
+                        for (int j = code << shift, end = (code + 1) << shift; j < end; j++) {
+                            fastAc[j] = entry;
+                        }
+                    }
                     if (len <= FAST_BITS) {
                         int shift = FAST_BITS - len;
                         int entry = (len << 8) | symbols[k];
