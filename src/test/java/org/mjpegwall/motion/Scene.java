@@ -22,11 +22,11 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * sensor noise that differs every frame, an optional light level that changes over time, and objects
  * that move across it. Frames are rendered in colour and encoded as JPEG with the JDK, as a camera would.
  */
-final class Scene {
+public final class Scene {
     /** Something that moves: a rectangle of a colour, at a position given by time; it stops moving after {@code stopAfter} seconds. */
-    record Mover(double fromSeconds, double toSeconds, int w, int h, Color color, double x0, double y0, double vx, double vy,
+    public record Mover(double fromSeconds, double toSeconds, int w, int h, Color color, double x0, double y0, double vx, double vy,
             double stopAfter) {
-        Mover(double fromSeconds, double toSeconds, int w, int h, Color color, double x0, double y0, double vx, double vy) {
+        public Mover(double fromSeconds, double toSeconds, int w, int h, Color color, double x0, double y0, double vx, double vy) {
             this(fromSeconds, toSeconds, w, h, color, x0, y0, vx, vy, Double.MAX_VALUE);
         }
 
@@ -57,7 +57,7 @@ final class Scene {
     private final ImageWriter writer;
     private final ImageWriteParam param;
 
-    Scene(int width, int height, long seed) {
+    public Scene(int width, int height, long seed) {
         this.width = width;
         this.height = height;
         this.random = new Random(seed);
@@ -109,13 +109,13 @@ final class Scene {
         return this;
     }
 
-    Scene add(Mover m) {
+    public Scene add(Mover m) {
         movers.add(m);
         return this;
     }
 
     /** Renders the frame at {@code seconds} and returns it as a JPEG. */
-    byte[] jpeg(double seconds) {
+    public byte[] jpeg(double seconds) {
         render(seconds);
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         try (MemoryCacheImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
