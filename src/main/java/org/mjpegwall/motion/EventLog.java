@@ -46,6 +46,7 @@ public final class EventLog implements MotionListener, AutoCloseable {
     private static final int QUEUE = 256;
     private static final Duration RETENTION_EVERY = Duration.ofMinutes(1);
     private static final Object RETAIN = new Object();
+    private static final Object STOP = new Object();
 
     private final Path dir;
     private final EventRetention retention;
@@ -148,14 +149,15 @@ public final class EventLog implements MotionListener, AutoCloseable {
         return new Stats(written.get(), dropped.get(), failed.get(), lastError);
     }
 
-    /** Writes what is queued (waiting at most 5 s) and closes the file. */
+    /** Writes what was queued before (waiting at most 5 s) and closes the file. */
     @Override
     public void close() {
         if (closed) {
             return;
         }
         closed = true;
-        writer.interrupt();
+        // No interrupt: it would close the file channel under a write in progress (ClosedByInterruptException).
+        queue.offer(STOP); // after everything queued before; if the queue is full, the writer stops once it is empty
         try {
             writer.join(5000);
         } catch (InterruptedException e) {
@@ -167,12 +169,15 @@ public final class EventLog implements MotionListener, AutoCloseable {
         removeTemporaryFiles();
         applyRetention();
         try {
-            while (!closed || !queue.isEmpty()) {
+            while (true) {
                 Object item;
                 try {
-                    item = closed ? queue.poll() : queue.poll(1, TimeUnit.SECONDS);
+                    item = queue.poll(1, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
-                    continue; // close(): drain what is queued, then stop
+                    item = null;
+                }
+                if (item == STOP || (item == null && closed && queue.isEmpty())) {
+                    break;
                 }
                 if (item instanceof MotionEvent e) {
                     write(e);

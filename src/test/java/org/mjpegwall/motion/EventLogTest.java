@@ -90,6 +90,29 @@ class EventLogTest {
     }
 
     @Test
+    void closingWritesEverythingQueuedBeforeEvenMidWrite() throws Exception {
+        // given events queued faster than the disk takes them
+        Frame key = frame(11);
+        EventLog log = open(EventRetention.NONE);
+        for (int i = 0; i < 30; i++) {
+            Instant start = NOW.minusSeconds(1000 - i * 10L);
+            log.append(event("cam", start, start.plusSeconds(5), key));
+        }
+
+        // when the program closes the log at once
+        log.close();
+
+        // then every event is on disk and no key frame is left half-written
+        EventLogReader.Result r = EventLogReader.readDay(dir, TODAY);
+        assertEquals(30, r.events().size());
+        assertEquals(0, r.skippedLines());
+        assertEquals(0, log.stats().failed(), log.stats().lastError());
+        try (Stream<Path> files = Files.list(dir)) {
+            assertFalse(files.anyMatch(p -> p.toString().endsWith(".tmp")));
+        }
+    }
+
+    @Test
     void anEventGoesToTheFileOfTheDayItStartedInTheLocalZone() throws Exception {
         // given 23:30 UTC on the 29th is already the 30th in Berlin
         Instant start = Instant.parse("2026-11-29T23:30:00Z");
