@@ -108,18 +108,18 @@ public final class BenchMotionCommand implements Callable<Integer> {
         GreyImage thumb = new DcThumbnailDecoder().decode(sample, 0, sample.length, null);
         double kb = frames.stream().mapToInt(f -> f.length).average().orElse(0) / 1024;
         out.printf(Locale.ROOT, "%s: %.0f kB per frame, thumbnail %dx%d%n", name, kb, thumb.width(), thumb.height());
+        out.flush();
+        run(frames, Math.min(2, seconds), false); // warm-up: JIT compiles both paths before they are measured
+        run(frames, Math.min(3, seconds), true);
         double dc = msPerFrame(frames, new DcThumbnailDecoder(null));
         double full = msPerFrame(frames, (data, off, len, reuse) -> {
             ImageIO.read(new ByteArrayInputStream(data, off, len));
             return reuse;
         });
         double fallback = msPerFrame(frames, new ImageIoThumbnailDecoder());
-        out.printf(Locale.ROOT, "  one frame on one thread: DC thumbnail %.2f ms; ImageIO full decode %.2f ms (%.1fx); "
+        out.printf(Locale.ROOT, "  one frame, CPU time of one thread: DC thumbnail %.2f ms; ImageIO full decode %.2f ms (%.1fx); "
                 + "ImageIO thumbnail (the fallback) %.2f ms%n", dc, full, full / dc, fallback);
         out.flush();
-
-        run(frames, Math.min(2, seconds), false); // warm-up: JIT compiles both paths before they are measured
-        run(frames, Math.min(3, seconds), true);
         Result base = run(frames, seconds, false);
         Result analysing = run(frames, seconds, true);
         double cost = analysing.cores - base.cores;
@@ -207,20 +207,21 @@ public final class BenchMotionCommand implements Callable<Integer> {
                 (double) poolCpu / wallNanos);
     }
 
-    /** Mean time of one decode on this thread, after a warm-up. */
+    /** Mean CPU time of one decode on this thread (not wall time: other load on the machine would count), after a warm-up. */
     private static double msPerFrame(List<byte[]> frames, ThumbnailDecoder decoder) throws IOException {
+        java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         GreyImage reuse = null;
-        int rounds = Math.max(20, Math.min(400, (int) (4_000_000L / frames.get(0).length)));
+        int rounds = Math.max(30, Math.min(300, (int) (8_000_000L / frames.get(0).length)));
         for (int i = 0; i < rounds; i++) {
             byte[] f = frames.get(i % frames.size());
             reuse = decoder.decode(f, 0, f.length, reuse);
         }
-        long t0 = System.nanoTime();
+        long t0 = mx.getCurrentThreadCpuTime();
         for (int i = 0; i < rounds; i++) {
             byte[] f = frames.get(i % frames.size());
             reuse = decoder.decode(f, 0, f.length, reuse);
         }
-        return (System.nanoTime() - t0) / 1e6 / rounds;
+        return (mx.getCurrentThreadCpuTime() - t0) / 1e6 / rounds;
     }
 
     private static long processCpuNanos() {

@@ -95,23 +95,36 @@ final class DcScan {
 
     /** An interleaved scan: MCUs of hSamp × vSamp blocks of each component in turn (JPEG A.2.3). */
     private void decodeInterleaved(GreyImage out, int luma, int step) throws JpegFormatException {
-        int n = h.scanCount;
-        HuffmanTable[] dc = new HuffmanTable[n];
-        HuffmanTable[] ac = new HuffmanTable[n];
-        int[] hs = new int[n];
-        int[] vs = new int[n];
-        for (int s = 0; s < n; s++) {
-            dc[s] = h.dcTables[h.scanDc[s]];
-            ac[s] = h.acTables[h.scanAc[s]];
-            hs[s] = h.hSamp[h.scanComponent[s]];
-            vs[s] = h.vSamp[h.scanComponent[s]];
+        // The blocks of one MCU, flattened: their component, tables, and (for luminance) place in the MCU.
+        int count = 0;
+        for (int s = 0; s < h.scanCount; s++) {
+            count += h.hSamp[h.scanComponent[s]] * h.vSamp[h.scanComponent[s]];
+        }
+        int[] comp = new int[count];
+        HuffmanTable[] dc = new HuffmanTable[count];
+        HuffmanTable[] ac = new HuffmanTable[count];
+        int[] lumaX = new int[count];
+        int[] lumaY = new int[count];
+        int lumaH = h.hSamp[luma];
+        int lumaV = h.vSamp[luma];
+        for (int s = 0, b = 0; s < h.scanCount; s++) {
+            int c = h.scanComponent[s];
+            for (int v = 0; v < h.vSamp[c]; v++) {
+                for (int u = 0; u < h.hSamp[c]; u++, b++) {
+                    comp[b] = s;
+                    dc[b] = h.dcTables[h.scanDc[s]];
+                    ac[b] = h.acTables[h.scanAc[s]];
+                    lumaX[b] = c == luma ? u : -1;
+                    lumaY[b] = v;
+                }
+            }
         }
         int mcusX = (h.width + 8 * h.hMax - 1) / (8 * h.hMax);
         int mcusY = (h.height + 8 * h.vMax - 1) / (8 * h.vMax);
         int w = out.width();
         int ht = out.height();
         byte[] px = out.pixels();
-        int[] pred = new int[n];
+        int[] pred = new int[h.scanCount];
         int restart = h.restartInterval;
         int untilRestart = restart;
         int nextRst = 0;
@@ -122,19 +135,17 @@ final class DcScan {
                     java.util.Arrays.fill(pred, 0);
                     untilRestart = restart;
                 }
-                for (int s = 0; s < n; s++) {
-                    boolean isLuma = h.scanComponent[s] == luma;
-                    for (int v = 0; v < vs[s]; v++) {
-                        for (int u = 0; u < hs[s]; u++) {
-                            pred[s] += decodeDc(dc[s]);
-                            skipAc(ac[s]);
-                            if (isLuma) {
-                                int x = mx * hs[s] + u;
-                                int y = my * vs[s] + v;
-                                if (x < w && y < ht) {
-                                    px[y * w + x] = level(pred[s], step);
-                                }
-                            }
+                for (int b = 0; b < count; b++) {
+                    int c = comp[b];
+                    int p = pred[c] + decodeDc(dc[b]);
+                    pred[c] = p;
+                    skipAc(ac[b]);
+                    int u = lumaX[b];
+                    if (u >= 0) {
+                        int x = mx * lumaH + u;
+                        int y = my * lumaV + lumaY[b];
+                        if (x < w && y < ht) {
+                            px[y * w + x] = level(p, step);
                         }
                     }
                 }
@@ -150,6 +161,16 @@ final class DcScan {
     }
 
     private int decodeDc(HuffmanTable t) throws JpegFormatException {
+        if (bits < 32) {
+            fill();
+        }
+        int e = t.fastDc[(int) (acc >>> (64 - HuffmanTable.DC_BITS))];
+        if (e != 0) { // code and difference at once
+            int n = e & 0xFF;
+            acc <<= n;
+            bits -= n;
+            return e >> 8;
+        }
         int s = symbol(t);
         if (s == 0) {
             return 0;

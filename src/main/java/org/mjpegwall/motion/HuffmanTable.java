@@ -9,6 +9,8 @@ final class HuffmanTable {
     /** Look-ahead of the fused AC table. */
     static final int AC_BITS = 10;
     static final int AC_END_OF_BLOCK = 1 << 9;
+    /** Look-ahead of the fused DC table. */
+    static final int DC_BITS = 11;
 
     /** Indexed by the next {@link #FAST_BITS} bits: {@code length << 8 | symbol}, or 0 when the code is longer. */
     final int[] fast = new int[1 << FAST_BITS];
@@ -22,15 +24,23 @@ final class HuffmanTable {
      * in one step, as {@code bitsToSkip | zerosAndOne << 4 | endOfBlock}; 0 when they do not fit in
      * the look-ahead. Skipping a coefficient then costs one look-up: the detector needs only DC values.
      */
-    final int[] fastAc = new int[1 << AC_BITS];
+    final int[] fastAc;
+    /**
+     * For DC tables, indexed by the next {@link #DC_BITS} bits: a code and its difference's extra bits
+     * in one step, as {@code difference << 8 | bitsToSkip}; 0 when they do not fit in the look-ahead.
+     */
+    final int[] fastDc;
 
     /**
      * @param counts number of codes of each length 1..16 ({@code counts[0]} is length 1)
      * @param symbols the symbols in code order
+     * @param dc a DC table (else AC): which fused look-up to build
      * @throws JpegFormatException if the lengths do not describe a valid prefix code
      */
-    HuffmanTable(int[] counts, int[] symbols) throws JpegFormatException {
+    HuffmanTable(int[] counts, int[] symbols, boolean dc) throws JpegFormatException {
         this.symbols = symbols;
+        this.fastAc = dc ? null : new int[1 << AC_BITS];
+        this.fastDc = dc ? new int[1 << DC_BITS] : null;
         int code = 0;
         int k = 0;
         for (int len = 1; len <= 16; len++) {
@@ -46,7 +56,9 @@ final class HuffmanTable {
                     int rs = symbols[k];
                     int size = rs & 15;
                     int skip = len + size;
-                    if (skip <= AC_BITS) {
+                    if (dc) {
+                        fillDc(code, len, rs);
+                    } else if (skip <= AC_BITS) {
                         int entry = size == 0
                                 ? (rs == 0xF0 ? skip | 16 << 4 : skip | AC_END_OF_BLOCK) // sixteen zeros / end of block
                                 : skip | ((rs >> 4) + 1) << 4;
@@ -66,6 +78,22 @@ final class HuffmanTable {
                 maxCode[len] = code - 1;
             }
             code <<= 1;
+        }
+    }
+
+    /** Fused DC entries for one code: every value of its extra bits, when code and bits fit in the look-ahead. */
+    private void fillDc(int code, int len, int size) {
+        if (size > 11 || len + size > DC_BITS) {
+            return;
+        }
+        for (int v = 0; v < (1 << size); v++) {
+            int diff = size == 0 ? 0 : v < (1 << (size - 1)) ? v - (1 << size) + 1 : v;
+            int shift = DC_BITS - len - size;
+            int first = ((code << size) | v) << shift;
+            int entry = (diff << 8) | (len + size);
+            for (int j = first; j < first + (1 << shift); j++) {
+                fastDc[j] = entry;
+            }
         }
     }
 }

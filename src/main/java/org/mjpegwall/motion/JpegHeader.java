@@ -204,7 +204,7 @@ final class JpegHeader {
             for (int k = 0; k < total; k++) {
                 symbols[k] = d[p + 17 + k] & 0xFF;
             }
-            HuffmanTable t = new HuffmanTable(counts, symbols);
+            HuffmanTable t = new HuffmanTable(counts, symbols, tc == 0);
             if (tc == 0) {
                 dcTables[th] = t;
             } else {
