@@ -12,7 +12,7 @@ import org.mjpegwall.client.Jpeg;
  * so the thumbnail must cost a small fraction of a full decode. A JPEG already stores each block's
  * mean (its DC coefficient), so 1/8 scale falls out of Huffman decoding alone, with no inverse DCT,
  * upsampling or colour conversion, and no full-size image in memory. ImageIO has no such mode (even
- * with source subsampling it decodes every pixel: about 10× the CPU, see {@code bench-motion}); JavaFX
+ * with source subsampling it decodes every pixel: 5 to 10 times the CPU, see {@code bench-motion}); JavaFX
  * may not be used by the library; libjpeg-turbo's scaled decode (issue 14) is faster still but needs
  * a native library that may be missing, so it can be plugged in through {@link ThumbnailDecoder} later.
  *
