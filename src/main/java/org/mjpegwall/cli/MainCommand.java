@@ -28,6 +28,8 @@ import picocli.CommandLine.Option;
             BenchWallCommand.class,
             BenchDecodeCommand.class,
             BenchSoakCommand.class,
+            MotionCommand.class,
+            BenchMotionCommand.class,
         })
 public final class MainCommand implements Callable<Integer> {
 
