@@ -3,7 +3,10 @@
 # INSTALLED wall under Xvfb and check it shows live demo tiles, probe a demo camera with the installed
 # command, uninstall, and check nothing is left behind. Run as root from the repository root (CI does,
 # after `mvn verify`): bash packaging/ci-installer-test.sh
-# Needs: Xvfb, ImageMagick (import, compare, identify), fakeroot, dpkg-deb, apt-get, a JDK (jdeps).
+# Then the installed wall on a desktop with a window manager (packaging/wm-test.sh: window sizes, the
+# camera manager, the question before quitting while recording, SIGTERM finishing the recording).
+# Needs: Xvfb, ImageMagick (import, compare, identify), fakeroot, dpkg-deb, apt-get, a JDK (jdeps),
+# openbox, xdotool, ffprobe.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -131,6 +134,13 @@ kill "$wall" 2>/dev/null || true
 wait "$wall" 2>/dev/null || true
 check "no JavaFX native cache unpacked into the home folder" test ! -e "$home/.openjfx"
 check "first start wrote the user's configuration into the home folder" test -s "$home/.config/mjpeg-wall/config.json"
+
+# --- the installed wall under a window manager -------------------------------------------------
+if bash packaging/wm-test.sh mjpeg-wall; then
+  pass "installed wall under openbox: sizes, camera manager, quit question, SIGTERM (packaging/wm-test.sh)"
+else
+  fail "installed wall under openbox (packaging/wm-test.sh; screenshots in target/wm-test/)"
+fi
 
 # --- probe a demo camera with the installed launcher ------------------------------------------
 mjpeg-wall demo --port 0 --cameras 1 --fps 15 --size 320x240 >"$work/demo.log" 2>&1 &
