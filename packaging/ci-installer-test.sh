@@ -88,10 +88,12 @@ check "mjpeg-wall --help lists the probe command" grep -qE '^ +probe ' "$work/he
 check "mjpeg-wall --help lists the demo command" grep -qE '^ +demo ' "$work/help.txt"
 
 # --- the installed wall under Xvfb --------------------------------------------------------------
-display=""
-for n in $(seq 90 140); do
-  if [ ! -e "/tmp/.X$n-lock" ] && [ ! -e "/tmp/.X11-unix/X$n" ]; then display=":$n"; break; fi
-done
+display=${INSTALLER_TEST_DISPLAY:-}   # e.g. :18 on a shared machine; otherwise the first free one
+if [ -z "$display" ]; then
+  for n in $(seq 90 140); do
+    if [ ! -e "/tmp/.X$n-lock" ] && [ ! -e "/tmp/.X11-unix/X$n" ]; then display=":$n"; break; fi
+  done
+fi
 Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1; done

@@ -34,6 +34,8 @@ final class KioskMode {
     static final Duration DEFAULT_IDLE = Duration.seconds(3);
     /** Pixels at the top edge of a full screen that bring the menu bar back. */
     private static final double REVEAL_EDGE = 4;
+    /** Style class of the scene's root while the pointer is hidden. */
+    static final String POINTER_IDLE = "pointer-idle";
     static final String FULL_SCREEN_HINT = "Esc or F11 leaves full screen. The menu shows at the top edge.";
 
     private final Stage stage;
@@ -61,6 +63,8 @@ final class KioskMode {
         idle.setOnFinished(e -> {
             if (kiosk.get() && stage.getScene() != null) {
                 stage.getScene().setCursor(Cursor.NONE);
+                // The tile under the hidden pointer keeps its hover state: its buttons go away too.
+                stage.getScene().getRoot().getStyleClass().add(POINTER_IDLE);
             }
         });
         stage.fullScreenProperty().addListener((obs, was, full) -> {
@@ -86,6 +90,7 @@ final class KioskMode {
     private void pointerMoved() {
         if (stage.getScene() != null && stage.getScene().getCursor() == Cursor.NONE) {
             stage.getScene().setCursor(null);
+            stage.getScene().getRoot().getStyleClass().remove(POINTER_IDLE);
         }
         if (kiosk.get()) {
             idle.playFromStart();
@@ -170,6 +175,7 @@ final class KioskMode {
             idle.stop();
             if (stage.getScene() != null) {
                 stage.getScene().setCursor(null);
+                stage.getScene().getRoot().getStyleClass().remove(POINTER_IDLE);
             }
         }
         remember.accept(on, screen);

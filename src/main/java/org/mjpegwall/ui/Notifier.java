@@ -15,14 +15,12 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 
 /**
  * Short notifications in the corner of the wall, each gone after a few seconds (kept while the pointer
- * is on it). All have the same width, their × in the top-right corner, and paths that wrap at their
- * separators rather than mid-name.
+ * is on it). All have the same width, their × in the top-right corner, and paths that wrap between
+ * names rather than inside one.
  */
 final class Notifier extends VBox {
     static final double WIDTH = 440;
     private static final int MAX_SHOWN = 4;
-    /** Zero-width space: a place where a line may break, invisible and not copied into paths we hand out. */
-    private static final String BREAK = "\u200B";
 
     /** A link under a notification's text. */
     record Link(String id, String text, Runnable action) {
@@ -43,16 +41,12 @@ final class Notifier extends VBox {
      * @param path shown in full, wrapped at its separators; {@code null} for none
      */
     void show(String message, boolean error, Path path, List<Link> links) {
-        Label text = new Label(breakable(message));
+        Label text = new Label(message);
         text.getStyleClass().add("notification-text");
         text.setWrapText(true);
         VBox body = new VBox(4, text);
         if (path != null) {
-            Label where = new Label(breakable(path.toString()));
-            where.getStyleClass().add("notification-path");
-            where.setWrapText(true);
-            where.setAccessibleText(path.toString());
-            body.getChildren().add(where);
+            body.getChildren().add(pathView(path));
         }
         if (!links.isEmpty()) {
             FlowPane row = new FlowPane(8, 0);
@@ -92,13 +86,37 @@ final class Notifier extends VBox {
         timeout.play();
     }
 
-    /** The text with a break opportunity after every path separator, so paths and URLs wrap between names. */
-    static String breakable(String text) {
-        return text == null ? "" : text.replace("/", "/" + BREAK).replace("\\", "\\" + BREAK);
+    /**
+     * A path shown in full, one label per name: the flow wraps between names, never inside one.
+     * (JavaFX text wraps at spaces only, so a path in a single label breaks in the middle of a name.)
+     */
+    static FlowPane pathView(Path path) {
+        FlowPane flow = new FlowPane();
+        flow.getStyleClass().add("notification-path");
+        flow.setAccessibleText(path.toString());
+        for (String part : segments(path.toString())) {
+            Label name = new Label(part);
+            name.getStyleClass().add("notification-path-part");
+            name.setWrapText(true); // only a single name wider than the notification wraps inside itself
+            flow.getChildren().add(name);
+        }
+        return flow;
     }
 
-    /** The text as given to {@link #breakable}, for tests and copying. */
-    static String plain(String shown) {
-        return shown == null ? "" : shown.replace(BREAK, "");
+    /** "/a/b c/d.jpg" → "/", "a/", "b c/", "d.jpg": each name with the separator after it. */
+    static java.util.List<String> segments(String path) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c == '/' || c == '\\') {
+                parts.add(path.substring(start, i + 1));
+                start = i + 1;
+            }
+        }
+        if (start < path.length()) {
+            parts.add(path.substring(start));
+        }
+        return parts;
     }
 }

@@ -90,13 +90,19 @@ class NotificationsTest extends FxRobot {
         Path deep = home.resolve("Videos/MJPEG Wall/a-rather-long-folder-name/another-long-folder/Front_door_2026-11-30.avi");
         // when
         fxRun(() -> notifier.show("Recording saved:", false, deep, List.of()));
-        // then the whole path is there, with a break opportunity after each separator only
-        Label path = fx(() -> lookup(".notification-path").queryAs(Label.class));
-        assertEquals(deep.toString(), fx(() -> Notifier.plain(path.getText())));
+        // then the whole path is there, one piece per name, each ending at its separator
+        javafx.scene.layout.FlowPane path = fx(() -> lookup(".notification-path").queryAs(javafx.scene.layout.FlowPane.class));
+        List<String> parts = fx(() -> path.getChildren().stream().map(n -> ((Label) n).getText()).toList());
+        assertEquals(deep.toString(), String.join("", parts));
         assertEquals(deep.toString(), fx(path::getAccessibleText));
-        String shown = fx(path::getText);
-        assertEquals(deep.getNameCount(), shown.split("\u200B").length - 1);
-        waitUntil(5, "wrapped over lines", () -> path.getHeight() > path.getFont().getSize() * 2.5);
+        assertEquals(deep.getNameCount() + 1, parts.size());
+        assertEquals("MJPEG Wall/", parts.get(parts.size() - 4));
+        // and it wraps over lines between names: every line starts with a whole name
+        waitUntil(5, "wrapped over lines", () -> path.getChildren().stream().map(n -> n.getLayoutY()).distinct().count() > 1);
+        for (Node part : fx(() -> List.copyOf(path.getChildren()))) {
+            assertTrue(fx(() -> part.getLayoutBounds().getHeight() < ((Label) part).getFont().getSize() * 2),
+                    "no name is broken inside: " + ((Label) part).getText());
+        }
     }
 
     @Test
@@ -110,10 +116,10 @@ class NotificationsTest extends FxRobot {
         clickOn("#notification-open-folder");
         // then a notification says why, shows the path, and offers to copy it
         waitUntil(10, "error shown", () -> lookup(".notification-error").tryQuery().isPresent());
-        String text = fx(() -> Notifier.plain(lookup(".notification-error .notification-text").queryAs(Label.class).getText()));
+        String text = fx(() -> lookup(".notification-error .notification-text").queryAs(Label.class).getText());
         assertTrue(text.startsWith("Could not open the folder."), text);
         assertTrue(text.contains("not installed"), text);
-        assertEquals(folder.toString(), fx(() -> lookup(".notification-error .notification-path").queryAs(Label.class)
+        assertEquals(folder.toString(), fx(() -> lookup(".notification-error .notification-path").query()
                 .getAccessibleText()));
         clickOn(".notification-error #notification-copy-path");
         assertEquals(folder.toString(), fx(() -> Clipboard.getSystemClipboard().getString()));

@@ -182,10 +182,13 @@ class WallDesktopTest extends FxRobot {
         assertFalse(fx(() -> lookup("#menu-bar").query().isVisible()));
         waitUntil(5, "saved", () -> saved().kiosk());
         // and the pointer goes away when idle, and comes back when moved
-        moveBy(5, 5);
+        moveTo("#tile-1");
+        waitUntil(5, "hover buttons", () -> lookup("#tile-1 .tile-buttons").query().isVisible());
         waitUntil(10, "pointer hidden", () -> wall.stage().getScene().getCursor() == Cursor.NONE);
+        assertEquals(0, fx(() -> lookup("#tile-1 .tile-buttons").query().getOpacity()), 0.01, "no buttons either");
         moveBy(10, 10);
         waitUntil(5, "pointer back", () -> wall.stage().getScene().getCursor() != Cursor.NONE);
+        waitUntil(5, "buttons back", () -> lookup("#tile-1 .tile-buttons").query().getOpacity() == 1);
         // when Esc, it asks; "Stay" keeps kiosk mode
         type(KeyCode.ESCAPE);
         waitUntil(5, "asked", () -> lookup("#leave-kiosk-dialog").tryQuery().isPresent());
