@@ -75,7 +75,8 @@ check "launcher uses the archive, app classes included" grep -q 'org.mjpegwall.c
 
 # Every module the app's jars use must be in the jlinked runtime, or the program dies at run time.
 runtime_modules=$(sed -n 's/^MODULES="\(.*\)"/\1/p' "$prefix/lib/runtime/release")
-needed=$(jdeps --multi-release 17 --ignore-missing-deps --print-module-deps \
+# --system: the installed runtime resolves the JavaFX modules that modular jars (Ikonli) require.
+needed=$(jdeps --system "$prefix/lib/runtime" --multi-release 17 --ignore-missing-deps --print-module-deps \
            --class-path "$prefix/lib/app/*" "$prefix"/lib/app/*.jar 2>/dev/null | tail -1)
 missing=()
 for m in ${needed//,/ }; do grep -qw "$m" <<<"$runtime_modules" || missing+=("$m"); done

@@ -23,6 +23,7 @@ failed=0
 pass() { echo "PASS: $*"; passed=$((passed + 1)); }
 fail() { echo "FAIL: $*"; failed=$((failed + 1)); }
 check() { local what=$1; shift; if "$@"; then pass "$what"; else fail "$what"; fi; }
+alive() { kill -0 "$1" 2>/dev/null; }
 
 out=target/wm-test
 mkdir -p "$out"
@@ -32,6 +33,7 @@ cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
   rm -rf "$work"
+  return 0
 }
 trap cleanup EXIT
 
@@ -142,10 +144,10 @@ if [ -n "$question" ]; then
   gone "Quit MJPEG Wall[?]" 10 || true
 fi
 sleep 1
-check "Esc on the question keeps the wall running" kill -0 "$wall"
+check "Esc on the question keeps the wall running" alive "$wall"
 
 # --- SIGTERM finishes the recording ---------------------------------------------------------------
-kill -TERM "$wall"
+kill -TERM "$wall" 2>/dev/null || true
 stopped=false
 for _ in $(seq 300); do kill -0 "$wall" 2>/dev/null || { stopped=true; break; }; sleep 0.1; done
 check "SIGTERM stops the wall within 30 s" $stopped

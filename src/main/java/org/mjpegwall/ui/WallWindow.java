@@ -225,6 +225,7 @@ public final class WallWindow {
             stage.setMaximized(true);
         }
         WindowFit.showMain(stage, WindowSizing.WALL, config.window());
+        noteGeometry(); // the place and size it opened at, also where no window manager moves it
         if (config.kiosk() || session.kiosk()) {
             kiosk.enter(config.kioskScreen());
         }
@@ -881,7 +882,10 @@ public final class WallWindow {
             return;
         }
         geometrySave.stop();
-        saveGeometry();
+        if (lastGeometry != null) {
+            config = config.withWindow(lastGeometry);
+        }
+        save(); // the page shown, what records and is shared, and the window: all kept for the next start
         renderer.stop();
         decodePool.shutdown();
         autoCycle.stop();
