@@ -68,7 +68,8 @@ class NotificationsTest extends FxRobot {
                     + "because it explains something at length.", true, home.resolve("a/b/c.jpg"), List.of());
         });
         // when laid out
-        waitUntil(5, "two shown", () -> lookup(".notification").queryAll().size() == 2);
+        waitUntil(5, "two shown and laid out", () -> lookup(".notification").queryAll().size() == 2
+                && lookup(".notification").queryAll().stream().allMatch(n -> n.getBoundsInParent().getWidth() > 0));
         List<Node> boxes = fx(() -> List.copyOf(lookup(".notification").queryAll()));
         List<Node> closes = fx(() -> List.copyOf(lookup(".notification-close").queryAll()));
         // then
