@@ -3,7 +3,10 @@
 # INSTALLED wall under Xvfb and check it shows live demo tiles, probe a demo camera with the installed
 # command, uninstall, and check nothing is left behind. Run as root from the repository root (CI does,
 # after `mvn verify`): bash packaging/ci-installer-test.sh
-# Needs: Xvfb, ImageMagick (import, compare, identify), fakeroot, dpkg-deb, apt-get, a JDK (jdeps).
+# Then the installed wall on a desktop with a window manager (packaging/wm-test.sh: window sizes, the
+# camera manager, the question before quitting while recording, SIGTERM finishing the recording).
+# Needs: Xvfb, ImageMagick (import, compare, identify), fakeroot, dpkg-deb, apt-get, a JDK (jdeps),
+# openbox, xdotool, ffprobe.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -72,7 +75,8 @@ check "launcher uses the archive, app classes included" grep -q 'org.mjpegwall.c
 
 # Every module the app's jars use must be in the jlinked runtime, or the program dies at run time.
 runtime_modules=$(sed -n 's/^MODULES="\(.*\)"/\1/p' "$prefix/lib/runtime/release")
-needed=$(jdeps --multi-release 17 --ignore-missing-deps --print-module-deps \
+# --system: the installed runtime resolves the JavaFX modules that modular jars (Ikonli) require.
+needed=$(jdeps --system "$prefix/lib/runtime" --multi-release 17 --ignore-missing-deps --print-module-deps \
            --class-path "$prefix/lib/app/*" "$prefix"/lib/app/*.jar 2>/dev/null | tail -1)
 missing=()
 for m in ${needed//,/ }; do grep -qw "$m" <<<"$runtime_modules" || missing+=("$m"); done
@@ -85,10 +89,12 @@ check "mjpeg-wall --help lists the probe command" grep -qE '^ +probe ' "$work/he
 check "mjpeg-wall --help lists the demo command" grep -qE '^ +demo ' "$work/help.txt"
 
 # --- the installed wall under Xvfb --------------------------------------------------------------
-display=""
-for n in $(seq 90 140); do
-  if [ ! -e "/tmp/.X$n-lock" ] && [ ! -e "/tmp/.X11-unix/X$n" ]; then display=":$n"; break; fi
-done
+display=${INSTALLER_TEST_DISPLAY:-}   # e.g. :18 on a shared machine; otherwise the first free one
+if [ -z "$display" ]; then
+  for n in $(seq 90 140); do
+    if [ ! -e "/tmp/.X$n-lock" ] && [ ! -e "/tmp/.X11-unix/X$n" ]; then display=":$n"; break; fi
+  done
+fi
 Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1; done
@@ -131,6 +137,13 @@ kill "$wall" 2>/dev/null || true
 wait "$wall" 2>/dev/null || true
 check "no JavaFX native cache unpacked into the home folder" test ! -e "$home/.openjfx"
 check "first start wrote the user's configuration into the home folder" test -s "$home/.config/mjpeg-wall/config.json"
+
+# --- the installed wall under a window manager -------------------------------------------------
+if bash packaging/wm-test.sh mjpeg-wall; then
+  pass "installed wall under openbox: sizes, camera manager, quit question, SIGTERM (packaging/wm-test.sh)"
+else
+  fail "installed wall under openbox (packaging/wm-test.sh; screenshots in target/wm-test/)"
+fi
 
 # --- probe a demo camera with the installed launcher ------------------------------------------
 mjpeg-wall demo --port 0 --cameras 1 --fps 15 --size 320x240 >"$work/demo.log" 2>&1 &

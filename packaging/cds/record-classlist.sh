@@ -10,7 +10,7 @@ launcher=target/jpackage/image/mjpeg-wall/bin/mjpeg-wall
 [ -x "$launcher" ] || { echo "record-classlist: build the app-image first: mvn -Pinstaller -DskipTests package" >&2; exit 1; }
 seconds=${1:-8}
 work=$(mktemp -d)
-display=:$(( 90 + RANDOM % 400 ))
+display=${RECORD_DISPLAY:-:$(( 90 + RANDOM % 400 ))}   # RECORD_DISPLAY=:N on a shared machine
 Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 trap 'kill "$xvfb" 2>/dev/null || true; rm -rf "$work"' EXIT

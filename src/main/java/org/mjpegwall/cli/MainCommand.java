@@ -45,6 +45,10 @@ public final class MainCommand implements Callable<Integer> {
             description = "Frame rate of the demo cameras (default: ${DEFAULT-VALUE}).")
     int demoFps;
 
+    @Option(names = "--kiosk",
+            description = "Start in kiosk mode: full screen, no menu, no pointer (remembered; Esc asks before leaving).")
+    boolean kiosk;
+
     @Option(names = "--config", paramLabel = "FILE",
             description = "Use this configuration file instead of the one in the user's configuration directory.")
     Path config;
@@ -57,7 +61,7 @@ public final class MainCommand implements Callable<Integer> {
         }
         int[] size = BenchWallCommand.parseSize(demoSize, "--demo-size");
         try {
-            return WallLauncher.launch(new WallLauncher.Options(config, demo, size[0], size[1], demoFps));
+            return WallLauncher.launch(new WallLauncher.Options(config, demo, size[0], size[1], demoFps, kiosk));
         } catch (UnsupportedOperationException | IllegalStateException e) {
             System.err.println("The camera wall needs a display: " + e.getMessage());
             return 1;

@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * Everything the wall remembers: the cameras in tile order and the window and view choices.
+ * Everything the wall remembers: the cameras in tile order, what they were doing (recording, shared),
+ * and the windows and view choices.
  *
- * @param version file format version
+ * @param version file format version; files of version 1 took "any free port" for sharing by default, and
+ *     are read with the fixed default port instead
  * @param cameras cameras in tile order
  * @param window last window geometry, or {@code null}
  * @param columns a fixed number of grid columns, or {@code null} for "fit the window"
@@ -18,6 +20,12 @@ import java.util.function.UnaryOperator;
  * @param picturesFolder where snapshots go, or {@code null} for the default
  * @param recordingsFolder where recordings go, or {@code null} for the default
  * @param share settings of the embedded relay server
+ * @param recording ids of the cameras set to record: they record again after a restart
+ * @param sharing ids of the cameras shared: they are shared again after a restart
+ * @param kiosk start in kiosk mode (full screen, no menu, no cursor)
+ * @param kioskScreen the screen (0 = primary) kiosk mode uses
+ * @param page the page the main window shows
+ * @param secondWindow the second window on another screen, or {@code null} for none
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record WallConfig(
@@ -30,18 +38,36 @@ public record WallConfig(
         int autoCycleSeconds,
         String picturesFolder,
         String recordingsFolder,
-        ShareConfig share) {
+        ShareConfig share,
+        List<String> recording,
+        List<String> sharing,
+        boolean kiosk,
+        int kioskScreen,
+        int page,
+        SecondWindowConfig secondWindow) {
 
-    public static final int CURRENT_VERSION = 1;
+    public static final int CURRENT_VERSION = 2;
     public static final int DEFAULT_TILES_PER_PAGE = 16;
 
     public WallConfig {
-        version = version <= 0 ? CURRENT_VERSION : version;
+        boolean oldShareDefault = version == 1 && share != null && share.port() == 0;
+        version = CURRENT_VERSION;
         cameras = cameras == null ? List.of() : List.copyOf(cameras);
         columns = columns != null && columns <= 0 ? null : columns;
         tilesPerPage = tilesPerPage <= 0 ? DEFAULT_TILES_PER_PAGE : tilesPerPage;
         autoCycleSeconds = Math.max(0, autoCycleSeconds);
-        share = share == null ? ShareConfig.DEFAULT : share;
+        share = share == null ? ShareConfig.DEFAULT : oldShareDefault ? share.withPort(ShareConfig.DEFAULT_PORT) : share;
+        recording = recording == null ? List.of() : List.copyOf(recording.stream().filter(id -> id != null).distinct().toList());
+        sharing = sharing == null ? List.of() : List.copyOf(sharing.stream().filter(id -> id != null).distinct().toList());
+        kioskScreen = Math.max(0, kioskScreen);
+        page = Math.max(0, page);
+    }
+
+    /** The layout of files written before recording, sharing, kiosk and window choices were remembered. */
+    public WallConfig(int version, List<CameraConfig> cameras, WindowGeometry window, Integer columns, boolean showStats,
+            int tilesPerPage, int autoCycleSeconds, String picturesFolder, String recordingsFolder, ShareConfig share) {
+        this(version, cameras, window, columns, showStats, tilesPerPage, autoCycleSeconds, picturesFolder,
+                recordingsFolder, share, null, null, false, 0, 0, null);
     }
 
     /** An empty configuration with default choices. */
@@ -50,7 +76,8 @@ public record WallConfig(
     }
 
     public WallConfig withCameras(List<CameraConfig> value) {
-        return new WallConfig(version, value, window, columns, showStats, tilesPerPage, autoCycleSeconds, picturesFolder, recordingsFolder, share);
+        return new WallConfig(version, value, window, columns, showStats, tilesPerPage, autoCycleSeconds, picturesFolder,
+                recordingsFolder, share, recording, sharing, kiosk, kioskScreen, page, secondWindow);
     }
 
     /** Replaces the camera with the same id, or appends it. */
@@ -78,34 +105,69 @@ public record WallConfig(
     }
 
     public WallConfig withWindow(WindowGeometry value) {
-        return new WallConfig(version, cameras, value, columns, showStats, tilesPerPage, autoCycleSeconds, picturesFolder, recordingsFolder, share);
+        return new WallConfig(version, cameras, value, columns, showStats, tilesPerPage, autoCycleSeconds, picturesFolder,
+                recordingsFolder, share, recording, sharing, kiosk, kioskScreen, page, secondWindow);
     }
 
     public WallConfig withColumns(Integer value) {
-        return new WallConfig(version, cameras, window, value, showStats, tilesPerPage, autoCycleSeconds, picturesFolder, recordingsFolder, share);
+        return new WallConfig(version, cameras, window, value, showStats, tilesPerPage, autoCycleSeconds, picturesFolder,
+                recordingsFolder, share, recording, sharing, kiosk, kioskScreen, page, secondWindow);
     }
 
     public WallConfig withShowStats(boolean value) {
-        return new WallConfig(version, cameras, window, columns, value, tilesPerPage, autoCycleSeconds, picturesFolder, recordingsFolder, share);
+        return new WallConfig(version, cameras, window, columns, value, tilesPerPage, autoCycleSeconds, picturesFolder,
+                recordingsFolder, share, recording, sharing, kiosk, kioskScreen, page, secondWindow);
     }
 
     public WallConfig withTilesPerPage(int value) {
-        return new WallConfig(version, cameras, window, columns, showStats, value, autoCycleSeconds, picturesFolder, recordingsFolder, share);
+        return new WallConfig(version, cameras, window, columns, showStats, value, autoCycleSeconds, picturesFolder,
+                recordingsFolder, share, recording, sharing, kiosk, kioskScreen, page, secondWindow);
     }
 
     public WallConfig withAutoCycleSeconds(int value) {
-        return new WallConfig(version, cameras, window, columns, showStats, tilesPerPage, value, picturesFolder, recordingsFolder, share);
+        return new WallConfig(version, cameras, window, columns, showStats, tilesPerPage, value, picturesFolder,
+                recordingsFolder, share, recording, sharing, kiosk, kioskScreen, page, secondWindow);
     }
 
     public WallConfig withPicturesFolder(String value) {
-        return new WallConfig(version, cameras, window, columns, showStats, tilesPerPage, autoCycleSeconds, value, recordingsFolder, share);
+        return new WallConfig(version, cameras, window, columns, showStats, tilesPerPage, autoCycleSeconds, value,
+                recordingsFolder, share, recording, sharing, kiosk, kioskScreen, page, secondWindow);
     }
 
     public WallConfig withRecordingsFolder(String value) {
-        return new WallConfig(version, cameras, window, columns, showStats, tilesPerPage, autoCycleSeconds, picturesFolder, value, share);
+        return new WallConfig(version, cameras, window, columns, showStats, tilesPerPage, autoCycleSeconds, picturesFolder,
+                value, share, recording, sharing, kiosk, kioskScreen, page, secondWindow);
     }
 
     public WallConfig withShare(ShareConfig value) {
-        return new WallConfig(version, cameras, window, columns, showStats, tilesPerPage, autoCycleSeconds, picturesFolder, recordingsFolder, value);
+        return new WallConfig(version, cameras, window, columns, showStats, tilesPerPage, autoCycleSeconds, picturesFolder,
+                recordingsFolder, value, recording, sharing, kiosk, kioskScreen, page, secondWindow);
+    }
+
+    /** The cameras set to record, by id. */
+    public WallConfig withRecording(List<String> ids) {
+        return new WallConfig(version, cameras, window, columns, showStats, tilesPerPage, autoCycleSeconds, picturesFolder,
+                recordingsFolder, share, ids, sharing, kiosk, kioskScreen, page, secondWindow);
+    }
+
+    /** The cameras shared, by id. */
+    public WallConfig withSharing(List<String> ids) {
+        return new WallConfig(version, cameras, window, columns, showStats, tilesPerPage, autoCycleSeconds, picturesFolder,
+                recordingsFolder, share, recording, ids, kiosk, kioskScreen, page, secondWindow);
+    }
+
+    public WallConfig withKiosk(boolean value, int screen) {
+        return new WallConfig(version, cameras, window, columns, showStats, tilesPerPage, autoCycleSeconds, picturesFolder,
+                recordingsFolder, share, recording, sharing, value, screen, page, secondWindow);
+    }
+
+    public WallConfig withPage(int value) {
+        return new WallConfig(version, cameras, window, columns, showStats, tilesPerPage, autoCycleSeconds, picturesFolder,
+                recordingsFolder, share, recording, sharing, kiosk, kioskScreen, value, secondWindow);
+    }
+
+    public WallConfig withSecondWindow(SecondWindowConfig value) {
+        return new WallConfig(version, cameras, window, columns, showStats, tilesPerPage, autoCycleSeconds, picturesFolder,
+                recordingsFolder, share, recording, sharing, kiosk, kioskScreen, page, value);
     }
 }

@@ -4,9 +4,14 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 import org.mjpegwall.config.ShareConfig;
 import org.mjpegwall.record.Recorder;
@@ -20,6 +25,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The tile actions of one wall window: snapshot, record, share and focus. Recording and relaying
  * take every frame on the camera's own thread, so they never depend on the FX thread.
+ *
+ * <p>Which cameras record and which are shared is part of the configuration (by camera id): quitting,
+ * a restart or editing a camera stops the work but keeps the wish, and {@link #resume} starts it again.
+ * Only the user's own stop, a failure, or removing the camera drops it.
  */
 final class Actions {
     private static final Logger LOG = LoggerFactory.getLogger(Actions.class);
@@ -30,16 +39,21 @@ final class Actions {
     private final Map<CameraModel, Share> shares = new HashMap<>();
     /** Recordings being started in the background, by a token each; a stop or a newer start voids the token. */
     private final Map<CameraModel, Object> starting = new HashMap<>();
+    /** Ids of the cameras set to record / to be shared, in the order they were set. */
+    private final Set<String> recordWish = new LinkedHashSet<>();
+    private final Set<String> shareWish = new LinkedHashSet<>();
     private MjpegServer server;
 
     private record Recording(Recorder recorder, AutoCloseable subscription) {
     }
 
-    private record Share(String id, AutoCloseable subscription) {
+    private record Share(String slug, AutoCloseable subscription) {
     }
 
-    Actions(WallWindow wall) {
+    Actions(WallWindow wall, List<String> recording, List<String> sharing) {
         this.wall = wall;
+        recordWish.addAll(recording);
+        shareWish.addAll(sharing);
     }
 
     void run(Tile.Action action, CameraModel camera) {
@@ -56,6 +70,62 @@ final class Actions {
         return true;
     }
 
+    /** Ids of the cameras set to record, for the configuration. */
+    List<String> recordWish() {
+        return List.copyOf(recordWish);
+    }
+
+    /** Ids of the cameras set to be shared, for the configuration. */
+    List<String> shareWish() {
+        return List.copyOf(shareWish);
+    }
+
+    /** Names of the cameras recording now. */
+    List<String> recordingNames() {
+        return namesOf(wall.model().cameras().stream().filter(c -> recordings.containsKey(c) || starting.containsKey(c)).toList());
+    }
+
+    /** Names of the cameras shared now. */
+    List<String> sharedNames() {
+        return namesOf(wall.model().cameras().stream().filter(shares::containsKey).toList());
+    }
+
+    private static List<String> namesOf(List<CameraModel> cameras) {
+        return cameras.stream().map(c -> c.config().name()).toList();
+    }
+
+    /**
+     * Starts the recordings and shares the configuration asks for that are not running (at start, and
+     * after cameras were edited), forgets wishes for cameras that are gone, and says what it resumed.
+     */
+    void resume(List<CameraModel> cameras, boolean announce) {
+        Set<String> present = new HashSet<>();
+        cameras.forEach(c -> present.add(c.id()));
+        recordWish.retainAll(present);
+        shareWish.retainAll(present);
+        List<String> recorded = new ArrayList<>();
+        List<String> shared = new ArrayList<>();
+        for (CameraModel c : cameras) {
+            if (c.source() == null) {
+                continue;
+            }
+            if (recordWish.contains(c.id()) && !recordings.containsKey(c) && !starting.containsKey(c)) {
+                startRecording(c, !announce);
+                recorded.add(c.config().name());
+            }
+            if (shareWish.contains(c.id()) && !shares.containsKey(c) && share(c, false)) {
+                shared.add(c.config().name() + " at " + c.shareUrlProperty().get());
+            }
+        }
+        if (announce && !recorded.isEmpty()) {
+            wall.files().folder("Recording again: " + QuitGuard.names(recorded)
+                    + " (set to record when the wall last ran). Files go to", wall.recordingsFolder());
+        }
+        if (announce && !shared.isEmpty()) {
+            wall.notify("Shared again: " + String.join("; ", shared) + ".", false);
+        }
+    }
+
     // ---- recording ----
 
     boolean recording(CameraModel camera) {
@@ -64,14 +134,23 @@ final class Actions {
 
     private void toggleRecording(CameraModel camera) {
         if (recordings.containsKey(camera) || starting.containsKey(camera)) {
+            recordWish.remove(camera.id());
             stopRecording(camera);
+            wall.save();
             return;
         }
-        FrameSource source = camera.source();
-        if (source == null) {
+        if (camera.source() == null) {
             wall.notify(camera.config().name() + " is disabled: nothing to record.", true);
             return;
         }
+        recordWish.add(camera.id());
+        startRecording(camera, true);
+        wall.save();
+    }
+
+    /** @param announce say where the file goes (not when a resumed recording was announced already) */
+    private void startRecording(CameraModel camera, boolean announce) {
+        FrameSource source = camera.source();
         Path folder = wall.recordingsFolder();
         String name = camera.config().name();
         Object token = new Object();
@@ -92,13 +171,17 @@ final class Actions {
                         return;
                     }
                     recordings.put(camera, new Recording(recorder, sub));
-                    wall.notify("Recording " + name + " to " + folder, false);
+                    if (announce) {
+                        wall.files().folder("Recording " + name + " to", folder);
+                    }
                 });
             } catch (IOException | RuntimeException e) {
                 LOG.warn("cannot record {}: {}", name, e.getMessage());
                 Platform.runLater(() -> {
                     if (starting.remove(camera, token)) {
                         camera.recordingProperty().set(false);
+                        recordWish.remove(camera.id());
+                        wall.save();
                     }
                     wall.notify("Could not start recording " + name + ": " + e.getMessage(), true);
                 });
@@ -106,23 +189,24 @@ final class Actions {
         });
     }
 
+    /** Stops recording the camera; the configuration still asks for it (see {@link #resume}). */
     void stopRecording(CameraModel camera) {
         stopRecordingAsync(camera);
     }
 
-    private java.util.concurrent.CompletableFuture<?> stopRecordingAsync(CameraModel camera) {
+    private CompletableFuture<?> stopRecordingAsync(CameraModel camera) {
         camera.recordingProperty().set(false);
         starting.remove(camera);
         Recording r = recordings.remove(camera);
         if (r == null) {
-            return java.util.concurrent.CompletableFuture.completedFuture(null);
+            return CompletableFuture.completedFuture(null);
         }
         close(r.subscription());
         return r.recorder().stopAsync().thenAccept(status -> Platform.runLater(() -> {
             if (status.lastError() != null) {
                 wall.notify("Recording of " + camera.config().name() + " stopped: " + status.lastError(), true);
             } else if (status.currentFile() != null && !wall.isClosed()) {
-                wall.notify("Recording saved: " + status.currentFile(), false);
+                wall.files().saved("Recording of " + camera.config().name() + " saved:", status.currentFile());
             }
         }));
     }
@@ -130,13 +214,15 @@ final class Actions {
     /** Updates the recording indicators; called a few times a second on the FX thread. */
     void refresh() {
         for (var e : Map.copyOf(recordings).entrySet()) {
-            RecordingStatus s = e.getKey() == null ? null : e.getValue().recorder().status();
+            RecordingStatus s = e.getValue().recorder().status();
             if (s == null) {
                 continue;
             }
             if (s.state() == RecordingStatus.State.FAILED) {
-                // Stopping reports the error once ("Recording of X ended: disk full: …"); no second message here.
+                // Stopping reports the error once ("Recording of X stopped: disk full: …"); no second message here.
+                recordWish.remove(e.getKey().id());
                 stopRecording(e.getKey());
+                wall.save();
             } else {
                 e.getKey().recordingTextProperty().set("REC " + elapsed(s.elapsed()));
             }
@@ -153,18 +239,27 @@ final class Actions {
 
     private void toggleSharing(CameraModel camera) {
         if (shares.containsKey(camera)) {
+            shareWish.remove(camera.id());
             stopSharing(camera);
+            wall.save();
             wall.notify("Stopped sharing " + camera.config().name() + ".", false);
             return;
         }
-        FrameSource source = camera.source();
-        if (source == null) {
+        if (camera.source() == null) {
             wall.notify(camera.config().name() + " is disabled: nothing to share.", true);
             return;
         }
+        if (share(camera, true)) {
+            shareWish.add(camera.id());
+            wall.save();
+        }
+    }
+
+    /** Serves the camera under a path made from its name; true when it is shared now. */
+    private boolean share(CameraModel camera, boolean showAddress) {
+        ShareConfig cfg = wall.config().share();
         try {
             if (server == null) {
-                ShareConfig cfg = wall.config().share();
                 MjpegServer s = MjpegServer.builder()
                         .bind(cfg.expose() ? "0.0.0.0" : "127.0.0.1")
                         .port(cfg.port())
@@ -175,25 +270,34 @@ final class Actions {
                 s.start();
                 server = s;
             }
+            Set<String> taken = new HashSet<>();
+            shares.values().forEach(s -> taken.add(s.slug()));
+            String slug = ShareAddress.slug(camera.config().name(), taken);
             FrameHub hub = new FrameHub();
-            String id = camera.id().replaceAll("[^A-Za-z0-9_-]", "-");
-            if (id.length() > 64) {
-                id = id.substring(0, 64);
+            server.addCamera(slug, camera.config().name(), hub);
+            AutoCloseable sub = camera.source().subscribe(hub::publish);
+            shares.put(camera, new Share(slug, sub));
+            URI local = server.streamUri(slug);
+            String url = ShareAddress.forViewers(local, cfg.expose(), cfg.expose() ? ShareAddress.networkAddress() : null);
+            camera.shareUrlProperty().set(url);
+            if (showAddress) {
+                ShareDialog.show(wall, camera.config().name(), url, cfg.expose());
             }
-            server.addCamera(id, camera.config().name(), hub);
-            AutoCloseable sub = source.subscribe(hub::publish);
-            shares.put(camera, new Share(id, sub));
-            URI uri = server.streamUri(id);
-            camera.shareUrlProperty().set(uri.toString());
-            ShareDialog.show(wall, camera.config().name(), uri.toString(), wall.config().share().expose());
+            return true;
         } catch (IOException | IllegalArgumentException e) {
-            wall.notify("Could not share " + camera.config().name() + ": " + e.getMessage(), true);
+            String why = e.getMessage();
+            if (cfg.port() != 0 && why != null && why.contains("in use")) {
+                why = "port " + cfg.port() + " is in use by another program. Choose another port in Camera ▸ Share settings….";
+            }
+            wall.notify("Could not share " + camera.config().name() + ": " + why, true);
             if (shares.isEmpty()) {
                 closeServer();
             }
+            return false;
         }
     }
 
+    /** Stops sharing the camera; the configuration still asks for it (see {@link #resume}). */
     void stopSharing(CameraModel camera) {
         Share s = shares.remove(camera);
         camera.shareUrlProperty().set(null);
@@ -202,18 +306,23 @@ final class Actions {
         }
         close(s.subscription());
         if (server != null) {
-            server.removeCamera(s.id());
+            server.removeCamera(s.slug());
             if (shares.isEmpty()) {
                 closeServer();
             }
         }
     }
 
-    /** Stops every share so the next one uses new settings. */
-    void stopAllSharing() {
-        for (CameraModel c : Map.copyOf(shares).keySet()) {
-            stopSharing(c);
-        }
+    /** New share settings: running shares move to them (same paths, the new port and access). */
+    void restartSharing() {
+        List<CameraModel> shared = List.copyOf(shares.keySet());
+        shared.forEach(this::stopSharing); // the last one closes the server on the I/O thread
+        // Queued behind that close, so the old server has let go of its port before the new one binds it.
+        wall.background(() -> Platform.runLater(() -> {
+            if (!wall.isClosed()) {
+                shared.stream().filter(c -> wall.model().cameras().contains(c)).forEach(c -> share(c, false));
+            }
+        }));
     }
 
     private void closeServer() {
@@ -224,14 +333,22 @@ final class Actions {
         }
     }
 
+    /** Forgets what the configuration asks of a camera that was removed. */
+    void forget(CameraModel camera) {
+        recordWish.remove(camera.id());
+        shareWish.remove(camera.id());
+    }
+
     /** Stops every recording and share; the result completes when the recordings' files are finished. */
-    java.util.concurrent.CompletableFuture<Void> close() {
-        List<java.util.concurrent.CompletableFuture<?>> stops = new java.util.ArrayList<>();
+    CompletableFuture<Void> close() {
+        List<CompletableFuture<?>> stops = new ArrayList<>();
         for (CameraModel c : Map.copyOf(recordings).keySet()) {
             stops.add(stopRecordingAsync(c));
         }
-        stopAllSharing();
-        return java.util.concurrent.CompletableFuture.allOf(stops.toArray(new java.util.concurrent.CompletableFuture<?>[0]));
+        for (CameraModel c : List.copyOf(shares.keySet())) {
+            stopSharing(c);
+        }
+        return CompletableFuture.allOf(stops.toArray(new CompletableFuture<?>[0]));
     }
 
     private static void close(AutoCloseable c) {

@@ -16,14 +16,19 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import org.mjpegwall.client.ClientState;
-import org.mjpegwall.client.ClientStats;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.mjpegwall.client.Frame;
 import org.mjpegwall.client.Jpeg;
 import org.mjpegwall.config.CameraConfig;
@@ -31,11 +36,9 @@ import org.mjpegwall.config.CameraValidation;
 
 /**
  * Adds, edits, removes, enables and disables cameras; every change is applied to the wall and saved
- * at once. "Test connection" shows the first frame or the error in words.
+ * at once. "Test connection" shows a frame or the error in words (see {@link ConnectionTest}).
  */
 public final class CameraManagerDialog extends Stage {
-    private static final long TEST_TIMEOUT_MS = 8000;
-
     private final WallWindow wall;
     private final ListView<CameraConfig> list = new ListView<>();
     private final TextField name = new TextField();
@@ -69,11 +72,13 @@ public final class CameraManagerDialog extends Stage {
             }
         });
         list.setPrefWidth(220);
+        list.setMinWidth(150);
 
         Button add = button("add-camera", "Add", e -> startAdd());
-        Button remove = button("remove-camera", "Remove", e -> removeSelected());
-        Button up = button("move-up", "Up", e -> moveSelected(-1));
-        Button down = button("move-down", "Down", e -> moveSelected(1));
+        add.setGraphic(Icons.of(MaterialDesignP.PLUS));
+        Button remove = iconButton("remove-camera", MaterialDesignD.DELETE, "Remove the camera", e -> removeSelected());
+        Button up = iconButton("move-up", MaterialDesignA.ARROW_UP, "Move up", e -> moveSelected(-1));
+        Button down = iconButton("move-down", MaterialDesignA.ARROW_DOWN, "Move down", e -> moveSelected(1));
         VBox left = new VBox(6, list, new HBox(6, add, remove, up, down));
         VBox.setVgrow(list, Priority.ALWAYS);
 
@@ -96,6 +101,13 @@ public final class CameraManagerDialog extends Stage {
         form.add(enabled, 1, 5);
         GridPane.setHgrow(url, Priority.ALWAYS);
         url.setPrefColumnCount(28);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setMinWidth(120);
+        fields.setHgrow(Priority.ALWAYS);
+        fields.setFillWidth(true);
+        form.getColumnConstraints().addAll(labels, fields);
 
         Button save = button("camera-save", "Save", e -> saveForm());
         save.setDefaultButton(true);
@@ -103,21 +115,26 @@ public final class CameraManagerDialog extends Stage {
         Button close = button("camera-close", "Close", e -> close());
         message.setId("camera-message");
         message.setWrapText(true);
-        message.setMaxWidth(460);
+        message.setMinHeight(Region.USE_PREF_SIZE);
         preview.setId("camera-preview");
         preview.setFitWidth(320);
         preview.setFitHeight(240);
         preview.setPreserveRatio(true);
-        VBox right = new VBox(10, form, new HBox(8, save, test, close), message, preview);
+        FlowPane buttons = new FlowPane(8, 8, save, test, close);
+        VBox form2 = new VBox(10, form, buttons, message, preview);
+        form2.setPadding(new Insets(0, 4, 0, 12));
+        // A small window still reaches every field and button: the form scrolls rather than being cut off.
+        ScrollPane right = new ScrollPane(form2);
+        right.setFitToWidth(true);
+        right.getStyleClass().add("edge-to-edge");
 
         BorderPane root = new BorderPane();
         root.setLeft(left);
         root.setCenter(right);
-        BorderPane.setMargin(right, new Insets(0, 0, 0, 12));
         root.setPadding(new Insets(12));
         root.setId("camera-manager");
-        Scene scene = new Scene(root, 820, 520);
-        scene.getStylesheets().add(WallWindow.class.getResource("wall.css").toExternalForm());
+        Scene scene = new Scene(root);
+        Theme.apply(scene);
         setScene(scene);
         setOnHidden(e -> testGeneration++);
         refreshList(null);
@@ -126,6 +143,15 @@ public final class CameraManagerDialog extends Stage {
         } else {
             list.getSelectionModel().select(0);
         }
+    }
+
+    private static Button iconButton(String id, org.kordamp.ikonli.Ikon icon, String tooltip,
+            javafx.event.EventHandler<javafx.event.ActionEvent> h) {
+        Button b = button(id, null, h);
+        b.setGraphic(Icons.of(icon));
+        b.setTooltip(new javafx.scene.control.Tooltip(tooltip));
+        b.setAccessibleText(tooltip);
+        return b;
     }
 
     private static Button button(String id, String text, javafx.event.EventHandler<javafx.event.ActionEvent> h) {
@@ -255,42 +281,18 @@ public final class CameraManagerDialog extends Stage {
         int generation = ++testGeneration;
         preview.setImage(null);
         say("Connecting to " + CameraValidation.displayUrl(c.url()) + " …", false);
+        List<ConnectionTest.OnWall> onWall = wall.model().cameras().stream()
+                .map(m -> new ConnectionTest.OnWall(m.config(), m.source())).toList();
         // Its own thread: a slow camera must not hold up config saves on the wall's I/O thread.
         Thread tester = new Thread(() -> {
-            String error = null;
-            Frame frame = null;
-            FrameSource source = null;
+            ConnectionTest.Result r;
             try {
-                source = wall.connector().apply(c.withEnabled(true));
-                source.start();
-                long deadline = System.nanoTime() + TEST_TIMEOUT_MS * 1_000_000L;
-                while (System.nanoTime() < deadline && generation == testGeneration) {
-                    frame = source.latestFrame();
-                    ClientStats s = source.stats();
-                    if (frame != null) {
-                        break;
-                    }
-                    if (s != null && s.lastError() != null
-                            && (s.state() == ClientState.BACKOFF || s.state() == ClientState.STOPPED)) {
-                        error = s.lastError();
-                        break;
-                    }
-                    Thread.sleep(50);
-                }
-                if (frame == null && error == null) {
-                    error = "No frame within " + TEST_TIMEOUT_MS / 1000 + " s.";
-                }
+                r = ConnectionTest.run(c, onWall, wall.connector(), ConnectionTest.TIMEOUT_MS, () -> generation != testGeneration);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                error = "Interrupted.";
-            } catch (RuntimeException e) {
-                error = CameraValidation.redact(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), c.url());
-            } finally {
-                if (source != null) {
-                    source.close();
-                }
+                r = new ConnectionTest.Result(null, "Interrupted.", false);
             }
-            Frame f = frame;
+            Frame f = r.frame();
             // Decoded here, not on the FX thread: a camera's full-size frame can take long to decode.
             Image img = null;
             if (f != null) {
@@ -301,7 +303,7 @@ public final class CameraManagerDialog extends Stage {
                 img = new Image(new ByteArrayInputStream(jpeg), 640, 480, true, true);
             }
             Image shown = img;
-            String err = error;
+            ConnectionTest.Result result = r;
             Platform.runLater(() -> {
                 if (generation != testGeneration) {
                     return;
@@ -309,14 +311,16 @@ public final class CameraManagerDialog extends Stage {
                 if (f != null && shown != null && !shown.isError() && shown.getWidth() > 0) {
                     preview.setImage(shown);
                     Jpeg.Size size = Jpeg.size(f.jpeg(), 0, f.size());
-                    say(String.format(Locale.ROOT, "Connected: %s, %d bytes per frame.",
+                    say(String.format(Locale.ROOT, "Connected: %s, %d bytes per frame.%s",
                             size == null || size.width() <= 0 || size.height() <= 0 ? "size unknown"
-                                    : size.width() + "×" + size.height(), f.size()), false);
+                                    : size.width() + "×" + size.height(), f.size(),
+                            result.fromWall() ? " (The picture comes from the wall's own connection to this camera.)"
+                                    : ""), false);
                 } else if (f != null) {
                     say("Connected, but the camera's frame is not a picture that can be shown ("
                             + f.size() + " bytes). Is this the MJPEG address?", true);
                 } else {
-                    say("Could not get a frame: " + err, true);
+                    say("Could not get a frame: " + result.error(), true);
                 }
             });
         }, "test-connection");

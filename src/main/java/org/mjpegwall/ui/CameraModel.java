@@ -1,6 +1,7 @@
 package org.mjpegwall.ui;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -44,6 +45,15 @@ public final class CameraModel {
     private String startError;
     private final long[] displayTimes = new long[64];
     private int displayCount;
+    // Liveness, touched only in refresh() on the FX thread.
+    private long lastReceived = -1;
+    private long lastReceivedNanos;
+    private Instant lastFrameAt;
+    /** Smoothed time between frames as seen a few times a second; 0 until known. */
+    private double frameIntervalNanos;
+    /** Since when the camera has not been live, or {@code null} while it is. */
+    private Instant offlineSince;
+    private boolean everLive;
 
     /**
      * @param source the camera's frames, or {@code null} for a disabled camera
@@ -145,19 +155,76 @@ public final class CameraModel {
 
     /** Refreshes status and stats text from the source; cheap, called a few times a second. */
     void refresh(Instant now, long nowNanos) {
+        refresh(now, nowNanos, ZoneId.systemDefault());
+    }
+
+    /**
+     * Refreshes the status: live, or why not and since when. A camera that streams but whose pictures
+     * stopped coming for several frame intervals (at least 2 s) is called frozen at once, rather than
+     * looking live until the client gives up on the stream. Stats are shown only while live: a dead tile
+     * keeps no old figures.
+     */
+    void refresh(Instant now, long nowNanos, ZoneId zone) {
         if (source == null) {
             status.set(startError != null ? new TileStatus(TileStatus.Kind.STOPPED, startError) : TileStatus.DISABLED);
             statsText.set("");
+            offlineSince = null;
             return;
         }
+        noteReceived(source.received(), now, nowNanos);
         ClientStats s = source.stats();
         TileStatus st = TileStatus.of(s, hasFrame, now);
         if (s != null && s.state() == ClientState.STREAMING && corruptInARow >= TileStatus.BAD_FRAMES_SHOWN_AFTER) {
             st = TileStatus.badFrames(corruptInARow);
+        } else if (st.live() && nowNanos - lastReceivedNanos > frozenAfterNanos()) {
+            st = TileStatus.frozen();
+        }
+        if (st.live()) {
+            everLive = true;
+            offlineSince = null;
+            statsText.set(statsLine(s, displayedFps(nowNanos), lastLatencyMs,
+                    wallDecoder.sourceWidth(), wallDecoder.sourceHeight()));
+        } else {
+            if (offlineSince == null) {
+                offlineSince = everLive && lastFrameAt != null ? lastFrameAt : now;
+            }
+            // The first connection attempt is not "offline" yet; every later trouble says since when.
+            if (everLive || st.kind() != TileStatus.Kind.CONNECTING) {
+                st = st.offlineSince(offlineSince, now, zone);
+            }
+            statsText.set("");
         }
         status.set(st);
-        statsText.set(statsLine(s, displayedFps(nowNanos), lastLatencyMs,
-                wallDecoder.sourceWidth(), wallDecoder.sourceHeight()));
+    }
+
+    private void noteReceived(long received, Instant now, long nowNanos) {
+        if (lastReceived < 0) {
+            lastReceived = received;
+            lastReceivedNanos = nowNanos;
+            return;
+        }
+        if (received > lastReceived) {
+            if (lastFrameAt != null) { // the wait for the very first frame is connecting, not a frame interval
+                double interval = (double) (nowNanos - lastReceivedNanos) / (received - lastReceived);
+                frameIntervalNanos = frameIntervalNanos == 0 ? interval : 0.8 * frameIntervalNanos + 0.2 * interval;
+            }
+            lastReceived = received;
+            lastReceivedNanos = nowNanos;
+            lastFrameAt = now;
+        }
+    }
+
+    /**
+     * Four frame intervals, at least 2 s (refreshes come every 250 ms) and at most a minute; until the
+     * interval is known, the snapshot-poll interval or 5 s.
+     */
+    long frozenAfterNanos() {
+        double interval = frameIntervalNanos;
+        if (interval == 0) {
+            Double poll = config.snapshotPollSeconds();
+            interval = poll != null && poll > 0 ? poll * 1e9 : 1.25e9;
+        }
+        return (long) Math.max(2e9, Math.min(60e9, 4 * interval));
     }
 
     /** "30 fps · 2.1 Mbit/s · 12 ms · 640×480", leaving out what is not known yet. */

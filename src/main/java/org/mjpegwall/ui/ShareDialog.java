@@ -1,22 +1,25 @@
 package org.mjpegwall.ui;
 
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.mjpegwall.config.ShareConfig;
 
-/** The "camera shared" window with the URL and a copy button, and the share settings dialog. */
+/** The "camera shared" window with the whole address and a copy button, and the share settings dialog. */
 final class ShareDialog {
     private ShareDialog() {
     }
@@ -28,53 +31,82 @@ final class ShareDialog {
         TextField field = new TextField(url);
         field.setId("share-url");
         field.setEditable(false);
-        field.setPrefColumnCount(40);
-        Button copy = new Button("Copy");
+        // Wide enough for the whole address in the field's own font: a cut-off URL is useless to copy by eye.
+        Text measure = new Text(url);
+        measure.fontProperty().bind(field.fontProperty());
+        field.minWidthProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.max(360, Math.ceil(measure.getLayoutBounds().getWidth()) + 40), measure.layoutBoundsProperty()));
+        field.prefWidthProperty().bind(field.minWidthProperty());
+        Button copy = new Button("Copy", Icons.of(MaterialDesignC.CONTENT_COPY));
         copy.setId("share-copy");
+        copy.setMinWidth(Region.USE_PREF_SIZE);
         Label note = new Label(exposed
-                ? "Other computers can open this address (with the password) — use this PC's network address instead of 0.0.0.0."
-                : "Only this computer can open this address. To share on the network, set a password in File ▸ Share settings…");
+                ? "Other computers on the network can open this address; they are asked for the share password."
+                : "Only this computer can open this address. To let other computers watch, set a password in "
+                        + "Camera ▸ Share settings.");
         note.setWrapText(true);
-        note.setMaxWidth(520);
+        note.setPrefWidth(200); // wraps to the address's width instead of widening the window
+        note.setMaxWidth(Double.MAX_VALUE);
+        note.getStyleClass().add("dialog-note");
         copy.setOnAction(e -> {
-            ClipboardContent c = new ClipboardContent();
-            c.putString(url);
-            Clipboard.getSystemClipboard().setContent(c);
+            FileLinks.copyText(url);
             copy.setText("Copied");
         });
         Button close = new Button("Close");
+        close.setId("share-close");
+        close.setCancelButton(true);
+        close.setDefaultButton(true);
         close.setOnAction(e -> stage.close());
         HBox row = new HBox(8, field, copy);
+        row.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(field, Priority.ALWAYS);
-        VBox root = new VBox(10, new Label(cameraName + " is shared as an MJPEG stream at:"), row, note, close);
-        root.setPadding(new Insets(14));
+        HBox buttons = new HBox(close);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+        VBox root = new VBox(12, new Label(cameraName + " is shared as an MJPEG stream at:"), row, note, buttons);
+        root.setPadding(new Insets(16));
         root.setId("share-dialog");
-        stage.setScene(new Scene(root));
-        stage.show();
+        root.getStyleClass().add("dialog-root");
+        Scene scene = new Scene(root);
+        Theme.apply(scene);
+        stage.setScene(scene);
+        WindowFit.showDialog(stage, WindowSizing.SHARE);
         return stage;
     }
 
     /** Edits the share settings; exposing beyond this computer requires a password. */
-    static void showSettings(WallWindow wall) {
+    static Stage showSettings(WallWindow wall) {
         ShareConfig cfg = wall.config().share();
         Stage stage = new Stage();
         stage.initOwner(wall.stage());
         stage.setTitle("Share settings");
         CheckBox expose = new CheckBox("Let other computers watch (needs a password)");
+        expose.setId("share-expose");
         expose.setSelected(cfg.expose());
         PasswordField password = new PasswordField();
+        password.setId("share-password");
         password.setText(cfg.password() == null ? "" : cfg.password());
         TextField port = new TextField(String.valueOf(cfg.port()));
+        port.setId("share-port");
         port.setPrefColumnCount(6);
+        Label portNote = new Label("Default " + ShareConfig.DEFAULT_PORT + "; 0 picks a free port, a new one on every start.");
+        portNote.getStyleClass().add("dialog-note");
+        portNote.setWrapText(true);
+        portNote.setPrefWidth(200);
+        portNote.setMaxWidth(Double.MAX_VALUE);
         Label message = new Label();
+        message.setId("share-message");
         message.getStyleClass().add("message-error");
+        message.setWrapText(true);
         GridPane form = new GridPane();
         form.setHgap(8);
         form.setVgap(8);
         form.add(expose, 0, 0, 2, 1);
         form.addRow(1, new Label("Password"), password);
-        form.addRow(2, new Label("Port (0 = any)"), port);
+        form.addRow(2, new Label("Port"), port);
+        form.add(portNote, 1, 3);
+        GridPane.setHgrow(password, Priority.ALWAYS);
         Button save = new Button("Save");
+        save.setId("share-save");
         save.setDefaultButton(true);
         save.setOnAction(e -> {
             int p;
@@ -95,10 +127,18 @@ final class ShareDialog {
             stage.close();
         });
         Button cancel = new Button("Cancel");
+        cancel.setCancelButton(true);
         cancel.setOnAction(e -> stage.close());
-        VBox root = new VBox(10, form, message, new HBox(8, save, cancel));
-        root.setPadding(new Insets(14));
-        stage.setScene(new Scene(root));
-        stage.show();
+        HBox buttons = new HBox(8, save, cancel);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+        VBox root = new VBox(12, form, message, buttons);
+        root.setPadding(new Insets(16));
+        root.setId("share-settings");
+        root.getStyleClass().add("dialog-root");
+        Scene scene = new Scene(root);
+        Theme.apply(scene);
+        stage.setScene(scene);
+        WindowFit.showDialog(stage, WindowSizing.SHARE_SETTINGS);
+        return stage;
     }
 }

@@ -13,8 +13,8 @@ import javafx.scene.control.Skin;
 import javafx.scene.image.Image;
 
 /**
- * One camera tile: name, live image (letterboxed), status overlay, stats line, recording
- * indicator and hover buttons. Holds properties only; {@link TileSkin} builds the nodes, and the
+ * One camera tile: name, live image (letterboxed), status overlay, stats line, recording and
+ * sharing badges, and hover buttons. Holds properties only; {@link TileSkin} builds the nodes, and the
  * stylesheet decides the looks through the pseudo-classes {@code :connecting}, {@code :stale},
  * {@code :recording} and {@code :selected}.
  */
@@ -39,6 +39,7 @@ public final class Tile extends Control {
     private final BooleanProperty sharing = new SimpleBooleanProperty(this, "sharing");
     private final BooleanProperty selected = new SimpleBooleanProperty(this, "selected");
     private final BooleanProperty smoothImage = new SimpleBooleanProperty(this, "smoothImage");
+    private final BooleanProperty focusView = new SimpleBooleanProperty(this, "focusView");
     private final ObjectProperty<Consumer<Action>> onAction = new SimpleObjectProperty<>(this, "onAction");
 
     public Tile() {
@@ -140,6 +141,11 @@ public final class Tile extends Control {
     /** Smooth scaling for the focus view; the wall decodes at drawn size and needs none. */
     public BooleanProperty smoothImageProperty() {
         return smoothImage;
+    }
+
+    /** The tile is the focus view: its focus button goes back to the wall. */
+    public BooleanProperty focusViewProperty() {
+        return focusView;
     }
 
     public ObjectProperty<Consumer<Action>> onActionProperty() {

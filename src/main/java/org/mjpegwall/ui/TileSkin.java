@@ -14,22 +14,38 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Circle;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
-/** Builds a {@link Tile}'s nodes; looks come from the stylesheet, listeners go in {@link #dispose()}. */
+/**
+ * Builds a {@link Tile}'s nodes; looks come from the stylesheet, listeners go in {@link #dispose()}.
+ * Name, badges, stats and buttons sit at the tile's edges, not the picture's, so they line up across
+ * tiles whatever the cameras' aspect ratios; the buttons sit above the stats line, never on it.
+ */
 final class TileSkin extends SkinBase<Tile> {
+    private static final double GAP = 4;
+
     private final ImageView imageView = new ImageView();
     private final Label name = new Label();
     private final StackPane overlay = new StackPane();
     private final Label statusLabel = new Label();
     private final Label stats = new Label();
+    private final HBox badges = new HBox(GAP);
     private final HBox recordingBox = new HBox(4);
     private final Label recordingLabel = new Label();
-    private final HBox buttons = new HBox(4);
+    private final Label sharedBadge = new Label("SHARED", Icons.of(MaterialDesignS.SHARE_VARIANT));
+    private final HBox buttons = new HBox(GAP);
     private final Button record;
     private final Button share;
+    private final Button focus;
     private final ChangeListener<TileStatus> statusListener = (obs, o, s) -> updateStatus(s);
     private final ChangeListener<Boolean> recordingListener = (obs, o, r) -> updateRecordButton();
     private final ChangeListener<Boolean> sharingListener = (obs, o, r) -> updateShareButton();
+    private final ChangeListener<Boolean> focusViewListener = (obs, o, r) -> updateFocusButton();
 
     TileSkin(Tile tile) {
         super(tile);
@@ -50,48 +66,63 @@ final class TileSkin extends SkinBase<Tile> {
 
         stats.getStyleClass().add("tile-stats");
         stats.textProperty().bind(tile.statsTextProperty());
-        stats.visibleProperty().bind(tile.statsVisibleProperty());
+        stats.visibleProperty().bind(tile.statsVisibleProperty().and(tile.statsTextProperty().isNotEmpty()));
         stats.setMouseTransparent(true);
 
         Circle dot = new Circle(5);
         dot.getStyleClass().add("tile-rec-dot");
         recordingLabel.getStyleClass().add("tile-rec-time");
         recordingLabel.textProperty().bind(tile.recordingTextProperty());
-        recordingBox.getStyleClass().add("tile-recording");
+        recordingBox.getStyleClass().addAll("tile-recording", "tile-badge");
         recordingBox.setAlignment(Pos.CENTER_LEFT);
         recordingBox.getChildren().addAll(dot, recordingLabel);
         recordingBox.visibleProperty().bind(tile.recordingProperty());
-        recordingBox.setMouseTransparent(true);
+        recordingBox.managedProperty().bind(recordingBox.visibleProperty());
+        sharedBadge.getStyleClass().addAll("tile-shared", "tile-badge");
+        sharedBadge.visibleProperty().bind(tile.sharingProperty());
+        sharedBadge.managedProperty().bind(sharedBadge.visibleProperty());
+        badges.getChildren().addAll(sharedBadge, recordingBox);
+        badges.setAlignment(Pos.TOP_RIGHT);
+        badges.setMouseTransparent(true);
+        badges.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
 
-        Button snapshot = button("tile-snapshot", "Snap", "Snapshot (S)", Tile.Action.SNAPSHOT);
-        record = button("tile-record", "Rec", "Record (R)", Tile.Action.RECORD);
+        Button snapshot = button("tile-snapshot", MaterialDesignC.CAMERA, "Snapshot (S)", Tile.Action.SNAPSHOT);
+        record = button("tile-record", MaterialDesignR.RECORD, "Record (R)", Tile.Action.RECORD);
         record.disableProperty().bind(tile.recordAvailableProperty().not());
-        share = button("tile-share", "Share", "Share (U)", Tile.Action.SHARE);
-        Button focus = button("tile-focus", "Focus", "Focus (Enter)", Tile.Action.FOCUS);
+        share = button("tile-share", MaterialDesignS.SHARE_VARIANT, "Share (U)", Tile.Action.SHARE);
+        focus = button("tile-focus", MaterialDesignF.FULLSCREEN, "Focus (Enter)", Tile.Action.FOCUS);
         buttons.getStyleClass().add("tile-buttons");
         buttons.setAlignment(Pos.BOTTOM_RIGHT);
         buttons.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
-        recordingBox.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         buttons.getChildren().addAll(snapshot, record, share, focus);
         // Shown on hover; the context menu and the keyboard reach the same actions.
         buttons.visibleProperty().bind(tile.hoverProperty());
 
-        getChildren().addAll(imageView, overlay, name, stats, recordingBox, buttons);
+        getChildren().addAll(imageView, overlay, name, badges, stats, buttons);
         tile.statusProperty().addListener(statusListener);
         tile.recordingProperty().addListener(recordingListener);
         tile.sharingProperty().addListener(sharingListener);
+        tile.focusViewProperty().addListener(focusViewListener);
         updateStatus(tile.getStatus());
         updateRecordButton();
         updateShareButton();
+        updateFocusButton();
     }
 
-    private Button button(String styleClass, String text, String tooltip, Tile.Action action) {
-        Button b = new Button(text);
+    private Button button(String styleClass, org.kordamp.ikonli.Ikon icon, String tooltip, Tile.Action action) {
+        Button b = new Button(null, Icons.of(icon));
         b.getStyleClass().addAll("tile-button", styleClass);
         b.setTooltip(new Tooltip(tooltip));
+        b.setAccessibleText(tooltip);
         b.setFocusTraversable(false);
         b.setOnAction(e -> getSkinnable().fire(action));
         return b;
+    }
+
+    private static void set(Button b, org.kordamp.ikonli.Ikon icon, String tooltip) {
+        ((FontIcon) b.getGraphic()).setIconCode(icon);
+        b.getTooltip().setText(tooltip);
+        b.setAccessibleText(tooltip);
     }
 
     private void updateStatus(TileStatus s) {
@@ -102,39 +133,40 @@ final class TileSkin extends SkinBase<Tile> {
 
     private void updateRecordButton() {
         boolean on = getSkinnable().recordingProperty().get();
-        record.setText(on ? "Stop" : "Rec");
-        record.getTooltip().setText(on ? "Stop recording (R)" : "Record (R)");
+        set(record, on ? MaterialDesignS.STOP : MaterialDesignR.RECORD, on ? "Stop recording (R)" : "Record (R)");
     }
 
     private void updateShareButton() {
         boolean on = getSkinnable().sharingProperty().get();
         share.getTooltip().setText(on ? "Stop sharing (U)" : "Share (U)");
+        share.setAccessibleText(share.getTooltip().getText());
+    }
+
+    private void updateFocusButton() {
+        boolean back = getSkinnable().focusViewProperty().get();
+        set(focus, back ? MaterialDesignA.ARROW_LEFT : MaterialDesignF.FULLSCREEN,
+                back ? "Back to the wall (Esc)" : "Focus (Enter)");
     }
 
     @Override
     protected void layoutChildren(double x, double y, double w, double h) {
         Image img = imageView.getImage();
-        // Name, stats and buttons sit on the picture itself, not on the letterbox bars.
-        double ix = x;
-        double iy = y;
-        double iw = w;
-        double ih = h;
         if (img != null) {
             double[] fit = GridLayout.fit(img.getWidth(), img.getHeight(), w, h);
             // Snap to whole pixels: a tile decoded at drawn size is then copied 1:1, not resampled.
-            iw = Math.round(fit[0]);
-            ih = Math.round(fit[1]);
-            ix = Math.round(x + (w - iw) / 2);
-            iy = Math.round(y + (h - ih) / 2);
+            double iw = Math.round(fit[0]);
+            double ih = Math.round(fit[1]);
             imageView.setFitWidth(iw);
             imageView.setFitHeight(ih);
-            imageView.relocate(ix, iy);
+            imageView.relocate(Math.round(x + (w - iw) / 2), Math.round(y + (h - ih) / 2));
         }
         overlay.resizeRelocate(x, y, w, h);
-        layoutInArea(name, ix, iy, iw, ih, 0, HPos.LEFT, VPos.TOP);
-        layoutInArea(recordingBox, ix, iy, iw, ih, 0, HPos.RIGHT, VPos.TOP);
-        layoutInArea(stats, ix, iy, iw, ih, 0, HPos.LEFT, VPos.BOTTOM);
-        layoutInArea(buttons, ix, iy, iw, ih, 0, HPos.RIGHT, VPos.BOTTOM);
+        layoutInArea(name, x + GAP, y + GAP, w / 2, h, 0, HPos.LEFT, VPos.TOP);
+        layoutInArea(badges, x + w / 2, y + GAP, w / 2 - GAP, h, 0, HPos.RIGHT, VPos.TOP);
+        double statsHeight = stats.isVisible() ? snapSizeY(stats.prefHeight(-1)) : 0;
+        layoutInArea(stats, x + GAP, y, w - 2 * GAP, h - GAP, 0, HPos.LEFT, VPos.BOTTOM);
+        double buttonsBottom = h - GAP - (statsHeight > 0 ? statsHeight + GAP : 0);
+        layoutInArea(buttons, x, y, w - GAP, buttonsBottom, 0, HPos.RIGHT, VPos.BOTTOM);
     }
 
     @Override
@@ -164,6 +196,7 @@ final class TileSkin extends SkinBase<Tile> {
             tile.statusProperty().removeListener(statusListener);
             tile.recordingProperty().removeListener(recordingListener);
             tile.sharingProperty().removeListener(sharingListener);
+            tile.focusViewProperty().removeListener(focusViewListener);
             imageView.imageProperty().unbind();
             imageView.smoothProperty().unbind();
         }

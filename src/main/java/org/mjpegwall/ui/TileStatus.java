@@ -2,6 +2,11 @@ package org.mjpegwall.ui;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import org.mjpegwall.client.ClientState;
 import org.mjpegwall.client.ClientStats;
 
@@ -12,7 +17,10 @@ import org.mjpegwall.client.ClientStats;
  * @param text the overlay text; empty when live
  */
 public record TileStatus(Kind kind, String text) {
-    public enum Kind { LIVE, CONNECTING, RECONNECTING, WAITING, STOPPED, DISABLED, BAD_FRAMES }
+    public enum Kind { LIVE, CONNECTING, RECONNECTING, WAITING, STOPPED, DISABLED, BAD_FRAMES, FROZEN }
+
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter DAY_AND_CLOCK = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ROOT);
 
     public static final TileStatus DISABLED = new TileStatus(Kind.DISABLED, "disabled");
 
@@ -30,6 +38,43 @@ public record TileStatus(Kind kind, String text) {
 
     public boolean live() {
         return kind == Kind.LIVE;
+    }
+
+    /**
+     * The status of a camera that streams but has sent no new picture for a while: its tile shows an
+     * old picture, so it must not look live (the client itself calls a stream stalled only later).
+     */
+    public static TileStatus frozen() {
+        return new TileStatus(Kind.FROZEN, "no new picture");
+    }
+
+    /** This status with a last line saying since when the camera has been offline. */
+    public TileStatus offlineSince(Instant since, Instant now, ZoneId zone) {
+        return new TileStatus(kind, (text.isEmpty() ? "" : text + "\n") + offlineLine(since, now, zone));
+    }
+
+    /** "offline since 14:02 (3 min)"; a day or more ago, the date too: "offline since 12 Nov 14:02 (3 days)". */
+    static String offlineLine(Instant since, Instant now, ZoneId zone) {
+        ZonedDateTime at = since.atZone(zone);
+        boolean today = at.toLocalDate().equals(LocalDate.ofInstant(now, zone));
+        return "offline since " + (today ? CLOCK : DAY_AND_CLOCK).format(at) + " (" + duration(Duration.between(since, now)) + ")";
+    }
+
+    /** "45 s", "3 min", "2 h 5 min", "3 days". */
+    static String duration(Duration d) {
+        long s = Math.max(0, d.toSeconds());
+        if (s < 60) {
+            return s + " s";
+        }
+        if (s < 3600) {
+            return s / 60 + " min";
+        }
+        if (s < 86_400) {
+            long m = s / 60 % 60;
+            return s / 3600 + " h" + (m == 0 ? "" : " " + m + " min");
+        }
+        long days = s / 86_400;
+        return days + (days == 1 ? " day" : " days");
     }
 
     /**

@@ -15,11 +15,21 @@ final class WallGrid extends Region {
     private final IntegerProperty fixedColumns = new SimpleIntegerProperty(this, "fixedColumns");
     private final DoubleProperty aspect = new SimpleDoubleProperty(this, "aspect", 4.0 / 3.0);
     private final ReadOnlyIntegerWrapper columns = new ReadOnlyIntegerWrapper(this, "columns", 1);
+    private final IntegerProperty slots = new SimpleIntegerProperty(this, "slots");
 
     WallGrid() {
         getStyleClass().add("wall-grid");
         fixedColumns.addListener(o -> requestLayout());
         aspect.addListener(o -> requestLayout());
+        slots.addListener(o -> requestLayout());
+    }
+
+    /**
+     * Places to lay out, at least the tiles shown: a part-filled last page keeps the grid (and tile size)
+     * of a full page instead of jumping to bigger tiles.
+     */
+    IntegerProperty slotsProperty() {
+        return slots;
     }
 
     /** The tiles laid out, in order. */
@@ -45,10 +55,10 @@ final class WallGrid extends Region {
     @Override
     protected void layoutChildren() {
         var tiles = getManagedChildren();
-        int n = tiles.size();
-        if (n == 0) {
+        if (tiles.isEmpty()) {
             return;
         }
+        int n = Math.max(tiles.size(), slots.get());
         double x0 = snappedLeftInset();
         double y0 = snappedTopInset();
         double w = getWidth() - x0 - snappedRightInset();
@@ -62,7 +72,7 @@ final class WallGrid extends Region {
         // Centre the whole grid so leftover pixels are shared evenly.
         double ox = x0 + Math.floor((w - (tileW * cols + GAP * (cols - 1))) / 2);
         double oy = y0 + Math.floor((h - (tileH * rows + GAP * (rows - 1))) / 2);
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < tiles.size(); i++) {
             Node tile = tiles.get(i);
             int c = i % cols;
             int r = i / cols;

@@ -30,8 +30,12 @@ public final class WallLauncher {
      * @param demoWidth demo image width
      * @param demoHeight demo image height
      * @param demoFps demo frame rate
+     * @param kiosk start in kiosk mode (and remember it)
      */
-    public record Options(Path configFile, int demoCameras, int demoWidth, int demoHeight, int demoFps) {
+    public record Options(Path configFile, int demoCameras, int demoWidth, int demoHeight, int demoFps, boolean kiosk) {
+        public Options(Path configFile, int demoCameras, int demoWidth, int demoHeight, int demoFps) {
+            this(configFile, demoCameras, demoWidth, demoHeight, demoFps, false);
+        }
     }
 
     private WallLauncher() {
@@ -40,6 +44,8 @@ public final class WallLauncher {
     /** Runs the wall until its window closes; returns the exit status. */
     public static int launch(Options opts) {
         options = opts;
+        Thread hook = new Thread(WallLauncher::shutDown, "wall-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         Application.launch(WallApplication.class);
         WallWindow w = window;
         if (w != null) {
@@ -51,6 +57,29 @@ public final class WallLauncher {
             }
         }
         return 0;
+    }
+
+    /**
+     * On SIGTERM (or Ctrl+C, a logout, a shutdown) the wall closes the way its Quit does, without asking:
+     * recordings finish their files (so that they play), shares stop, and the configuration is saved
+     * with what was recording, so it records again at the next start.
+     */
+    private static void shutDown() {
+        WallWindow w = window;
+        if (w == null || w.isClosed()) {
+            return;
+        }
+        LOG.info("stopping: finishing recordings and saving the configuration");
+        try {
+            Platform.runLater(() -> w.stage().close());
+            if (!w.awaitClosed(15, java.util.concurrent.TimeUnit.SECONDS)) {
+                LOG.warn("the wall did not close within 15 s");
+            }
+        } catch (IllegalStateException e) {
+            LOG.debug("JavaFX is gone already", e); // the window closed as the JVM stopped
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -67,13 +96,14 @@ public final class WallLauncher {
         // next start must still show the demo cameras rather than an empty wall.
         int demos = opts.demoCameras() > 0 ? opts.demoCameras() : config.cameras().isEmpty() ? 4 : 0;
         if (demos == 0) {
-            return new WallSession(store, true, config, List.of(), false, CameraConnector::connect, null);
+            return new WallSession(store, true, config, List.of(), false, CameraConnector::connect, null, opts.kiosk());
         }
         DemoCameras demo = DemoCameras.start(demos, opts.demoWidth(), opts.demoHeight(), opts.demoFps());
         List<CameraConfig> cameras = new ArrayList<>(demo.cameras());
         boolean firstStart = opts.demoCameras() <= 0;
         LOG.info("{} with {} demo cameras", firstStart ? "first start" : "demo mode", demos);
-        return new WallSession(store, firstStart, config, cameras, firstStart, CameraConnector::connect, demo::close);
+        return new WallSession(store, firstStart, config, cameras, firstStart, CameraConnector::connect, demo::close,
+                opts.kiosk());
     }
 
     /**
@@ -107,7 +137,7 @@ public final class WallLauncher {
             }
             DemoCameras demo = DemoCameras.start(4, opts.demoWidth(), opts.demoHeight(), opts.demoFps());
             WallSession session = new WallSession(store, false, WallConfig.empty(), demo.cameras(), false,
-                    CameraConnector::connect, demo::close);
+                    CameraConnector::connect, demo::close, opts.kiosk());
             return new Prepared(session, e.getMessage() + "\n\nThe file is left as it is and nothing is saved to it"
                     + " while the wall runs (with demo cameras). Fix or remove the file, then start again.");
         }
@@ -121,7 +151,7 @@ public final class WallLauncher {
     public static final class WallApplication extends Application {
         @Override
         public void start(Stage stage) {
-            Options opts = options == null ? new Options(null, 0, 640, 480, 15) : options;
+            Options opts = options == null ? new Options(null, 0, 640, 480, 15, false) : options;
             Prepared prepared;
             try {
                 prepared = prepareOrRecover(opts, Instant.now());
@@ -130,6 +160,7 @@ public final class WallLauncher {
                 LOG.error("cannot start the wall: {}", e.getMessage());
                 Alert alert = new Alert(Alert.AlertType.ERROR, String.valueOf(e.getMessage()));
                 alert.setHeaderText("MJPEG Wall cannot start");
+                Theme.apply(alert);
                 alert.showAndWait();
                 Platform.exit();
                 return;
@@ -138,12 +169,12 @@ public final class WallLauncher {
                 Alert alert = new Alert(Alert.AlertType.WARNING, prepared.problem());
                 alert.setHeaderText("The configuration cannot be used");
                 alert.getDialogPane().setId("config-problem");
+                alert.getDialogPane().setMinWidth(480);
+                Theme.apply(alert);
                 alert.showAndWait();
             }
             WallSession session = prepared.session();
-            WallWindow wall = new WallWindow(stage, session);
-            wall.setHostServices(getHostServices());
-            window = wall;
+            window = new WallWindow(stage, session);
         }
     }
 }

@@ -16,6 +16,7 @@ import org.mjpegwall.config.WallConfig;
  * @param showHint show the "how to add real cameras" hint (first start)
  * @param connector opens a camera's frame source (not started)
  * @param onClose runs after the window closed and the cameras were stopped (for example to stop the demo server)
+ * @param kiosk start in kiosk mode ({@code --kiosk}), whatever the configuration says
  */
 public record WallSession(
         ConfigStore store,
@@ -24,11 +25,18 @@ public record WallSession(
         List<CameraConfig> demoCameras,
         boolean showHint,
         Function<CameraConfig, FrameSource> connector,
-        Runnable onClose) {
+        Runnable onClose,
+        boolean kiosk) {
 
     public WallSession {
         demoCameras = demoCameras == null ? List.of() : List.copyOf(demoCameras);
         config = config == null ? WallConfig.empty() : config;
         onClose = onClose == null ? () -> { } : onClose;
+    }
+
+    /** A session that starts as the configuration says (no {@code --kiosk}). */
+    public WallSession(ConfigStore store, boolean persist, WallConfig config, List<CameraConfig> demoCameras,
+            boolean showHint, Function<CameraConfig, FrameSource> connector, Runnable onClose) {
+        this(store, persist, config, demoCameras, showHint, connector, onClose, false);
     }
 }

@@ -1,6 +1,5 @@
 package org.mjpegwall.ui;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -16,25 +15,16 @@ import java.util.function.Consumer;
 import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
-import javafx.application.HostServices;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.geometry.Side;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckMenuItem;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.RadioMenuItem;
-import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.TransferMode;
@@ -48,6 +38,7 @@ import javafx.stage.FileChooser;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.mjpegwall.client.Frame;
 import org.mjpegwall.config.CameraConfig;
 import org.mjpegwall.config.CameraValidation;
@@ -95,19 +86,28 @@ public final class WallWindow {
     private final Timeline autoCycle = new Timeline();
     private final Timeline indicators = new Timeline();
     private final Actions actions;
+    private final WallMenus menus;
+    private final KioskMode kiosk;
+    /** Opening a folder may wait for a file manager: a thread of its own, not the I/O thread that saves. */
+    private final FileLinks files = new FileLinks(notifier, task -> {
+        Thread t = new Thread(task, "open-folder");
+        t.setDaemon(true);
+        t.start();
+    }, FolderOpener.forThisSystem());
     private FrameDecoder focusDecoder = new FrameDecoder();
     private WallConfig config;
     private boolean demoMode;
-    private HostServices hostServices;
     private boolean closed;
     private WindowGeometry lastGeometry;
     private CameraManagerDialog manager;
+    private SecondWall secondWall;
 
     public WallWindow(Stage stage, WallSession session) {
         this.stage = Objects.requireNonNull(stage, "stage");
         this.session = Objects.requireNonNull(session, "session");
         this.config = session.config();
-        this.actions = new Actions(this);
+        this.actions = new Actions(this, config.recording(), config.sharing());
+        this.menus = new WallMenus(this, actions);
         javax.imageio.ImageIO.setUseCache(false); // ImageIO (used by demo cameras, tests) never writes temp files
         model.tilesPerPageProperty().set(config.tilesPerPage());
         model.columnsProperty().set(config.columns() == null ? 0 : config.columns());
@@ -119,6 +119,7 @@ public final class WallWindow {
         }
         if (!model.cameras().isEmpty()) {
             model.selectedProperty().set(0);
+            model.showPage(config.page());
         }
 
         grid.setId("wall");
@@ -127,6 +128,7 @@ public final class WallWindow {
         focusTile.getStyleClass().add("focus-tile");
         focusTile.setVisible(false);
         focusTile.smoothImageProperty().set(true);
+        focusTile.focusViewProperty().set(true);
         focusTile.statsVisibleProperty().bind(model.showStatsProperty());
         focusTile.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
@@ -156,23 +158,28 @@ public final class WallWindow {
 
         BorderPane root = new BorderPane(wallArea);
         root.setId("wall-root");
-        root.setTop(menuBar());
+        MenuBar bar = menus.menuBar();
+        root.setTop(bar);
         root.setBottom(statusBar);
         root.getStyleClass().add("wall-root");
 
-        WindowGeometry g = usable(config.window());
-        Scene scene = new Scene(root, g == null ? 1280 : g.width(), g == null ? 720 : g.height());
-        scene.getStylesheets().add(Objects.requireNonNull(WallWindow.class.getResource("wall.css")).toExternalForm());
+        Scene scene = new Scene(root);
+        Theme.apply(scene);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         stage.setScene(scene);
         stage.setTitle("MJPEG Wall");
         for (String size : new String[] {"32", "256"}) {
             stage.getIcons().add(new Image(WallWindow.class.getResource("icons/mjpeg-wall-" + size + ".png").toExternalForm()));
         }
-        if (g != null && persistentWindow() && onAScreen(g)) {
-            stage.setX(g.x());
-            stage.setY(g.y());
-            stage.setMaximized(g.maximized());
+        kiosk = new KioskMode(stage, bar, KioskMode.DEFAULT_IDLE, (on, screen) -> {
+            config = config.withKiosk(on, screen);
+            save();
+        });
+        kiosk.attach(scene);
+        if (wallArea.getTop() != null) {
+            // A monitoring screen shows cameras only: no first-start hint in kiosk mode.
+            wallArea.getTop().visibleProperty().bind(kiosk.kioskProperty().not());
+            wallArea.getTop().managedProperty().bind(kiosk.kioskProperty().not());
         }
 
         model.cameras().addListener((javafx.collections.ListChangeListener<CameraModel>) c -> showPage());
@@ -196,8 +203,14 @@ public final class WallWindow {
             p.addListener((obs, old, v) -> noteGeometry()); // change listeners: invalidation ones fire only once unread
         }
         stage.maximizedProperty().addListener((obs, old, v) -> noteGeometry());
-        setAutoCycle(config.autoCycleSeconds());
+        setAutoCycle(config.autoCycleSeconds(), false);
         stage.setOnHidden(e -> close());
+        // The window's close button asks like File ▸ Quit; closing it from code (a SIGTERM) does not.
+        stage.setOnCloseRequest(e -> {
+            if (!QuitGuard.mayQuit(stage, actions.recordingNames(), actions.sharedNames(), session.persist())) {
+                e.consume();
+            }
+        });
 
         renderer = new Renderer(this::visibleTargets, () -> List.copyOf(model.cameras()), this::windowVisible, metrics,
                 decodePool);
@@ -207,12 +220,19 @@ public final class WallWindow {
         indicators.getKeyFrames().add(new KeyFrame(Duration.millis(250), e -> actions.refresh()));
         indicators.setCycleCount(Timeline.INDEFINITE);
         indicators.play();
-        stage.show();
-        if (g != null) {
-            // The saved size is the window's outer size, so it comes back the same with decorations.
-            stage.setWidth(g.width());
-            stage.setHeight(g.height());
+        WindowGeometry saved = WindowSizing.WALL.usable(config.window(), WindowFit.screens());
+        if (saved != null && saved.maximized() && persistentWindow()) {
+            stage.setMaximized(true);
         }
+        WindowFit.showMain(stage, WindowSizing.WALL, config.window());
+        noteGeometry(); // the place and size it opened at, also where no window manager moves it
+        if (config.kiosk() || session.kiosk()) {
+            kiosk.enter(config.kioskScreen());
+        }
+        if (config.secondWindow() != null && javafx.stage.Screen.getScreens().size() > 1) {
+            openSecondWindow(config.secondWindow().screen(), config.secondWindow().page());
+        }
+        actions.resume(List.copyOf(model.cameras()), true);
     }
 
     // ---- accessors used by tests, the benchmark and the dialogs ----
@@ -251,18 +271,54 @@ public final class WallWindow {
         return session.connector();
     }
 
-    void setHostServices(HostServices services) {
-        this.hostServices = services;
+    KioskMode kiosk() {
+        return kiosk;
     }
 
-    /** Opens the camera manager. */
+    FileLinks files() {
+        return files;
+    }
+
+    /** Opens the camera manager, with the selected camera chosen. */
     public CameraManagerDialog showCameraManager() {
         if (manager == null || !manager.isShowing()) {
             manager = new CameraManagerDialog(this);
+            CameraModel selected = model.focusedProperty().get() != null ? model.focusedProperty().get() : model.selectedCamera();
+            if (selected != null) {
+                manager.select(selected.id());
+            }
+            WindowFit.showDialog(manager, WindowSizing.CAMERA_MANAGER);
         }
-        manager.show();
         manager.toFront();
         return manager;
+    }
+
+    /** File ▸ Quit: asks first while cameras record or are shared. */
+    void requestQuit() {
+        if (QuitGuard.mayQuit(stage, actions.recordingNames(), actions.sharedNames(), session.persist())) {
+            stage.close();
+        }
+    }
+
+    /** Opens the second window on a screen, showing a page; remembered. */
+    void openSecondWindow(int screen, int page) {
+        if (secondWall == null) {
+            secondWall = new SecondWall(model, model.showStatsProperty(), actions.recordAvailable(), w -> {
+                config = config.withSecondWindow(w);
+                save();
+            });
+        }
+        secondWall.show(screen, page, stage.getIcons().isEmpty() ? null : stage.getIcons().get(0));
+    }
+
+    void closeSecondWindow() {
+        if (secondWall != null) {
+            secondWall.close();
+        }
+    }
+
+    SecondWall secondWall() {
+        return secondWall;
     }
 
     // ---- cameras ----
@@ -303,14 +359,7 @@ public final class WallWindow {
             model.startFailed(error);
         }
         Tile tile = new Tile();
-        tile.titleProperty().bind(model.nameProperty());
-        tile.statusProperty().bind(model.statusProperty());
-        tile.statsTextProperty().bind(model.statsTextProperty());
-        tile.statsVisibleProperty().bind(this.model.showStatsProperty());
-        tile.recordingProperty().bind(model.recordingProperty());
-        tile.recordingTextProperty().bind(model.recordingTextProperty());
-        tile.sharingProperty().bind(model.shareUrlProperty().isNotNull());
-        tile.recordAvailableProperty().set(actions.recordAvailable() && source != null);
+        TileBinding.bind(tile, model, this.model.showStatsProperty(), actions.recordAvailable());
         tile.setUserData(model);
         tile.onActionProperty().set(a -> actions.run(a, model));
         tile.setOnMouseClicked(e -> {
@@ -323,7 +372,7 @@ public final class WallWindow {
         });
         tile.setOnContextMenuRequested(e -> {
             this.model.select(model);
-            contextMenu(model).show(tile, e.getScreenX(), e.getScreenY());
+            menus.contextMenu(model).show(tile, e.getScreenX(), e.getScreenY());
             e.consume();
         });
         enableDragAndDrop(tile, model);
@@ -377,6 +426,9 @@ public final class WallWindow {
             }
         }
         for (CameraModel gone : current.values()) {
+            if (configs.stream().noneMatch(c -> c.id().equals(gone.id()))) {
+                actions.forget(gone); // removed, not just edited
+            }
             closeCamera(gone);
         }
         if (dropDemos) {
@@ -388,6 +440,7 @@ public final class WallWindow {
         if (model.selectedProperty().get() < 0 && !next.isEmpty()) {
             model.selectedProperty().set(0);
         }
+        actions.resume(next, false); // an edited camera that recorded or was shared goes on doing so
         save();
     }
 
@@ -406,6 +459,7 @@ public final class WallWindow {
             t.setId("tile-" + (++index));
             pageTiles.add(t);
         }
+        grid.slotsProperty().set(Math.min(model.tilesPerPageProperty().get(), model.cameras().size()));
         grid.tiles().setAll(pageTiles);
         pageLabel.setText("Page " + (model.pageProperty().get() + 1) + " of " + model.pageCount()
                 + "   (Page Up / Page Down)");
@@ -418,12 +472,7 @@ public final class WallWindow {
     }
 
     private void showFocus(CameraModel camera) {
-        focusTile.titleProperty().unbind();
-        focusTile.statusProperty().unbind();
-        focusTile.statsTextProperty().unbind();
-        focusTile.recordingProperty().unbind();
-        focusTile.recordingTextProperty().unbind();
-        focusTile.sharingProperty().unbind();
+        TileBinding.unbind(focusTile);
         focusDecoder = new FrameDecoder();
         focusTile.setImage(null);
         if (camera == null) {
@@ -431,13 +480,7 @@ public final class WallWindow {
             grid.setVisible(true);
             return;
         }
-        focusTile.titleProperty().bind(camera.nameProperty());
-        focusTile.statusProperty().bind(camera.statusProperty());
-        focusTile.statsTextProperty().bind(camera.statsTextProperty());
-        focusTile.recordingProperty().bind(camera.recordingProperty());
-        focusTile.recordingTextProperty().bind(camera.recordingTextProperty());
-        focusTile.sharingProperty().bind(camera.shareUrlProperty().isNotNull());
-        focusTile.recordAvailableProperty().set(actions.recordAvailable() && camera.source() != null);
+        TileBinding.bind(focusTile, camera, model.showStatsProperty(), actions.recordAvailable());
         focusTile.onActionProperty().set(a -> {
             if (a == Tile.Action.FOCUS) {
                 model.unfocus();
@@ -446,7 +489,7 @@ public final class WallWindow {
             }
         });
         focusTile.setOnContextMenuRequested(e -> {
-            contextMenu(camera).show(focusTile, e.getScreenX(), e.getScreenY());
+            menus.contextMenu(camera).show(focusTile, e.getScreenX(), e.getScreenY());
             e.consume();
         });
         // Show the wall tile's last image until the first full-resolution frame arrives.
@@ -456,39 +499,34 @@ public final class WallWindow {
         focusTile.setVisible(true);
     }
 
-    /** The saved geometry if its size makes sense (a hand-edited or damaged file may hold anything), else none. */
-    static WindowGeometry usable(WindowGeometry g) {
-        if (g == null || !(g.width() >= 200 && g.height() >= 150 && g.width() <= 100_000 && g.height() <= 100_000)
-                || !Double.isFinite(g.x()) || !Double.isFinite(g.y())) {
-            return null;
-        }
-        return g;
-    }
-
-    /**
-     * Whether a saved window place is still on a screen: a monitor unplugged since the last run would
-     * otherwise put the wall where nobody can see or reach it.
-     */
-    static boolean onAScreen(WindowGeometry g) {
-        // At least a corner of the title bar area must be visible, so the window can be moved.
-        return !javafx.stage.Screen.getScreensForRectangle(g.x(), g.y(), Math.min(g.width(), 200), 40).isEmpty();
-    }
-
-    private boolean windowVisible() {
+    private boolean mainVisible() {
         return stage.isShowing() && !stage.isIconified();
     }
 
-    /** The tiles that can be seen now: the focused camera alone, or the page shown. */
+    private boolean windowVisible() {
+        return mainVisible() || (secondWall != null && !secondWall.targets().isEmpty());
+    }
+
+    /** The tiles that can be seen now: the focused camera alone or the page shown, and the second window's. */
     private List<Renderer.Target> visibleTargets() {
+        List<Renderer.Target> second = secondWall == null ? List.of() : secondWall.targets();
+        if (!mainVisible()) {
+            return second;
+        }
         CameraModel focused = model.focusedProperty().get();
-        if (focused != null) {
+        if (focused != null && second.isEmpty()) {
             return List.of(new Renderer.Target(focused, focusTile, focusDecoder, true));
         }
-        List<Renderer.Target> targets = new ArrayList<>(model.tilesPerPageProperty().get());
-        for (javafx.scene.Node n : grid.tiles()) {
-            CameraModel c = (CameraModel) n.getUserData();
-            targets.add(new Renderer.Target(c, (Tile) n, c.wallDecoder, false));
+        List<Renderer.Target> targets = new ArrayList<>(model.tilesPerPageProperty().get() + second.size());
+        if (focused != null) {
+            targets.add(new Renderer.Target(focused, focusTile, focusDecoder, true));
+        } else {
+            for (javafx.scene.Node n : grid.tiles()) {
+                CameraModel c = (CameraModel) n.getUserData();
+                targets.add(new Renderer.Target(c, (Tile) n, c.wallDecoder, false));
+            }
         }
+        targets.addAll(second);
         return targets;
     }
 
@@ -501,9 +539,10 @@ public final class WallWindow {
         add.setId("hint-add");
         add.setOnAction(e -> showCameraManager().startAdd());
         add.setMinWidth(Region.USE_PREF_SIZE);
-        Button close = new Button("×");
+        Button close = new Button(null, Icons.of(MaterialDesignC.CLOSE));
+        close.setAccessibleText("Close the hint");
         close.setMinWidth(Region.USE_PREF_SIZE);
-        close.getStyleClass().add("hint-close");
+        close.getStyleClass().addAll("hint-close", "flat");
         HBox box = new HBox(10, text, add, close);
         HBox.setHgrow(text, Priority.ALWAYS);
         box.setId("hint");
@@ -513,125 +552,12 @@ public final class WallWindow {
         return box;
     }
 
-    private MenuBar menuBar() {
-        MenuItem manage = item("Manage cameras…", "Shortcut+M", e -> showCameraManager());
-        manage.setId("menu-manage");
-        MenuItem importItem = item("Import configuration…", null, e -> importConfig());
-        MenuItem exportItem = item("Export configuration…", null, e -> exportConfig());
-        MenuItem pictures = item("Snapshot folder…", null, e -> choosePicturesFolder());
-        MenuItem recordings = item("Recording folder…", null, e -> chooseRecordingsFolder());
-        MenuItem shareSettings = item("Share settings…", null, e -> ShareDialog.showSettings(this));
-        MenuItem quit = item("Quit", "Shortcut+Q", e -> stage.close());
-        Menu file = new Menu("File", null, manage, new SeparatorMenuItem(), importItem, exportItem,
-                new SeparatorMenuItem(), pictures, recordings, shareSettings, new SeparatorMenuItem(), quit);
-
-        CheckMenuItem stats = new CheckMenuItem("Show stats");
-        stats.setId("menu-stats");
-        stats.setAccelerator(KeyCombination.keyCombination("I"));
-        stats.selectedProperty().bindBidirectional(model.showStatsProperty());
-        Menu gridMenu = new Menu("Grid");
-        ToggleGroup gridGroup = new ToggleGroup();
-        for (int c = 0; c <= 6; c++) {
-            RadioMenuItem r = new RadioMenuItem(c == 0 ? "Fit the window" : c + (c == 1 ? " column" : " columns"));
-            int cols = c;
-            r.setToggleGroup(gridGroup);
-            r.setSelected(model.columnsProperty().get() == c);
-            r.setOnAction(e -> model.columnsProperty().set(cols));
-            gridMenu.getItems().add(r);
-        }
-        Menu perPage = new Menu("Cameras per page");
-        ToggleGroup perPageGroup = new ToggleGroup();
-        for (int n : new int[] {4, 9, 16, 25, 36}) {
-            RadioMenuItem r = new RadioMenuItem(String.valueOf(n));
-            r.setToggleGroup(perPageGroup);
-            r.setSelected(model.tilesPerPageProperty().get() == n);
-            r.setOnAction(e -> {
-                model.tilesPerPageProperty().set(n);
-                config = config.withTilesPerPage(n);
-                save();
-            });
-            perPage.getItems().add(r);
-        }
-        Menu cycle = new Menu("Cycle pages");
-        ToggleGroup cycleGroup = new ToggleGroup();
-        for (int s : new int[] {0, 10, 30, 60}) {
-            RadioMenuItem r = new RadioMenuItem(s == 0 ? "Off" : "Every " + s + " s");
-            r.setToggleGroup(cycleGroup);
-            r.setSelected(config.autoCycleSeconds() == s);
-            r.setOnAction(e -> {
-                setAutoCycle(s);
-                config = config.withAutoCycleSeconds(s);
-                save();
-            });
-            cycle.getItems().add(r);
-        }
-        MenuItem fullScreen = item("Full screen", "F11", e -> stage.setFullScreen(!stage.isFullScreen()));
-        MenuItem next = item("Next page", "Page Down", e -> model.nextPage());
-        MenuItem prev = item("Previous page", "Page Up", e -> model.previousPage());
-        Menu view = new Menu("View", null, stats, gridMenu, perPage, new SeparatorMenuItem(), next, prev, cycle,
-                new SeparatorMenuItem(), fullScreen);
-
-        MenuItem snap = item("Snapshot", "S", e -> onCurrent(c -> actions.run(Tile.Action.SNAPSHOT, c)));
-        MenuItem rec = item("Record / stop", "R", e -> onCurrent(c -> actions.run(Tile.Action.RECORD, c)));
-        MenuItem share = item("Share / stop sharing", "U", e -> onCurrent(c -> actions.run(Tile.Action.SHARE, c)));
-        MenuItem focus = item("Focus", "Enter", e -> onCurrent(model::focus));
-        MenuItem back = item("Back to the wall", "Esc", e -> model.unfocus());
-        MenuItem edit = item("Edit camera…", null, e -> onCurrent(c -> showCameraManager().select(c.id())));
-        Menu camera = new Menu("Camera", null, snap, rec, share, new SeparatorMenuItem(), focus, back,
-                new SeparatorMenuItem(), edit);
-
-        MenuItem keys = item("Keys and mouse", "F1", e -> notifier.show(KEYS_HELP, false, null, null));
-        Menu help = new Menu("Help", null, keys);
-        MenuBar bar = new MenuBar(file, view, camera, help);
-        bar.setId("menu-bar");
-        return bar;
-    }
-
-    static final String KEYS_HELP = "Double-click or Enter: focus · Esc: back · F11: full screen · 1–9: focus camera N · "
-            + "arrows: select · Page Up/Down: pages · I: stats · S: snapshot · R: record · U: share · "
-            + "right-click: menu · drag a tile to reorder";
-
-    private static MenuItem item(String text, String accelerator, javafx.event.EventHandler<javafx.event.ActionEvent> h) {
-        MenuItem m = new MenuItem(text);
-        if (accelerator != null) {
-            m.setAccelerator(KeyCombination.keyCombination(accelerator));
-        }
-        m.setOnAction(h);
-        return m;
-    }
-
-    private void onCurrent(Consumer<CameraModel> action) {
+    /** Runs the action on the focused camera, else the selected one. */
+    void onCurrent(Consumer<CameraModel> action) {
         CameraModel c = model.focusedProperty().get() != null ? model.focusedProperty().get() : model.selectedCamera();
         if (c != null) {
             action.accept(c);
         }
-    }
-
-    private ContextMenu contextMenu(CameraModel camera) {
-        MenuItem snap = new MenuItem("Snapshot");
-        snap.setOnAction(e -> actions.run(Tile.Action.SNAPSHOT, camera));
-        MenuItem rec = new MenuItem(camera.recordingProperty().get() ? "Stop recording" : "Record");
-        rec.setDisable(!actions.recordAvailable() || camera.source() == null);
-        rec.setOnAction(e -> actions.run(Tile.Action.RECORD, camera));
-        MenuItem share = new MenuItem(camera.shareUrlProperty().get() != null ? "Stop sharing" : "Share…");
-        share.setOnAction(e -> actions.run(Tile.Action.SHARE, camera));
-        boolean focused = model.focusedProperty().get() == camera;
-        MenuItem focus = new MenuItem(focused ? "Back to the wall" : "Focus");
-        focus.setOnAction(e -> {
-            if (focused) {
-                model.unfocus();
-            } else {
-                model.focus(camera);
-            }
-        });
-        MenuItem edit = new MenuItem("Edit camera…");
-        edit.setOnAction(e -> showCameraManager().select(camera.id()));
-        MenuItem enable = new MenuItem(camera.config().enabled() ? "Disable" : "Enable");
-        enable.setOnAction(e -> applyCameras(cameraConfigs().stream()
-                .map(c -> c.id().equals(camera.id()) ? c.withEnabled(!c.enabled()) : c).toList()));
-        ContextMenu menu = new ContextMenu(snap, rec, share, focus, new SeparatorMenuItem(), edit, enable);
-        menu.setId("tile-menu");
-        return menu;
     }
 
     private void onKey(KeyEvent e) {
@@ -652,12 +578,14 @@ public final class WallWindow {
         } else if (k == KeyCode.DOWN) {
             model.moveSelection(0, 1, grid.columnsProperty().get());
         } else if (k == KeyCode.ESCAPE && model.focusedProperty().get() != null) {
-            model.unfocus();
+            model.unfocus(); // Esc leaves the focus view only; full screen stays
+        } else if (k == KeyCode.ESCAPE) {
+            handled = kiosk.escape();
         } else if (k == KeyCode.CONTEXT_MENU || (k == KeyCode.F10 && e.isShiftDown())) {
             CameraModel c = model.focusedProperty().get() != null ? model.focusedProperty().get() : model.selectedCamera();
             Tile t = c == null ? null : model.focusedProperty().get() != null ? focusTile : tiles.get(c);
             if (t != null) {
-                contextMenu(c).show(t, Side.BOTTOM, -t.getWidth() / 2, -t.getHeight() / 2);
+                menus.contextMenu(c).show(t, Side.BOTTOM, -t.getWidth() / 2, -t.getHeight() / 2);
             }
         } else {
             handled = false;
@@ -707,7 +635,12 @@ public final class WallWindow {
         save();
     }
 
-    private void setAutoCycle(int seconds) {
+    /** Switches pages every N seconds (0: never); {@code remember} saves the choice. */
+    void setAutoCycle(int seconds, boolean remember) {
+        if (remember) {
+            config = config.withAutoCycleSeconds(seconds);
+            save();
+        }
         autoCycle.stop();
         autoCycle.getKeyFrames().clear();
         if (seconds > 0) {
@@ -721,14 +654,16 @@ public final class WallWindow {
         }
     }
 
+    void setTilesPerPage(int n) {
+        model.tilesPerPageProperty().set(n);
+        config = config.withTilesPerPage(n);
+        save();
+    }
+
     // ---- notifications and files ----
 
     void notify(String message, boolean error) {
-        notifier.show(message, error, null, null);
-    }
-
-    void notifyWithAction(String message, String actionText, Runnable action) {
-        notifier.show(message, false, actionText, action);
+        notifier.show(message, error, null, List.of());
     }
 
     Path recordingsFolder() {
@@ -741,22 +676,23 @@ public final class WallWindow {
         return closed;
     }
 
-    /** New share settings: saved, and running shares stop so the next share uses them. */
+    /** New share settings: saved, and running shares move to them. */
     void setShareConfig(org.mjpegwall.config.ShareConfig share) {
-        actions.stopAllSharing();
         config = config.withShare(share);
         save();
+        actions.restartSharing();
         notify(share.expose() ? "Shares are now open to other computers, with the password." : "Shares are now for this computer only.", false);
     }
 
-    private void chooseRecordingsFolder() {
+    void chooseRecordingsFolder() {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle("Folder for recordings");
+        chooser.setInitialDirectory(FileLinks.nearestFolder(recordingsFolder()));
         var dir = chooser.showDialog(stage);
         if (dir != null) {
             config = config.withRecordingsFolder(dir.getAbsolutePath());
             save();
-            notify("Recordings now go to " + dir, false);
+            files.folder("Recordings now go to", dir.toPath());
         }
     }
 
@@ -786,54 +722,29 @@ public final class WallWindow {
             try {
                 Path file = SnapshotWriter.write(frame, folder, name, now);
                 LOG.info("snapshot of {} saved to {}", name, file);
-                Platform.runLater(() -> notifyWithAction("Snapshot saved: " + file, "Open folder", () -> openFolder(folder)));
+                Platform.runLater(() -> files.saved("Snapshot of " + name + " saved:", file));
             } catch (java.io.IOException e) {
                 Platform.runLater(() -> notify(e.getMessage(), true));
             }
         });
     }
 
-    private void openFolder(Path folder) {
-        try {
-            if (hostServices != null) {
-                hostServices.showDocument(folder.toUri().toString());
-                return;
-            }
-        } catch (RuntimeException e) {
-            LOG.debug("host services could not open {}", folder, e);
-        }
-        background(() -> {
-            try {
-                if (java.awt.Desktop.isDesktopSupported()
-                        && java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.OPEN)) {
-                    java.awt.Desktop.getDesktop().open(folder.toFile());
-                    return;
-                }
-            } catch (Exception e) {
-                LOG.debug("desktop could not open {}", folder, e);
-            }
-            Platform.runLater(() -> notify("Could not open a file browser. The folder is " + folder, true));
-        });
-    }
-
-    private void choosePicturesFolder() {
+    void choosePicturesFolder() {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle("Folder for snapshots");
-        Path current = picturesFolder();
-        if (Files.isDirectory(current)) {
-            chooser.setInitialDirectory(current.toFile());
-        }
+        chooser.setInitialDirectory(FileLinks.nearestFolder(picturesFolder()));
         var dir = chooser.showDialog(stage);
         if (dir != null) {
             config = config.withPicturesFolder(dir.getAbsolutePath());
             save();
-            notify("Snapshots now go to " + dir, false);
+            files.folder("Snapshots now go to", dir.toPath());
         }
     }
 
-    private void exportConfig() {
+    void exportConfig() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export configuration");
+        chooser.setInitialDirectory(FileLinks.nearestFolder(Path.of(System.getProperty("user.home"))));
         chooser.setInitialFileName("mjpeg-wall.json");
         var file = chooser.showSaveDialog(stage);
         if (file == null) {
@@ -844,17 +755,18 @@ public final class WallWindow {
         background(() -> {
             try {
                 store.exportTo(file.toPath(), snapshot);
-                Platform.runLater(() -> notify("Configuration exported to " + file
-                        + ". It contains the cameras' passwords: keep it safe.", false));
+                Platform.runLater(() -> files.saved("Configuration exported. It contains the cameras' passwords: "
+                        + "keep it safe.", file.toPath()));
             } catch (ConfigException e) {
                 Platform.runLater(() -> notify(e.getMessage(), true));
             }
         });
     }
 
-    private void importConfig() {
+    void importConfig() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Import configuration");
+        chooser.setInitialDirectory(FileLinks.nearestFolder(Path.of(System.getProperty("user.home"))));
         var file = chooser.showOpenDialog(stage);
         if (file != null) {
             importConfig(file.toPath());
@@ -892,7 +804,7 @@ public final class WallWindow {
                     model.tilesPerPageProperty().set(config.tilesPerPage());
                     model.columnsProperty().set(config.columns() == null ? 0 : config.columns());
                     model.showStatsProperty().set(config.showStats());
-                    setAutoCycle(config.autoCycleSeconds());
+                    setAutoCycle(config.autoCycleSeconds(), false);
                     applyCameras(imported.cameras());
                     notify("Imported " + imported.cameras().size() + " cameras from " + file, false);
                     if (!skipped.isEmpty()) {
@@ -918,12 +830,17 @@ public final class WallWindow {
         if (demoMode && !session.persist()) {
             real = config.cameras(); // --demo N: the saved cameras stay as they are
         }
-        return config.withCameras(real);
+        return config.withCameras(real).withRecording(actions.recordWish()).withSharing(actions.shareWish())
+                .withPage(model.pageProperty().get());
     }
 
-    /** Notes the window's place and size while it is shown normally; saved a second later and on close. */
+    /**
+     * Notes the window's place and size while it is shown normally; saved a second later and on close.
+     * A size below the minimum is a glitch of the window system (see {@link WindowFit}), never saved.
+     */
     private void noteGeometry() {
-        if (stage.isFullScreen() || stage.isIconified() || !stage.isShowing() || stage.getScene() == null) {
+        if (stage.isFullScreen() || stage.isIconified() || !stage.isShowing() || stage.getScene() == null
+                || !WindowSizing.WALL.worthSaving(stage.getWidth(), stage.getHeight())) {
             return;
         }
         WindowGeometry old = lastGeometry != null ? lastGeometry : config.window();
@@ -965,13 +882,19 @@ public final class WallWindow {
             return;
         }
         geometrySave.stop();
-        saveGeometry();
+        if (lastGeometry != null) {
+            config = config.withWindow(lastGeometry);
+        }
+        save(); // the page shown, what records and is shared, and the window: all kept for the next start
         renderer.stop();
         decodePool.shutdown();
         autoCycle.stop();
         indicators.stop();
         if (manager != null) {
             manager.close();
+        }
+        if (secondWall != null) {
+            secondWall.closeKeepingIt();
         }
         var recordingsDone = actions.close();
         closed = true;

@@ -107,15 +107,27 @@ class WallInteractionTest extends FxRobot {
 
     @Test
     void statsKeyShowsStatsOnEveryTileAndIsRemembered() throws Exception {
-        // given
+        // given two live cameras (stats show only while a camera is live: frames keep coming)
         ConfigStore store = ConfigStore.at(home.resolve("config.json"));
         open(WallConfig.empty().withCameras(cameras(2)), store);
-        assertTrue(fx(() -> lookup(".tile-stats").queryAll().stream().noneMatch(n -> n.isVisible())));
+        byte[] red = TestJpegs.solid(160, 120, Color.RED, 0);
+        java.util.concurrent.ScheduledExecutorService camera = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        camera.scheduleAtFixedRate(() -> sources.values().forEach(s -> s.push(red)), 0, 100, TimeUnit.MILLISECONDS);
+        try {
+            statsAppearAndAreRemembered(store);
+        } finally {
+            camera.shutdownNow();
+        }
+    }
+
+    private void statsAppearAndAreRemembered(ConfigStore store) {
+        waitUntil(10, "both live", () -> wall.model().cameras().stream().allMatch(c -> c.statusProperty().get().live()));
+        assertTrue(fx(() -> lookup("#wall .tile-stats").queryAll().stream().noneMatch(n -> n.isVisible())));
         // when
         clickOn("#tile-1");
         type(KeyCode.I);
         // then
-        waitUntil(5, "stats visible", () -> lookup(".tile-stats").queryAll().stream().allMatch(n -> n.isVisible()));
+        waitUntil(5, "stats visible", () -> lookup("#wall .tile-stats").queryAll().stream().allMatch(n -> n.isVisible()));
         waitUntil(5, "saved", () -> {
             try {
                 return store.load().map(WallConfig::showStats).orElse(false);
@@ -184,11 +196,11 @@ class WallInteractionTest extends FxRobot {
     void windowGeometryIsRememberedAcrossRestarts() throws Exception {
         // given
         ConfigStore store = ConfigStore.at(home.resolve("config.json"));
-        open(WallConfig.empty().withCameras(cameras(1)).withWindow(new WindowGeometry(10, 20, 700, 500, false)), store);
+        open(WallConfig.empty().withCameras(cameras(1)).withWindow(new WindowGeometry(10, 20, 1000, 640, false)), store);
         // when the window is resized and closed
         fxRun(() -> {
-            wall.stage().setWidth(640);
-            wall.stage().setHeight(480);
+            wall.stage().setWidth(900);
+            wall.stage().setHeight(560);
         });
         closeWall();
         // then the saved geometry is the new size, and a restart uses it
@@ -197,19 +209,19 @@ class WallInteractionTest extends FxRobot {
         double w = saved.window().width();
         open(saved, store);
         assertEquals(w, fx(() -> wall.stage().getWidth()), 1.0);
-        assertTrue(Math.abs(w - 640) < 40, "saved width " + w);
+        assertTrue(Math.abs(w - 900) < 40, "saved width " + w);
     }
 
     @Test
     void windowSavedOnAMonitorThatIsGoneOpensOnTheScreen() {
         // given a window place saved on a second monitor that is no longer there
-        open(WallConfig.empty().withCameras(cameras(1)).withWindow(new WindowGeometry(50_000, 40_000, 700, 500, false)),
+        open(WallConfig.empty().withCameras(cameras(1)).withWindow(new WindowGeometry(50_000, 40_000, 900, 600, false)),
                 ConfigStore.at(home.resolve("config.json")));
         // then the window is on a screen (where the system puts it), with the saved size
         double x = fx(() -> wall.stage().getX());
         double y = fx(() -> wall.stage().getY());
         assertFalse(fx(() -> javafx.stage.Screen.getScreensForRectangle(x, y, 10, 10).isEmpty()), "at " + x + "," + y);
-        assertEquals(700, fx(() -> wall.stage().getWidth()), 1.0);
+        assertEquals(900, fx(() -> wall.stage().getWidth()), 1.0);
     }
 
     @Test
@@ -234,9 +246,9 @@ class WallInteractionTest extends FxRobot {
         // given a damaged geometry (zero size)
         open(WallConfig.empty().withCameras(cameras(1)).withWindow(new WindowGeometry(10, 10, 0, -5, false)),
                 ConfigStore.at(home.resolve("config.json")));
-        // then the window has a usable size
-        assertTrue(fx(() -> wall.stage().getWidth()) >= 200);
-        assertTrue(fx(() -> wall.stage().getHeight()) >= 150);
+        // then the window has its minimum size at least
+        assertTrue(fx(() -> wall.stage().getWidth()) >= 800);
+        assertTrue(fx(() -> wall.stage().getHeight()) >= 500);
     }
 
     @Test

@@ -287,8 +287,8 @@ class WallTest extends FxRobot {
         assertTrue(file.getFileName().toString().startsWith("Demo_1_"), file.toString());
         byte[] bytes = Files.readAllBytes(file);
         assertTrue(received.stream().anyMatch(f -> Arrays.equals(f, bytes)), "snapshot equals a received frame");
-        waitUntil(10, "notification with the path", () -> lookup("#notifications .label").queryAllAs(Label.class)
-                .stream().anyMatch(l -> l.getText().contains(file.toString())));
+        waitUntil(10, "notification with the path", () -> lookup("#notifications .notification-path").queryAll()
+                .stream().anyMatch(n -> file.toString().equals(n.getAccessibleText())));
     }
 
     private static List<Path> listJpegs(Path dir) {
