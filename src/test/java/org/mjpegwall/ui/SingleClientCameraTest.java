@@ -65,7 +65,8 @@ class SingleClientCameraTest extends FxRobot {
                 .backoff(Duration.ofMillis(100), Duration.ofMillis(500))
                 .threadName("test-camera-" + c.name())
                 .build();
-        return FrameSource.of(new CameraFeed(client, CameraConnector.BUFFER_BYTES, CameraConnector.BUFFER_COUNT));
+        return FrameSource.of(new CameraFeed(client, CameraConnector.INITIAL_BUFFER_BYTES,
+                CameraConnector.MAX_FRAME_BYTES, CameraConnector.BUFFER_COUNT));
     }
 
     @Test
