@@ -23,9 +23,9 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
-import org.mjpegwall.client.ClientStats;
-import org.mjpegwall.client.FrameBuffer;
-import org.mjpegwall.client.MjpegClient;
+import org.mjpegwall.frame.SourceStats;
+import org.mjpegwall.frame.FrameBuffer;
+import org.mjpegwall.source.MjpegClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -257,11 +257,11 @@ public final class BenchParseCommand implements Callable<Integer> {
                     }
                     continue;
                 }
-                ClientStats s = client.stats();
+                SourceStats s = client.stats();
                 if (s.totalFrames() >= expectedFrames && s.bufferQueue() == 0) {
                     break;
                 }
-                if (s.state() == org.mjpegwall.client.ClientState.BACKOFF) {
+                if (s.state() == org.mjpegwall.frame.SourceState.BACKOFF) {
                     break; // the stream ended early
                 }
             }
@@ -269,7 +269,7 @@ public final class BenchParseCommand implements Callable<Integer> {
             long framesAtEnd = framesLast;
             double seconds = (lastArrival - t0) / 1e9; // until the last frame arrived
             long readerCpu = ManagementFactory.getThreadMXBean().getThreadCpuTime(reader.getId());
-            ClientStats s = client.stats();
+            SourceStats s = client.stats();
             double perFrame = allocAtEnd >= 0 && framesAtEnd > framesAtWarm
                     ? (double) (allocAtEnd - allocAtWarm) / (framesAtEnd - framesAtWarm) : Double.NaN;
             return new Result(s.bytes() / seconds / 1e9, s.totalFrames() / seconds, delivered, s.discardedFrames(),

@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
-import org.mjpegwall.client.Frame;
+import org.mjpegwall.frame.Frame;
 import org.mjpegwall.record.Recorder;
 import org.mjpegwall.record.RecordingOptions;
 import org.mjpegwall.record.RecordingStatus;

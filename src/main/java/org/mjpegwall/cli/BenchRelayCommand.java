@@ -23,7 +23,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.mjpegwall.client.Frame;
+import org.mjpegwall.frame.Frame;
 import org.mjpegwall.demo.DemoCamera;
 import org.mjpegwall.server.FrameHub;
 import org.mjpegwall.server.MjpegRelay;

@@ -1,6 +1,6 @@
 package org.mjpegwall.cli;
 
-import org.mjpegwall.client.MjpegClient;
+import org.mjpegwall.source.MjpegClient;
 import picocli.CommandLine.Option;
 
 /** The camera credentials that {@code probe}, {@code snapshot} and {@code record} share (a picocli mixin). */

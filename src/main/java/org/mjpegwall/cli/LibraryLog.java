@@ -3,10 +3,10 @@ package org.mjpegwall.cli;
 /**
  * Keeps the client library's INFO lines (connection failures, recoveries) off a command's stderr: the
  * one-shot commands report errors themselves, in one line. A user who wants them back passes
- * {@code -Dorg.slf4j.simpleLogger.log.org.mjpegwall.client=info} (or debug) to java.
+ * {@code -Dorg.slf4j.simpleLogger.log.org.mjpegwall.source=info} (or debug) to java.
  */
 final class LibraryLog {
-    static final String CLIENT_LEVEL = "org.slf4j.simpleLogger.log.org.mjpegwall.client";
+    static final String CLIENT_LEVEL = "org.slf4j.simpleLogger.log.org.mjpegwall.source";
 
     private LibraryLog() {
     }

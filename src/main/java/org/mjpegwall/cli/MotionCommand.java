@@ -1,5 +1,6 @@
 package org.mjpegwall.cli;
 
+import org.mjpegwall.util.Secrets;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -16,8 +17,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.mjpegwall.client.CameraFeed;
-import org.mjpegwall.client.MjpegClient;
+import org.mjpegwall.frame.CameraFeed;
+import org.mjpegwall.source.MjpegClient;
 import org.mjpegwall.motion.Box;
 import org.mjpegwall.motion.EventLog;
 import org.mjpegwall.motion.EventRetention;
@@ -98,7 +99,7 @@ public final class MotionCommand implements Callable<Integer> {
         LibraryLog.quietClient();
         URI uri = RecordCommand.parseUrl(url);
         if (uri == null) {
-            return fail(err, 2, "not an http:// or https:// URL: " + MjpegClient.redact(url));
+            return fail(err, 2, "not an http:// or https:// URL: " + Secrets.redact(url));
         }
         if (login.problem() != null) {
             return fail(err, 2, login.problem());

@@ -11,10 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import org.mjpegwall.client.ClientStats;
-import org.mjpegwall.client.FrameBuffer;
-import org.mjpegwall.client.Jpeg;
-import org.mjpegwall.client.MjpegClient;
+import org.mjpegwall.frame.SourceStats;
+import org.mjpegwall.frame.FrameBuffer;
+import org.mjpegwall.frame.Jpeg;
+import org.mjpegwall.source.MjpegClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -97,7 +97,7 @@ public final class ProbeCommand implements Callable<Integer> {
                 }
                 client.enqueueBuffer(buf);
             }
-            ClientStats stats = client.stats();
+            SourceStats stats = client.stats();
             if (json) {
                 out.println(toJson(stats, decoded, decodeErrors));
             } else {
@@ -124,7 +124,7 @@ public final class ProbeCommand implements Callable<Integer> {
         return s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s);
     }
 
-    private String toJson(ClientStats s, long decoded, long decodeErrors) {
+    private String toJson(SourceStats s, long decoded, long decodeErrors) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("url", s.url());
         m.put("state", s.state().name());

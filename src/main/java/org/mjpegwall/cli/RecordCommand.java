@@ -1,5 +1,6 @@
 package org.mjpegwall.cli;
 
+import org.mjpegwall.util.Secrets;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -11,11 +12,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.mjpegwall.client.CameraFeed;
-import org.mjpegwall.client.ClientState;
-import org.mjpegwall.client.ClientStats;
-import org.mjpegwall.client.Frame;
-import org.mjpegwall.client.MjpegClient;
+import org.mjpegwall.frame.CameraFeed;
+import org.mjpegwall.frame.SourceState;
+import org.mjpegwall.frame.SourceStats;
+import org.mjpegwall.frame.Frame;
+import org.mjpegwall.source.MjpegClient;
 import org.mjpegwall.record.Recorder;
 import org.mjpegwall.record.RecordingOptions;
 import org.mjpegwall.record.RecordingStatus;
@@ -73,7 +74,7 @@ public final class RecordCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         URI uri = parseUrl(url);
         if (uri == null) {
-            return fail(err, 2, "not an http:// or https:// URL: " + MjpegClient.redact(url));
+            return fail(err, 2, "not an http:// or https:// URL: " + Secrets.redact(url));
         }
         if (limit.seconds != null && !(limit.seconds > 0)) {
             return fail(err, 2, "--seconds must be positive");
@@ -154,7 +155,7 @@ public final class RecordCommand implements Callable<Integer> {
             }
             nextProgress += 1_000_000_000L;
             RecordingStatus s = recorder.status();
-            ClientStats cs = feed.stats();
+            SourceStats cs = feed.stats();
             err.println(progress(s, cs));
             err.flush();
             if (s.state() == RecordingStatus.State.FAILED) {
@@ -200,9 +201,9 @@ public final class RecordCommand implements Callable<Integer> {
         recorder.stop();
     }
 
-    private static String progress(RecordingStatus s, ClientStats cs) {
+    private static String progress(RecordingStatus s, SourceStats cs) {
         long secs = s.elapsed().toSeconds();
-        String camera = cs.state() == ClientState.STREAMING
+        String camera = cs.state() == SourceState.STREAMING
                 ? String.format(Locale.ROOT, "camera %.1f fps", cs.fps())
                 : "camera " + cs.state().name().toLowerCase(Locale.ROOT)
                         + (cs.lastError() != null ? ": " + cs.lastError() : "");

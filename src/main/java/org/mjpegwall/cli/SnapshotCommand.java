@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import org.mjpegwall.client.ClientState;
-import org.mjpegwall.client.ClientStats;
-import org.mjpegwall.client.FrameBuffer;
-import org.mjpegwall.client.MjpegClient;
+import org.mjpegwall.frame.SourceState;
+import org.mjpegwall.frame.SourceStats;
+import org.mjpegwall.frame.FrameBuffer;
+import org.mjpegwall.source.MjpegClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -73,13 +73,13 @@ public final class SnapshotCommand implements Callable<Integer> {
                 if (buf != null) {
                     return save(buf, target, stdout, err);
                 }
-                ClientStats s = client.stats();
-                if (s.state() == ClientState.BACKOFF && s.lastError() != null) {
+                SourceStats s = client.stats();
+                if (s.state() == SourceState.BACKOFF && s.lastError() != null) {
                     // A one-shot command: the first failure is the answer, with no retries.
                     return fail(err, s.url() + ": " + s.lastError());
                 }
             }
-            ClientStats s = client.stats();
+            SourceStats s = client.stats();
             return fail(err, "no frame from " + s.url() + " within " + fmt(timeout) + " s"
                     + (s.lastError() == null ? "" : " (" + s.lastError() + ")"));
         }

@@ -1,11 +1,12 @@
 package org.mjpegwall.config;
 
+import org.mjpegwall.util.Secrets;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.mjpegwall.client.MjpegClient;
+import org.mjpegwall.source.MjpegClient;
 
 /** Checks a camera entered by the user and explains each problem in words. */
 public final class CameraValidation {
@@ -17,7 +18,7 @@ public final class CameraValidation {
      * no values of secret-looking query parameters. Works on any text, even a URL that does not parse.
      */
     public static String displayUrl(String url) {
-        return url == null ? "" : MjpegClient.redact(url);
+        return url == null ? "" : Secrets.redact(url);
     }
 
     /** A message (for example an exception's) with every occurrence of the camera's URL made safe to show. */

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 import java.util.function.LongFunction;
-import org.mjpegwall.client.Frame;
+import org.mjpegwall.frame.Frame;
 import org.mjpegwall.server.FrameHub;
 import org.mjpegwall.server.MjpegServer;
 import org.mjpegwall.server.UpstreamStatus;

@@ -5,7 +5,7 @@ package org.mjpegwall.motion;
  * is the real one (a small thread pool shared by all cameras); tests pass a fake that owns time.
  */
 public interface AnalysisScheduler {
-    /** Monotonic time, on the same clock as {@link org.mjpegwall.client.Frame#arrivalNanos()}. */
+    /** Monotonic time, on the same clock as {@link org.mjpegwall.frame.Frame#arrivalNanos()}. */
     long nanoTime();
 
     /**

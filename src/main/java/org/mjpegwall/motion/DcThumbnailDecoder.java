@@ -2,7 +2,7 @@ package org.mjpegwall.motion;
 
 import java.io.IOException;
 import java.util.Objects;
-import org.mjpegwall.client.Jpeg;
+import org.mjpegwall.frame.Jpeg;
 
 /**
  * The motion detector's thumbnail from a JPEG's DC coefficients: one grey pixel per 8×8 luminance

@@ -23,7 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import org.mjpegwall.client.Frame;
+import org.mjpegwall.frame.Frame;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,7 @@
 package org.mjpegwall.motion;
 
 import java.util.function.Consumer;
-import org.mjpegwall.client.Frame;
+import org.mjpegwall.frame.Frame;
 
 /**
  * Where an analyser gets a camera's frames: every frame, on the source's own thread, through a listener

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
-import org.mjpegwall.client.Frame;
+import org.mjpegwall.frame.Frame;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,7 +2,7 @@ package org.mjpegwall.motion;
 
 import java.time.Instant;
 import java.util.Objects;
-import org.mjpegwall.client.Frame;
+import org.mjpegwall.frame.Frame;
 
 /**
  * A period of motion on one camera.

@@ -5,7 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import org.mjpegwall.client.Jpeg;
+import org.mjpegwall.frame.Jpeg;
 
 /**
  * Writes a clean copy of a damaged recording: our fixed head (with the marker), every chunk that

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Objects;
-import org.mjpegwall.client.Jpeg;
+import org.mjpegwall.frame.Jpeg;
 
 /**
  * Writes JPEG frames unchanged into an AVI 1.0 file with one MJPG video stream.

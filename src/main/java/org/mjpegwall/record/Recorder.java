@@ -25,8 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.mjpegwall.client.Frame;
-import org.mjpegwall.client.Jpeg;
+import org.mjpegwall.frame.Frame;
+import org.mjpegwall.frame.Jpeg;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -26,7 +26,7 @@ import java.util.function.LongSupplier;
  * @param syncInterval how often the file's headers are brought up to date and flushed to the disk;
  *     bounds what a crash or power loss can lose (default 1 s)
  * @param clock wall clock for file names and {@link RecordingStatus#startedAt()}
- * @param nanoClock monotonic clock, the same one as {@link org.mjpegwall.client.Frame#arrivalNanos()}
+ * @param nanoClock monotonic clock, the same one as {@link org.mjpegwall.frame.Frame#arrivalNanos()}
  *     (default {@link System#nanoTime()}); frames are placed in time by their arrivalNanos
  */
 public record RecordingOptions(Path directory, String cameraName, Path exactFile, Duration segmentLength,

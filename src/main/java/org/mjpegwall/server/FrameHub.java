@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.mjpegwall.client.Frame;
+import org.mjpegwall.frame.Frame;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -11,10 +11,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.mjpegwall.client.CameraFeed;
-import org.mjpegwall.client.ClientStats;
-import org.mjpegwall.client.Frame;
-import org.mjpegwall.client.MjpegClient;
+import org.mjpegwall.frame.CameraFeed;
+import org.mjpegwall.frame.SourceStats;
+import org.mjpegwall.frame.Frame;
+import org.mjpegwall.source.MjpegClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -125,7 +125,7 @@ public final class MjpegRelay implements AutoCloseable {
             return new Upstream() {
                 @Override
                 public UpstreamStatus status() {
-                    ClientStats s = feed.stats();
+                    SourceStats s = feed.stats();
                     return new UpstreamStatus(shown, s.state().name(), Math.round(s.fps() * 10) / 10.0, s.lastError());
                 }
 

@@ -29,7 +29,7 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.mjpegwall.client.Frame;
+import org.mjpegwall.frame.Frame;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

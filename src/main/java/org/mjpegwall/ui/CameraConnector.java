@@ -2,8 +2,8 @@ package org.mjpegwall.ui;
 
 import java.net.URI;
 import java.time.Duration;
-import org.mjpegwall.client.CameraFeed;
-import org.mjpegwall.client.MjpegClient;
+import org.mjpegwall.frame.CameraFeed;
+import org.mjpegwall.source.MjpegClient;
 import org.mjpegwall.config.CameraConfig;
 
 /**

@@ -29,8 +29,8 @@ import javafx.stage.Stage;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
-import org.mjpegwall.client.Frame;
-import org.mjpegwall.client.Jpeg;
+import org.mjpegwall.frame.Frame;
+import org.mjpegwall.frame.Jpeg;
 import org.mjpegwall.config.CameraConfig;
 import org.mjpegwall.config.CameraValidation;
 

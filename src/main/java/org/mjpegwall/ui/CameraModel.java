@@ -9,8 +9,8 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.mjpegwall.client.ClientState;
-import org.mjpegwall.client.ClientStats;
+import org.mjpegwall.frame.SourceState;
+import org.mjpegwall.frame.SourceStats;
 import org.mjpegwall.config.CameraConfig;
 
 /**
@@ -172,9 +172,9 @@ public final class CameraModel {
             return;
         }
         noteReceived(source.received(), now, nowNanos);
-        ClientStats s = source.stats();
+        SourceStats s = source.stats();
         TileStatus st = TileStatus.of(s, hasFrame, now);
-        if (s != null && s.state() == ClientState.STREAMING && corruptInARow >= TileStatus.BAD_FRAMES_SHOWN_AFTER) {
+        if (s != null && s.state() == SourceState.STREAMING && corruptInARow >= TileStatus.BAD_FRAMES_SHOWN_AFTER) {
             st = TileStatus.badFrames(corruptInARow);
         } else if (st.live() && nowNanos - lastReceivedNanos > frozenAfterNanos()) {
             st = TileStatus.frozen();
@@ -228,7 +228,7 @@ public final class CameraModel {
     }
 
     /** "30 fps · 2.1 Mbit/s · 12 ms · 640×480", leaving out what is not known yet. */
-    static String statsLine(ClientStats s, double shownFps, double latencyMs, int w, int h) {
+    static String statsLine(SourceStats s, double shownFps, double latencyMs, int w, int h) {
         StringBuilder b = new StringBuilder();
         double fps = s == null ? shownFps : s.fps();
         b.append(String.format(Locale.ROOT, "%.0f fps", fps));

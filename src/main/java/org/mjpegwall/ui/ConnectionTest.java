@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
-import org.mjpegwall.client.ClientState;
-import org.mjpegwall.client.ClientStats;
-import org.mjpegwall.client.Frame;
+import org.mjpegwall.frame.SourceState;
+import org.mjpegwall.frame.SourceStats;
+import org.mjpegwall.frame.Frame;
 import org.mjpegwall.config.CameraConfig;
 import org.mjpegwall.config.CameraValidation;
 
@@ -82,9 +82,9 @@ final class ConnectionTest {
                 if (frame != null) {
                     return new Result(frame, null, false);
                 }
-                ClientStats s = source.stats();
+                SourceStats s = source.stats();
                 if (s != null && s.lastError() != null
-                        && (s.state() == ClientState.BACKOFF || s.state() == ClientState.STOPPED)) {
+                        && (s.state() == SourceState.BACKOFF || s.state() == SourceState.STOPPED)) {
                     return new Result(null, s.lastError() + oneClientHint(s.lastError()), false);
                 }
                 Thread.sleep(POLL_MS);

@@ -5,7 +5,7 @@ import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.image.WritablePixelFormat;
-import org.mjpegwall.client.Jpeg;
+import org.mjpegwall.frame.Jpeg;
 
 /**
  * Decodes JPEG frames for one tile into one reused {@link WritableImage}, at the size the image is drawn.

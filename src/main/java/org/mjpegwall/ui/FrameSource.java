@@ -1,10 +1,10 @@
 package org.mjpegwall.ui;
 
 import java.util.function.Consumer;
-import org.mjpegwall.client.CameraFeed;
-import org.mjpegwall.client.ClientStats;
-import org.mjpegwall.client.Frame;
-import org.mjpegwall.client.FrameBuffer;
+import org.mjpegwall.frame.CameraFeed;
+import org.mjpegwall.frame.SourceStats;
+import org.mjpegwall.frame.Frame;
+import org.mjpegwall.frame.FrameBuffer;
 
 /**
  * What a tile needs from a camera: the newest frame for display, the newest copy for snapshots, every
@@ -22,7 +22,7 @@ public interface FrameSource extends AutoCloseable {
     /** The newest frame as an immutable copy, or {@code null}. */
     Frame latestFrame();
 
-    ClientStats stats();
+    SourceStats stats();
 
     long received();
 
@@ -57,7 +57,7 @@ public interface FrameSource extends AutoCloseable {
             }
 
             @Override
-            public ClientStats stats() {
+            public SourceStats stats() {
                 return feed.stats();
             }
 

@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.stage.Window;
-import org.mjpegwall.client.FrameBuffer;
+import org.mjpegwall.frame.FrameBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

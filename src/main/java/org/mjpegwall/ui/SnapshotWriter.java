@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import org.mjpegwall.client.Frame;
+import org.mjpegwall.frame.Frame;
 
 /** Writes a snapshot: the frame's exact bytes, no re-encoding, named after the camera and the time. */
 final class SnapshotWriter {

@@ -7,8 +7,8 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import org.mjpegwall.client.ClientState;
-import org.mjpegwall.client.ClientStats;
+import org.mjpegwall.frame.SourceState;
+import org.mjpegwall.frame.SourceStats;
 
 /**
  * What a tile tells about its camera: live, or why not in words for the overlay.
@@ -82,12 +82,12 @@ public record TileStatus(Kind kind, String text) {
      *
      * @param hasFrame whether the tile has shown any frame of this camera yet
      */
-    public static TileStatus of(ClientStats stats, boolean hasFrame, Instant now) {
+    public static TileStatus of(SourceStats stats, boolean hasFrame, Instant now) {
         if (stats == null) {
             return new TileStatus(Kind.CONNECTING, "connecting…");
         }
         String error = stats.lastError();
-        ClientState state = stats.state();
+        SourceState state = stats.state();
         switch (state) {
             case STREAMING:
                 return hasFrame ? new TileStatus(Kind.LIVE, "") : new TileStatus(Kind.CONNECTING, "waiting for the first frame…");

@@ -39,7 +39,7 @@ import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
-import org.mjpegwall.client.Frame;
+import org.mjpegwall.frame.Frame;
 import org.mjpegwall.config.CameraConfig;
 import org.mjpegwall.config.CameraValidation;
 import org.mjpegwall.config.ConfigException;

@@ -52,7 +52,7 @@ class ArchitectureTest {
 
     @Test
     void libraryDoesNotDependOnUiOrCli() {
-        noClasses().that().resideInAnyPackage("org.mjpegwall.client..", "org.mjpegwall.server..",
+        noClasses().that().resideInAnyPackage("org.mjpegwall.source..", "org.mjpegwall.server..",
                         "org.mjpegwall.record..", "org.mjpegwall.config..", "org.mjpegwall.demo..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.mjpegwall.ui..", "org.mjpegwall.cli..")
                 .check(classes);
@@ -70,7 +70,7 @@ class ArchitectureTest {
 
     @Test
     void clientDoesNotDependOnOtherParts() {
-        noClasses().that().resideInAPackage("org.mjpegwall.client..")
+        noClasses().that().resideInAPackage("org.mjpegwall.source..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.mjpegwall.server..",
                         "org.mjpegwall.record..", "org.mjpegwall.config..", "org.mjpegwall.demo..")
                 .check(classes);
@@ -78,8 +78,8 @@ class ArchitectureTest {
 
     @Test
     void onlyClientInternalsAreUsedWithinClient() {
-        noClasses().that().resideOutsideOfPackage("org.mjpegwall.client..")
-                .should().dependOnClassesThat().resideInAPackage("org.mjpegwall.client.internal..")
+        noClasses().that().resideOutsideOfPackage("org.mjpegwall.source..")
+                .should().dependOnClassesThat().resideInAPackage("org.mjpegwall.source.internal..")
                 .because("client.internal is not public API")
                 .check(classes);
     }

@@ -28,17 +28,16 @@ class MotionArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.net..", "javax.net..",
                         "com.sun.net.httpserver..", "org.mjpegwall.ui..", "org.mjpegwall.cli..", "org.mjpegwall.server..",
                         "org.mjpegwall.record..", "org.mjpegwall.config..", "org.mjpegwall.demo..",
-                        "org.mjpegwall.client.internal..")
+                        "org.mjpegwall.source.internal..")
                 .because("motion analysis runs for every camera with no window, and takes frames, not connections")
                 .check(classes);
     }
 
     @Test
-    void motionTakesOnlyFramesAndJpegHelpersFromTheClient() {
+    void motionTakesFramesNotConnections() {
         noClasses().that().resideInAPackage("org.mjpegwall.motion..")
-                .should().dependOnClassesThat(resideInAPackage("org.mjpegwall.client..")
-                        .and(not(nameMatching("org\\.mjpegwall\\.client\\.(Frame|Jpeg(\\$.*)?)"))))
-                .because("Frame and Jpeg move to the frame core (issue 11); nothing else of the client is motion's business")
+                .should().dependOnClassesThat().resideInAPackage("org.mjpegwall.source..")
+                .because("motion analyses frames from the frame core; connections are the sources' business")
                 .check(classes);
     }
 

@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.mjpegwall.client.Frame;
-import org.mjpegwall.client.Jpeg;
+import org.mjpegwall.frame.Frame;
+import org.mjpegwall.frame.Jpeg;
 
 /** Replayed cameras serve the given frames in a loop, each camera from its own starting frame. */
 class DemoServerReplayTest {

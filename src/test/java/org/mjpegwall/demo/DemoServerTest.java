@@ -14,7 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.mjpegwall.client.Frame;
+import org.mjpegwall.frame.Frame;
 import org.mjpegwall.server.FrameHub;
 
 class DemoServerTest {

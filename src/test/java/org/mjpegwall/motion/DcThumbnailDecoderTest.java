@@ -14,7 +14,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.mjpegwall.client.Jpeg;
+import org.mjpegwall.frame.Jpeg;
 import org.mjpegwall.demo.DemoCamera;
 
 class DcThumbnailDecoderTest {

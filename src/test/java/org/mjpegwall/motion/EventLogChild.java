@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import org.mjpegwall.client.Frame;
+import org.mjpegwall.frame.Frame;
 
 /**
  * A child JVM for {@link EventLogTest}: logs events as fast as the disk takes them (each one started,

@@ -27,7 +27,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.mjpegwall.client.Frame;
+import org.mjpegwall.frame.Frame;
 
 class EventLogTest {
     private static final Instant NOW = Instant.parse("2026-11-30T10:00:00Z");

@@ -2,7 +2,7 @@ package org.mjpegwall.motion;
 
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import org.mjpegwall.client.Frame;
+import org.mjpegwall.frame.Frame;
 
 /** A frame source the test drives: {@link #emit} calls the subscribers on the caller's thread, as a camera's dispatcher would. */
 final class ManualTap implements FrameTap {

@@ -21,7 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.mjpegwall.client.Frame;
+import org.mjpegwall.frame.Frame;
 
 class MotionAnalyserTest {
     private static final long EPOCH_MS = Instant.parse("2026-11-30T03:12:00Z").toEpochMilli();

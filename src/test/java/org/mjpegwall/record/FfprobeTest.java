@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mjpegwall.client.Frame;
+import org.mjpegwall.frame.Frame;
 
 /** An independent reader, ffprobe, agrees on codec, frame count and duration. */
 class FfprobeTest {

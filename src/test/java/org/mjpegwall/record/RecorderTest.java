@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mjpegwall.client.Frame;
+import org.mjpegwall.frame.Frame;
 
 class RecorderTest {
     static final byte[] IMAGE = TestJpegs.image(64, 48);

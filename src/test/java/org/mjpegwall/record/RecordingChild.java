@@ -1,7 +1,7 @@
 package org.mjpegwall.record;
 
 import java.nio.file.Path;
-import org.mjpegwall.client.Frame;
+import org.mjpegwall.frame.Frame;
 
 /**
  * A child JVM for {@link CrashSafetyTest}: records numbered frames at a steady rate, in real time,

@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mjpegwall.client.Frame;
+import org.mjpegwall.frame.Frame;
 import org.mjpegwall.demo.DemoCamera;
 import org.mjpegwall.testing.ExternalTools;
 

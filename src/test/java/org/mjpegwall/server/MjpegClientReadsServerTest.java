@@ -26,8 +26,8 @@ import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.mjpegwall.client.FrameBuffer;
-import org.mjpegwall.client.MjpegClient;
+import org.mjpegwall.frame.FrameBuffer;
+import org.mjpegwall.source.MjpegClient;
 import org.mjpegwall.demo.DemoServer;
 
 /** The project's own MjpegClient reading what the server sends. */

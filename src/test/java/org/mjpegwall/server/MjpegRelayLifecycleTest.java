@@ -20,7 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.mjpegwall.client.Frame;
+import org.mjpegwall.frame.Frame;
 
 /** The relay's lazy upstream, driven by a fake upstream that publishes numbered frames. */
 @Timeout(60) // a broken stream would otherwise block a read forever

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.mjpegwall.client.Frame;
+import org.mjpegwall.frame.Frame;
 
 @Timeout(60) // a broken stream would otherwise block a read forever
 class MjpegServerTest {

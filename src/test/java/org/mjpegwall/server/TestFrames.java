@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.mjpegwall.client.Frame;
+import org.mjpegwall.frame.Frame;
 
 /** Test frames that say their own number, and a publisher thread that feeds a hub at a steady pace. */
 final class TestFrames {

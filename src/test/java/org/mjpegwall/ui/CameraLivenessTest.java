@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
-import org.mjpegwall.client.ClientState;
+import org.mjpegwall.frame.SourceState;
 import org.mjpegwall.config.CameraConfig;
 
 /**
@@ -78,7 +78,7 @@ class CameraLivenessTest {
         // given a live camera
         streamFor(Duration.ofSeconds(5));
         // when its server goes away and the client backs off, 3 minutes later
-        source.stats = TestSource.stats(ClientState.BACKOFF, "connection refused", null);
+        source.stats = TestSource.stats(SourceState.BACKOFF, "connection refused", null);
         advance(Duration.ofMinutes(3));
         camera.refresh(now, nanos, UTC);
         // then
@@ -92,7 +92,7 @@ class CameraLivenessTest {
     @Test
     void theFirstConnectionAttemptIsNotCalledOffline() {
         // given a camera that has not connected yet
-        source.stats = TestSource.stats(ClientState.CONNECTING, null, null);
+        source.stats = TestSource.stats(SourceState.CONNECTING, null, null);
         // when
         camera.refresh(now, nanos, UTC);
         // then
@@ -102,7 +102,7 @@ class CameraLivenessTest {
     @Test
     void aCameraNeverReachedIsOfflineSinceTheWallStarted() {
         // given
-        source.stats = TestSource.stats(ClientState.BACKOFF, "connection refused", null);
+        source.stats = TestSource.stats(SourceState.BACKOFF, "connection refused", null);
         camera.refresh(now, nanos, UTC);
         // when an hour and five minutes pass
         advance(Duration.ofMinutes(65));

@@ -20,7 +20,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.mjpegwall.client.ClientState;
+import org.mjpegwall.frame.SourceState;
 import org.mjpegwall.config.CameraConfig;
 import org.mjpegwall.config.WallConfig;
 import org.mjpegwall.config.WindowGeometry;
@@ -142,7 +142,7 @@ class RendererTest {
         open(1, 16);
         CameraModel cam = camera(0);
         Tile tile = fx(() -> wall.tile(cam));
-        source(0).stats = TestSource.stats(ClientState.STREAMING, null, null);
+        source(0).stats = TestSource.stats(SourceState.STREAMING, null, null);
         source(0).push(TestJpegs.solid(160, 120, Color.RED, 0));
         waitUntil(10, "live", () -> cam.statusProperty().get().live());
         // when the camera keeps streaming, but only frames that cannot be decoded (0×0, not JPEG)
@@ -243,14 +243,14 @@ class RendererTest {
         Node overlay = fx(() -> tile.lookup(".tile-overlay"));
         assertTrue(!fx(overlay::isVisible));
         // when the camera fails
-        source(0).stats = TestSource.stats(ClientState.BACKOFF, "no route to host", java.time.Instant.now().plusSeconds(5));
+        source(0).stats = TestSource.stats(SourceState.BACKOFF, "no route to host", java.time.Instant.now().plusSeconds(5));
         // then
         waitUntil(10, "overlay shown", overlay::isVisible);
         String text = fx(() -> ((javafx.scene.control.Label) tile.lookup(".tile-status")).getText());
         assertTrue(text.startsWith("no route to host\nreconnecting in "), text);
         assertTrue(fx(() -> tile.getPseudoClassStates().contains(Tile.STALE)));
         // when it streams again
-        source(0).stats = TestSource.stats(ClientState.STREAMING, null, null);
+        source(0).stats = TestSource.stats(SourceState.STREAMING, null, null);
         // then
         waitUntil(10, "overlay gone", () -> !overlay.isVisible());
         assertNotEquals(true, fx(() -> tile.getPseudoClassStates().contains(Tile.STALE)));
@@ -269,7 +269,7 @@ class RendererTest {
         CameraModel cam = camera(0);
         Tile tile = fx(() -> wall.tile(cam));
         byte[] tableLess = withoutHuffmanTables(TestJpegs.solid(320, 240, Color.RED, 0));
-        assertTrue(!org.mjpegwall.client.Jpeg.hasHuffmanTables(tableLess, 0, tableLess.length));
+        assertTrue(!org.mjpegwall.frame.Jpeg.hasHuffmanTables(tableLess, 0, tableLess.length));
         // when
         source(0).push(tableLess);
         // then

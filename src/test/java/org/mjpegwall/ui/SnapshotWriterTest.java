@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mjpegwall.client.Frame;
+import org.mjpegwall.frame.Frame;
 
 class SnapshotWriterTest {
     @TempDir

@@ -6,10 +6,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import org.mjpegwall.client.ClientState;
-import org.mjpegwall.client.ClientStats;
-import org.mjpegwall.client.Frame;
-import org.mjpegwall.client.FrameBuffer;
+import org.mjpegwall.frame.SourceState;
+import org.mjpegwall.frame.SourceStats;
+import org.mjpegwall.frame.Frame;
+import org.mjpegwall.frame.FrameBuffer;
 
 /** A frame source the test pushes JPEGs into: a one-slot display like the real feed, no network. */
 final class TestSource implements FrameSource {
@@ -19,11 +19,11 @@ final class TestSource implements FrameSource {
     private final AtomicLong stale = new AtomicLong();
     private final AtomicLong sequence = new AtomicLong();
     private final List<Consumer<Frame>> listeners = new CopyOnWriteArrayList<>();
-    volatile ClientStats stats = stats(ClientState.STREAMING, null, null);
+    volatile SourceStats stats = stats(SourceState.STREAMING, null, null);
     volatile boolean closed;
 
-    static ClientStats stats(ClientState state, String error, Instant retryAt) {
-        return new ClientStats("http://test/", state, 0, 0, 0, 0, 0, 0, 0, 0, error, null, retryAt);
+    static SourceStats stats(SourceState state, String error, Instant retryAt) {
+        return new SourceStats("http://test/", state, 0, 0, 0, 0, 0, 0, 0, 0, error, null, retryAt);
     }
 
     /** Puts a frame in the display slot, replacing (and counting as stale) one not yet taken. */
@@ -65,7 +65,7 @@ final class TestSource implements FrameSource {
     }
 
     @Override
-    public ClientStats stats() {
+    public SourceStats stats() {
         return stats;
     }
 

@@ -5,26 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.mjpegwall.client.ClientState;
+import org.mjpegwall.frame.SourceState;
 
 class TileStatusTest {
     private static final Instant NOW = Instant.parse("2026-01-01T10:00:00Z");
 
     @Test
     void streamingWithAFrameIsLive() {
-        assertTrue(TileStatus.of(TestSource.stats(ClientState.STREAMING, null, null), true, NOW).live());
+        assertTrue(TileStatus.of(TestSource.stats(SourceState.STREAMING, null, null), true, NOW).live());
     }
 
     @Test
     void connectingSaysSo() {
-        TileStatus s = TileStatus.of(TestSource.stats(ClientState.CONNECTING, null, null), false, NOW);
+        TileStatus s = TileStatus.of(TestSource.stats(SourceState.CONNECTING, null, null), false, NOW);
         assertEquals(TileStatus.Kind.CONNECTING, s.kind());
         assertEquals("connecting…", s.text());
     }
 
     @Test
     void backoffShowsTheErrorInWordsAndTheCountdown() {
-        TileStatus s = TileStatus.of(TestSource.stats(ClientState.BACKOFF, "wrong password", NOW.plusMillis(4200)), true, NOW);
+        TileStatus s = TileStatus.of(TestSource.stats(SourceState.BACKOFF, "wrong password", NOW.plusMillis(4200)), true, NOW);
         assertEquals(TileStatus.Kind.RECONNECTING, s.kind());
         assertEquals("wrong password\nreconnecting in 5 s", s.text());
     }
@@ -32,6 +32,6 @@ class TileStatusTest {
     @Test
     void streamingButNoFrameYetIsNotLive() {
         assertEquals(TileStatus.Kind.CONNECTING,
-                TileStatus.of(TestSource.stats(ClientState.STREAMING, null, null), false, NOW).kind());
+                TileStatus.of(TestSource.stats(SourceState.STREAMING, null, null), false, NOW).kind());
     }
 }

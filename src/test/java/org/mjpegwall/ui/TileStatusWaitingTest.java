@@ -5,15 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.mjpegwall.client.ClientState;
-import org.mjpegwall.client.ClientStats;
+import org.mjpegwall.frame.SourceState;
+import org.mjpegwall.frame.SourceStats;
 
 /** A camera that is connected but sends nothing is not shown as live, and the tile says why. */
 class TileStatusWaitingTest {
     private static final Instant NOW = Instant.parse("2026-01-01T10:00:00Z");
 
-    private static ClientStats waiting(String error, Instant lastFrame) {
-        return new ClientStats("http://test/", ClientState.WAITING, 0, 0, 0, 0, 0, 0, 0, 0, error, lastFrame, null);
+    private static SourceStats waiting(String error, Instant lastFrame) {
+        return new SourceStats("http://test/", SourceState.WAITING, 0, 0, 0, 0, 0, 0, 0, 0, error, lastFrame, null);
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.mjpegwall.client.Jpeg;
+import org.mjpegwall.frame.Jpeg;
 
 /**
  * Both decoders, libjpeg-turbo and the ImageIO fallback, against the same reference (ImageIO's full decode,

@@ -1,0 +1,91 @@
+package org.mjpegwall.frame;
+
+import org.mjpegwall.frame.Jpeg;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.mjpegwall.testing.TestJpegs;
+
+/** The JPEG helper: Huffman table detection and insertion, and decoding of table-less webcam frames. */
+class JpegTest {
+    /** Removes every DHT segment before the first scan, as many USB webcams send their frames. */
+    static byte[] stripHuffmanTables(byte[] jpeg) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        int i = 2;
+        while (true) {
+            int marker = jpeg[i + 1] & 0xff;
+            if (marker == 0xDA) {
+                out.write(jpeg, i, jpeg.length - i);
+                return out.toByteArray();
+            }
+            int len = ((jpeg[i + 2] & 0xff) << 8) | (jpeg[i + 3] & 0xff);
+            if (marker != 0xC4) {
+                out.write(jpeg, i, 2 + len);
+            }
+            i += 2 + len;
+        }
+    }
+
+    @Test
+    void imageIoJpegHasHuffmanTables() {
+        byte[] jpeg = TestJpegs.real(64, 48, 1);
+        assertTrue(Jpeg.hasHuffmanTables(jpeg, 0, jpeg.length));
+    }
+
+    @Test
+    void detectsMissingHuffmanTables() {
+        byte[] stripped = stripHuffmanTables(TestJpegs.real(64, 48, 1));
+        assertFalse(Jpeg.hasHuffmanTables(stripped, 0, stripped.length));
+    }
+
+    @Test
+    void decodesJpegWithoutHuffmanTablesToTheSamePixels() throws IOException {
+        // given: an ImageIO JPEG (standard tables) and the same bytes with its DHT segments removed
+        byte[] original = TestJpegs.real(64, 48, 5);
+        byte[] stripped = stripHuffmanTables(original);
+        assertTrue(stripped.length < original.length);
+        BufferedImage expected = ImageIO.read(new ByteArrayInputStream(original));
+        // when
+        BufferedImage decoded = Jpeg.decode(stripped, 0, stripped.length);
+        // then
+        assertEquals(64, decoded.getWidth());
+        assertEquals(48, decoded.getHeight());
+        for (int y = 0; y < 48; y++) {
+            for (int x = 0; x < 64; x++) {
+                assertEquals(expected.getRGB(x, y), decoded.getRGB(x, y), "pixel " + x + "," + y);
+            }
+        }
+    }
+
+    @Test
+    void insertsTablesOnlyWhenMissingAndHonoursTheRange() {
+        byte[] original = TestJpegs.real(32, 32, 2);
+        assertSame(original, Jpeg.withStandardHuffmanTables(original, 0, original.length));
+        byte[] padded = new byte[original.length + 10];
+        System.arraycopy(original, 0, padded, 5, original.length);
+        assertArrayEquals(original, Jpeg.withStandardHuffmanTables(padded, 5, original.length));
+        byte[] stripped = stripHuffmanTables(original);
+        byte[] fixed = Jpeg.withStandardHuffmanTables(stripped, 0, stripped.length);
+        assertTrue(Jpeg.hasHuffmanTables(fixed, 0, fixed.length));
+        assertEquals(stripped.length + 4 + 2 * (1 + 16 + 12) + 2 * (1 + 16 + 162), fixed.length);
+    }
+
+    @Test
+    void decodeRejectsGarbageWithAnIoException() {
+        byte[] junk = TestJpegs.fake(500, 3);
+        assertThrows(IOException.class, () -> Jpeg.decode(junk, 0, junk.length));
+        assertThrows(IOException.class, () -> Jpeg.decode(new byte[] {1, 2, 3}, 0, 3));
+    }
+}
