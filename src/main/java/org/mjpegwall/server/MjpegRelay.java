@@ -2,8 +2,6 @@ package org.mjpegwall.server;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executors;
@@ -15,6 +13,7 @@ import org.mjpegwall.frame.CameraFeed;
 import org.mjpegwall.frame.SourceStats;
 import org.mjpegwall.frame.Frame;
 import org.mjpegwall.source.MjpegClient;
+import org.mjpegwall.util.Secrets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,10 +104,11 @@ public final class MjpegRelay implements AutoCloseable {
         }
         String u = user;
         String p = password;
-        if (camera.getRawUserInfo() != null && u == null) {
-            String[] parts = camera.getRawUserInfo().split(":", 2);
-            u = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
-            p = parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "";
+        Secrets.Login login = Secrets.login(camera);
+        if (login != null && u == null) {
+            // The same parser as the client's: a '+' in the password stays a '+'.
+            u = login.user();
+            p = login.password();
         }
         URI withoutUserInfo = stripUserInfo(camera);
         String shown = redact(camera);

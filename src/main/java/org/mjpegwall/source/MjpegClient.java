@@ -21,7 +21,6 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URLDecoder;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -159,11 +158,10 @@ public final class MjpegClient implements AutoCloseable {
         this.redacted = Secrets.redact(uri);
         String u = b.user;
         String p = b.password;
-        if (u == null && uri.getRawUserInfo() != null) {
-            String info = uri.getRawUserInfo();
-            int colon = info.indexOf(':');
-            u = Secrets.decodeUserInfo(colon < 0 ? info : info.substring(0, colon));
-            p = colon < 0 ? "" : Secrets.decodeUserInfo(info.substring(colon + 1));
+        Secrets.Login login = Secrets.login(uri);
+        if (u == null && login != null) {
+            u = login.user();
+            p = login.password();
         }
         this.user = u;
         this.password = p == null ? "" : p;

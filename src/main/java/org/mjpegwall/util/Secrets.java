@@ -124,7 +124,30 @@ public final class Secrets {
     }
 
     /** A userinfo part decoded as a URL does: {@code %XX} escapes, and a {@code +} stays a {@code +}. */
-    public static String decodeUserInfo(String s) {
+    private static String decodeUserInfo(String s) {
         return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    /** A user and password, as given in a URL's userinfo; {@link #toString()} never shows the password. */
+    public record Login(String user, String password) {
+        @Override
+        public String toString() {
+            return "Login[user=" + user + ", password=***]";
+        }
+    }
+
+    /**
+     * The login in a URL's userinfo, or {@code null} without one: the one parser for every component.
+     * {@code %XX} escapes are decoded; a {@code +} stays a {@code +} (userinfo is not form encoding, so
+     * {@link URLDecoder}'s "plus is space" would break passwords that hold a plus).
+     */
+    public static Login login(URI uri) {
+        String info = uri.getRawUserInfo();
+        if (info == null) {
+            return null;
+        }
+        int colon = info.indexOf(':');
+        return new Login(decodeUserInfo(colon < 0 ? info : info.substring(0, colon)),
+                colon < 0 ? "" : decodeUserInfo(info.substring(colon + 1)));
     }
 }
