@@ -94,7 +94,9 @@ public final class Jpeg {
             int length = ((data[i + 2] & 0xFF) << 8) | (data[i + 3] & 0xFF);
             boolean sof = marker >= 0xC0 && marker <= 0xCF && marker != DHT && marker != 0xC8 && marker != 0xCC;
             if (sof) {
-                if (i + 8 >= end) {
+                // A frame header holds precision, height and width: 8 bytes with its length. A shorter one
+                // would have us read the size out of the next segment.
+                if (length < 8 || i + 8 >= end) {
                     return null;
                 }
                 int height = ((data[i + 5] & 0xFF) << 8) | (data[i + 6] & 0xFF);

@@ -88,4 +88,13 @@ class JpegTest {
         assertThrows(IOException.class, () -> Jpeg.decode(junk, 0, junk.length));
         assertThrows(IOException.class, () -> Jpeg.decode(new byte[] {1, 2, 3}, 0, 3));
     }
+
+    @Test
+    void aFrameHeaderTooShortToHoldASizeHasNoSize() {
+        // given an SOF segment of length 4, followed by bytes that would read as a size (found by the fuzzer)
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xCA, 0, 4, 0, (byte) 0xFF,
+            (byte) 0xFF, (byte) 0xDA, 0x5C, 0, (byte) 0xFF, 1, (byte) 0xFF, 1, (byte) 0xFF, 0x60, 0};
+        // then no size is read from outside the segment
+        assertEquals(null, Jpeg.size(jpeg, 0, jpeg.length));
+    }
 }

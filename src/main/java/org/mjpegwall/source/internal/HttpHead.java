@@ -80,10 +80,11 @@ public record HttpHead(String version, int code, String reason, List<String[]> h
                 break;
             }
             int colon = line.indexOf(':');
-            if (colon <= 0) {
-                continue; // tolerate a malformed header line
+            String name = colon <= 0 ? "" : line.substring(0, colon).trim();
+            if (name.isEmpty()) {
+                continue; // tolerate a malformed header line, such as a name of control characters only
             }
-            headers.add(new String[] {line.substring(0, colon).trim(), line.substring(colon + 1).trim()});
+            headers.add(new String[] {name, line.substring(colon + 1).trim()});
         }
         return new HttpHead(head.version, head.code, head.reason, List.copyOf(headers));
     }

@@ -83,4 +83,13 @@ class HttpHeadTest {
         ChunkedInputStream in = new ChunkedInputStream(new WireReader(new ByteArrayInputStream(body)));
         assertThrows(ProtocolException.class, in::readAllBytes);
     }
+
+    @Test
+    void skipsAHeaderWhoseNameIsOnlyControlCharacters() throws IOException {
+        // given a header line whose name trims to nothing (found by the fuzzer)
+        HttpHead head = read("HTTP/1.1 200 OK\r\n\u0001: x\r\nContent-Type: image/jpeg\r\n\r\n");
+        // then it is dropped like any malformed line, and the rest is read
+        assertEquals(1, head.headers().size());
+        assertEquals("image/jpeg", head.mediaType());
+    }
 }
