@@ -1,10 +1,5 @@
 package org.mjpegwall.frame;
 
-import org.mjpegwall.frame.Frame;
-import org.mjpegwall.frame.FrameBuffer;
-import org.mjpegwall.frame.SourceStats;
-import org.mjpegwall.source.MjpegClient;
-
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
@@ -18,13 +13,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A client plus one dispatcher thread that fans each completed frame out: every frame to the
+ * A frame source plus one dispatcher thread that fans each completed frame out: every frame to the
  * subscribers (recorder, relay hub), and the newest buffer to a display slot. The display takes the
  * newest with {@link #takeLatest()} and hands it back with {@link #release}; a frame replaced in the
  * slot before the display took it goes back to the pool undecoded and is counted as stale.
  *
  * <pre>{@code
- * CameraFeed feed = new CameraFeed(MjpegClient.builder(uri).build(), 1 << 20, 8);
+ * CameraFeed feed = new CameraFeed(MjpegClient.builder(uri).build(), 1 << 20, 8); // any FrameSource
  * AutoCloseable sub = feed.subscribe(frame -> recorder.offer(frame)); // every frame, never blocks
  * feed.start();
  * FrameBuffer newest = feed.takeLatest();   // on the UI's timer; null if nothing new
@@ -32,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * feed.close();
  * }</pre>
  *
- * <p>Threads: the client's reader fills buffers; the dispatcher thread makes one immutable {@link Frame}
+ * <p>Works over any {@link FrameSource} (an MJPEG stream, a polled snapshot URL, …).
+ *
+ * <p>Threads: the source's thread fills buffers; the dispatcher thread makes one immutable {@link Frame}
  * copy per frame, shared by all subscribers and by {@link #latestFrame()}, and calls subscribers in
  * order. A subscriber that throws is logged and stays subscribed; one that blocks delays the others, so
  * subscribers must hand off. {@link #takeLatest()}, {@link #release} and {@link #latestFrame()} never
@@ -41,7 +38,7 @@ import org.slf4j.LoggerFactory;
 public final class CameraFeed implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CameraFeed.class);
 
-    private final MjpegClient client;
+    private final FrameSource source;
     private final Thread dispatcher;
     private final CopyOnWriteArrayList<Consumer<Frame>> subscribers = new CopyOnWriteArrayList<>();
     private final Queue<CompletableFuture<Frame>> pending = new ConcurrentLinkedQueue<>();
@@ -52,44 +49,44 @@ public final class CameraFeed implements AutoCloseable {
     private volatile boolean closed;
 
     /**
-     * Requests and enqueues the client's buffers.
+     * Requests and enqueues the source's buffers.
      *
-     * @param bufferLength bytes per pooled buffer (frames larger are discarded by the client)
+     * @param bufferLength bytes per pooled buffer (frames larger are discarded by the source)
      * @param bufferCount buffers in the pool; at least 3 (one filling, one in the slot, one displayed)
      */
-    public CameraFeed(MjpegClient client, int bufferLength, int bufferCount) {
-        this(client, bufferLength, bufferLength, bufferCount);
+    public CameraFeed(FrameSource source, int bufferLength, int bufferCount) {
+        this(source, bufferLength, bufferLength, bufferCount);
     }
 
     /**
      * Requests and enqueues buffers that start with {@code bufferLength} bytes and grow to the largest
-     * frame the camera sends, up to {@code maxBufferLength} (see {@link MjpegClient#requestBuffers(int, int, int)}).
+     * frame the camera sends, up to {@code maxBufferLength} (see {@link FrameSource#requestBuffers(int, int, int)}).
      *
      * @param bufferCount buffers in the pool; at least 3 (one filling, one in the slot, one displayed)
      */
-    public CameraFeed(MjpegClient client, int bufferLength, int maxBufferLength, int bufferCount) {
-        this.client = Objects.requireNonNull(client, "client");
+    public CameraFeed(FrameSource source, int bufferLength, int maxBufferLength, int bufferCount) {
+        this.source = Objects.requireNonNull(source, "source");
         if (bufferCount < 3) {
             throw new IllegalArgumentException("a feed needs at least 3 buffers: " + bufferCount);
         }
-        for (FrameBuffer b : client.requestBuffers(bufferLength, maxBufferLength, bufferCount)) {
-            client.enqueueBuffer(b);
+        for (FrameBuffer b : source.requestBuffers(bufferLength, maxBufferLength, bufferCount)) {
+            source.enqueueBuffer(b);
         }
-        this.dispatcher = new Thread(this::dispatch, "camera-feed " + client.redactedUrl());
+        this.dispatcher = new Thread(this::dispatch, "camera-feed " + source.name());
         this.dispatcher.setDaemon(true);
     }
 
-    /** Starts the client and the dispatcher. Once only. */
+    /** Starts the source and the dispatcher. Once only. */
     public void start() {
-        client.start();
+        source.start();
         dispatcher.start();
     }
 
-    /** Stops the client and the dispatcher within a second; pending {@link #nextFrame()}s fail. */
+    /** Stops the source and the dispatcher within a second; pending {@link #nextFrame()}s fail. */
     @Override
     public void close() {
         closed = true;
-        client.stop();
+        source.stop();
         if (dispatcher.isAlive() && dispatcher != Thread.currentThread()) {
             dispatcher.interrupt();
             try {
@@ -101,12 +98,13 @@ public final class CameraFeed implements AutoCloseable {
         failPending();
     }
 
-    public MjpegClient client() {
-        return client;
+    /** The source this feed reads. */
+    public FrameSource source() {
+        return source;
     }
 
     public SourceStats stats() {
-        return client.stats();
+        return source.stats();
     }
 
     /** The newest completed frame not yet taken, or {@code null}. Never blocks. Give it back with {@link #release}. */
@@ -116,7 +114,7 @@ public final class CameraFeed implements AutoCloseable {
 
     /** Returns a buffer from {@link #takeLatest()} to the pool. */
     public void release(FrameBuffer buffer) {
-        client.enqueueBuffer(buffer);
+        source.enqueueBuffer(buffer);
     }
 
     /** The newest frame as an immutable copy, or {@code null} before the first frame. Never blocks. */
@@ -154,9 +152,9 @@ public final class CameraFeed implements AutoCloseable {
     private void dispatch() {
         try {
             while (!closed) {
-                FrameBuffer b = client.dequeueBuffer(100, TimeUnit.MILLISECONDS);
+                FrameBuffer b = source.dequeueBuffer(100, TimeUnit.MILLISECONDS);
                 if (b == null) {
-                    if (client.isStopped()) {
+                    if (source.isStopped()) {
                         break;
                     }
                     continue;
@@ -167,7 +165,7 @@ public final class CameraFeed implements AutoCloseable {
                     try {
                         s.accept(frame);
                     } catch (RuntimeException e) {
-                        LOG.warn("{}: a frame subscriber failed", client.redactedUrl(), e);
+                        LOG.warn("{}: a frame subscriber failed", source.name(), e);
                     }
                 }
                 for (CompletableFuture<Frame> f; (f = pending.poll()) != null; ) {
@@ -176,7 +174,7 @@ public final class CameraFeed implements AutoCloseable {
                 FrameBuffer old = slot.getAndSet(b);
                 if (old != null) {
                     stale.incrementAndGet();
-                    client.enqueueBuffer(old);
+                    source.enqueueBuffer(old);
                 }
                 received.incrementAndGet(); // last, so a reader of received() sees the frame fully handled
             }
@@ -189,7 +187,7 @@ public final class CameraFeed implements AutoCloseable {
 
     private void failPending() {
         for (CompletableFuture<Frame> f; (f = pending.poll()) != null; ) {
-            f.completeExceptionally(new IllegalStateException("camera feed closed: " + client.redactedUrl()));
+            f.completeExceptionally(new IllegalStateException("camera feed closed: " + source.name()));
         }
     }
 }

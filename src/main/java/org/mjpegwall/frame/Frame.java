@@ -1,7 +1,5 @@
 package org.mjpegwall.frame;
 
-import org.mjpegwall.frame.FrameBuffer;
-
 import java.util.Arrays;
 import java.util.Objects;
 

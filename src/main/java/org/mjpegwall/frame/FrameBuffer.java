@@ -3,10 +3,10 @@ package org.mjpegwall.frame;
 import java.nio.ByteBuffer;
 
 /**
- * A reusable buffer that holds one JPEG frame, handed out by {@link MjpegClient#requestBuffers}.
+ * A reusable buffer that holds one JPEG frame, handed out by {@link FrameSource#requestBuffers}.
  *
  * <p>The application owns a buffer between {@code dequeueBuffer()} and {@code enqueueBuffer()}; the
- * client's reader thread owns it while it is queued. Ownership moves through the client's queues,
+ * source's thread owns it while it is queued. Ownership moves through the {@link BufferPool}'s queues,
  * which give the happens-before edges, so the fields need no locking.
  *
  * <p>A buffer has a fixed length (as in the seed), or grows: it starts small and its owner may enlarge
@@ -23,7 +23,7 @@ public final class FrameBuffer {
     private long sequence;
 
     /**
-     * @param length capacity in bytes; a frame larger than this is discarded by the client
+     * @param length capacity in bytes; a frame larger than this is discarded by the source
      * @throws IllegalArgumentException if {@code length} is not positive
      */
     public FrameBuffer(int length) {
@@ -99,7 +99,7 @@ public final class FrameBuffer {
         return timestamp;
     }
 
-    /** {@link System#nanoTime()} when the frame was completed; for latency measurements. */
+    /** Monotonic time ({@link System#nanoTime()}, or the source's time source) when the frame was completed. */
     public long arrivalNanos() {
         return arrivalNanos;
     }
@@ -128,8 +128,8 @@ public final class FrameBuffer {
     }
 
     /**
-     * Marks the buffer as holding a completed frame. Called by the producer (the client's reader
-     * thread, or a test) after writing {@code used} bytes into {@link #data()}.
+     * Marks the buffer as holding a completed frame. Called by the producer (the source's thread,
+     * or a test) after writing {@code used} bytes into {@link #data()}.
      *
      * @throws IllegalArgumentException if {@code used} is negative or exceeds the capacity
      */

@@ -1,7 +1,7 @@
 package org.mjpegwall.frame;
 
 /**
- * Lifecycle of an {@link MjpegClient}: NEW → CONNECTING → STREAMING → BACKOFF → CONNECTING … → STOPPED.
+ * Lifecycle of a {@link FrameSource}: NEW → CONNECTING → STREAMING → BACKOFF → CONNECTING … → STOPPED.
  *
  * <p>WAITING is STREAMING without a frame for a while (a network blackhole, a camera that stopped
  * sending, or frames skipped as too large): it turns back into STREAMING with the next frame, or into

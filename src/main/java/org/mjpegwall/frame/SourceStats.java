@@ -1,11 +1,9 @@
 package org.mjpegwall.frame;
 
-import org.mjpegwall.frame.SourceState;
-
 import java.time.Instant;
 
 /**
- * An immutable snapshot of a client's statistics. Never contains credentials.
+ * An immutable snapshot of a {@link FrameSource}'s statistics. Never contains credentials.
  *
  * @param url the camera URL with any userinfo removed
  * @param state the lifecycle state

@@ -36,6 +36,6 @@ public final class CameraConnector {
         if (camera.snapshotPollSeconds() != null) {
             b.snapshotPollInterval(Duration.ofMillis(Math.round(camera.snapshotPollSeconds() * 1000)));
         }
-        return FrameSource.of(new CameraFeed(b.build(), INITIAL_BUFFER_BYTES, MAX_FRAME_BYTES, BUFFER_COUNT));
+        return FrameSource.of(new CameraFeed(b.buildSource(), INITIAL_BUFFER_BYTES, MAX_FRAME_BYTES, BUFFER_COUNT));
     }
 }

@@ -137,7 +137,7 @@ class CameraFeedTest {
             CameraFeed feed = new CameraFeed(ClientHarness.fast(server.uri("/")).build(), 1 << 16, 4);
             feed.start();
             CompletableFuture<Frame> pending = feed.nextFrame();
-            Thread reader = Await.value("reader thread", () -> feed.client().readerThread());
+            Thread reader = Await.value("reader thread", () -> ((MjpegClient) feed.source()).readerThread());
             // when
             feed.close();
             // then

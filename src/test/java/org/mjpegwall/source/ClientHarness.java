@@ -1,10 +1,10 @@
 package org.mjpegwall.source;
 
 import org.mjpegwall.frame.FrameBuffer;
+import org.mjpegwall.frame.FrameSource;
 import org.mjpegwall.frame.SourceState;
 import org.mjpegwall.frame.SourceStats;
-import org.mjpegwall.source.Await;
-import org.mjpegwall.source.MjpegClient;
+import org.mjpegwall.testing.FakeTime;
 
 import java.net.URI;
 import java.time.Duration;
@@ -12,16 +12,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A started client whose frames a test collects by dequeuing (and re-enqueuing) buffers. */
+/** A started source whose frames a test collects by dequeuing (and re-enqueuing) buffers. */
 final class ClientHarness implements AutoCloseable {
+    final FrameSource source;
+    /** The source as an MJPEG client, or null for another kind. */
     final MjpegClient client;
     final List<byte[]> frames = new ArrayList<>();
     final List<Long> sequences = new ArrayList<>();
+    final List<Long> timestamps = new ArrayList<>();
 
-    ClientHarness(MjpegClient client, int bufferLength, int buffers) {
-        this.client = client;
-        for (FrameBuffer b : client.requestBuffers(bufferLength, buffers)) {
-            client.enqueueBuffer(b);
+    ClientHarness(FrameSource source, int bufferLength, int buffers) {
+        this.source = source;
+        this.client = source instanceof MjpegClient c ? c : null;
+        for (FrameBuffer b : source.requestBuffers(bufferLength, buffers)) {
+            source.enqueueBuffer(b);
         }
     }
 
@@ -32,25 +36,27 @@ final class ClientHarness implements AutoCloseable {
     }
 
     /**
-     * A client whose backoff (300 ms) is long enough for a test to see the error of a failed connection
-     * in its stats before the next connection's first frame clears it.
+     * A client on fake time: backoff 0.5 s doubling to 10 s with no jitter, the stall timeout (10 s) and
+     * every wait measured on {@code time}, so a test moves through outages without waiting; a blocked
+     * read looks at the time every 5 ms of real time. Transitions go to {@code timeline} if given.
      */
-    static MjpegClient.Builder observable(URI uri) {
-        return MjpegClient.builder(uri).backoff(Duration.ofMillis(300), Duration.ofMillis(300))
-                .connectTimeout(Duration.ofSeconds(2));
+    static MjpegClient.Builder faked(URI uri, FakeTime time, Timeline timeline) {
+        MjpegClient.Builder b = MjpegClient.builder(uri).time(time).random(() -> 0.5)
+                .stallCheck(Duration.ofMillis(5)).connectTimeout(Duration.ofSeconds(2));
+        return timeline == null ? b : b.listener(timeline);
     }
 
-    /** Waits until the client backs off, and returns the error it names. */
-    static String awaitBackoffError(MjpegClient client) {
+    /** Waits until the source backs off, and returns the error it names. */
+    static String awaitBackoffError(FrameSource source) {
         return Await.value("backoff with an error", () -> {
-            SourceStats s = client.stats();
+            SourceStats s = source.stats();
             return s.state() == SourceState.BACKOFF ? s.lastError() : null;
         });
     }
 
-    static ClientHarness start(MjpegClient client) {
-        ClientHarness h = new ClientHarness(client, 1 << 20, 4);
-        client.start();
+    static ClientHarness start(FrameSource source) {
+        ClientHarness h = new ClientHarness(source, 1 << 20, 4);
+        source.start();
         return h;
     }
 
@@ -59,13 +65,14 @@ final class ClientHarness implements AutoCloseable {
         long deadline = System.nanoTime() + Await.LIMIT.toNanos();
         while (frames.size() < n) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("got " + frames.size() + " of " + n + " frames; stats " + client.stats());
+                throw new AssertionError("got " + frames.size() + " of " + n + " frames; stats " + source.stats());
             }
-            FrameBuffer b = client.dequeueBuffer(50, TimeUnit.MILLISECONDS);
+            FrameBuffer b = source.dequeueBuffer(50, TimeUnit.MILLISECONDS);
             if (b != null) {
                 frames.add(b.toByteArray());
                 sequences.add(b.sequence());
-                client.enqueueBuffer(b);
+                timestamps.add(b.timestamp());
+                source.enqueueBuffer(b);
             }
         }
         return this;
@@ -73,6 +80,6 @@ final class ClientHarness implements AutoCloseable {
 
     @Override
     public void close() {
-        client.stop();
+        source.stop();
     }
 }

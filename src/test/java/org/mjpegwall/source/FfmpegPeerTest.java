@@ -1,7 +1,6 @@
 package org.mjpegwall.source;
 
 import org.mjpegwall.frame.Jpeg;
-import org.mjpegwall.source.ClientHarness;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -2,9 +2,6 @@ package org.mjpegwall.source;
 
 import org.mjpegwall.frame.SourceState;
 import org.mjpegwall.frame.SourceStats;
-import org.mjpegwall.source.Await;
-import org.mjpegwall.source.ClientHarness;
-import org.mjpegwall.source.MjpegClient;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.mjpegwall.testing.FakeTime;
 import org.mjpegwall.testing.ScriptedServer;
 import org.mjpegwall.testing.TestJpegs;
 
@@ -161,11 +159,19 @@ class MjpegClientHttpTest {
 
     @Test
     void wrongPasswordIsReportedInPlainWordsAndRetried() throws Exception {
+        FakeTime time = new FakeTime();
+        Timeline timeline = new Timeline();
         try (ScriptedServer server = ScriptedServer.start(digestServer("MD5", "right", A));
-                MjpegClient client = ClientHarness.fast(server.uri("/v")).credentials("viewer", "wrong-pw").build()) {
+                MjpegClient client = ClientHarness.faked(server.uri("/v"), time, timeline)
+                        .credentials("viewer", "wrong-pw").build()) {
+            // when
             client.start();
             assertEquals("wrong password", awaitError(client));
-            Await.until("retried", () -> server.connections() >= 4);
+            time.advanceToNextWake();
+            time.awaitSleeper();
+            // then: refused, retried after the backoff, refused again
+            assertEquals(List.of("0.000 CONNECTING", "0.000 BACKOFF wrong password", "0.500 CONNECTING",
+                    "0.500 BACKOFF wrong password"), timeline.events());
             SourceStats s = client.stats();
             assertFalse(s.toString().contains("wrong-pw"));
             assertEquals(0, s.totalFrames());
@@ -215,12 +221,21 @@ class MjpegClientHttpTest {
         "HTTP/1.1 503 Service Unavailable, camera busy or unavailable (HTTP 503)",
     })
     void reportsHttpFailuresInPlainWordsAndRetries(String status, String words) throws Exception {
+        FakeTime time = new FakeTime();
+        Timeline timeline = new Timeline();
         try (ScriptedServer server = ScriptedServer.start(ex -> ex.head(status, "Content-Length: 0"));
-                MjpegClient client = ClientHarness.fast(server.uri("/")).build()) {
+                MjpegClient client = ClientHarness.faked(server.uri("/"), time, timeline).build()) {
+            // when
             client.start();
             assertEquals(words, awaitError(client));
-            Await.until("retried", () -> server.connections() >= 3);
-            assertTrue(client.stats().state() == SourceState.BACKOFF || client.stats().state() == SourceState.CONNECTING);
+            time.advanceToNextWake();
+            time.awaitSleeper();
+            // then
+            assertEquals(List.of("0.000 CONNECTING", "0.000 BACKOFF " + words, "0.500 CONNECTING",
+                    "0.500 BACKOFF " + words), timeline.events());
+            assertEquals(Duration.ofMillis(1500).toNanos(), time.awaitSleeper(), "the delay doubled");
+            assertEquals(2, server.connections());
+            assertEquals(SourceState.BACKOFF, client.stats().state());
         }
     }
 
@@ -307,15 +322,24 @@ class MjpegClientHttpTest {
     void pollsSnapshotUrlAndDeliversEachImage() throws Exception {
         // given: a URL that returns one image/jpeg per request, a different one each time
         byte[][] images = {A, B, C};
+        FakeTime time = new FakeTime();
+        Timeline timeline = new Timeline();
         try (ScriptedServer server = ScriptedServer.start(ex -> {
             byte[] img = images[Math.min(ex.index(), 2)];
             ex.head("HTTP/1.1 200 OK", "Content-Type: image/jpeg", "Content-Length: " + img.length).write(img);
-        }); ClientHarness h = ClientHarness.start(ClientHarness.fast(server.uri("/snap.jpg"))
-                .snapshotPollInterval(Duration.ofMillis(20)).build())) {
+        }); ClientHarness h = ClientHarness.start(ClientHarness.faked(server.uri("/snap.jpg"), time, timeline)
+                .snapshotPollInterval(Duration.ofSeconds(1)).build())) {
             // when
+            h.collect(1);
+            time.advanceToNextWake();
+            h.collect(2);
+            time.advanceToNextWake();
             h.collect(3);
-            // then
+            // then: one image per poll interval, each a first frame; no backoff, no reconnect
             assertFrames(h, A, B, C);
+            assertEquals(List.of(0L, 0L, 0L), h.sequences);
+            assertEquals(List.of("0.000 CONNECTING", "0.000 STREAMING", "1.000 CONNECTING", "1.000 STREAMING",
+                    "2.000 CONNECTING", "2.000 STREAMING"), timeline.await(6));
             assertEquals(0, h.client.stats().reconnects(), "a poll is not a reconnect");
             assertNull(h.client.stats().lastError());
         }
@@ -323,10 +347,13 @@ class MjpegClientHttpTest {
 
     @Test
     void pollsSnapshotUrlWithoutContentLength() throws Exception {
+        FakeTime time = new FakeTime();
         try (ScriptedServer server = ScriptedServer.start(ex -> {
             ex.write("HTTP/1.0 200 OK\r\nContent-Type: image/jpeg\r\n\r\n").write(A).close();
-        }); ClientHarness h = ClientHarness.start(ClientHarness.fast(server.uri("/snap.jpg"))
-                .snapshotPollInterval(Duration.ofMillis(20)).build())) {
+        }); ClientHarness h = ClientHarness.start(ClientHarness.faked(server.uri("/snap.jpg"), time, null)
+                .snapshotPollInterval(Duration.ofSeconds(1)).build())) {
+            h.collect(1);
+            time.advanceToNextWake();
             h.collect(2);
             assertFrames(h, A, A);
         }

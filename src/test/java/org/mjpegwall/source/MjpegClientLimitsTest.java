@@ -1,7 +1,5 @@
 package org.mjpegwall.source;
 
-import org.mjpegwall.source.ClientHarness;
-import org.mjpegwall.source.MjpegClient;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,6 +8,7 @@ import static org.mjpegwall.testing.ScriptedServer.multipart;
 
 import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
+import org.mjpegwall.testing.FakeTime;
 import org.mjpegwall.testing.ScriptedServer;
 import org.mjpegwall.testing.TestJpegs;
 
@@ -46,13 +45,18 @@ class MjpegClientLimitsTest {
         };
     }
 
-    private static void assertSurvives(ScriptedServer server, MjpegClient client, String expectedError)
-            throws Exception {
+    /** A client on fake time: the test ends its backoff when it has seen the error. */
+    private static MjpegClient faked(ScriptedServer server, FakeTime time, int maxFrameSize) {
+        return ClientHarness.faked(server.uri("/"), time, null).maxFrameSize(maxFrameSize).build();
+    }
+
+    private static void assertSurvives(MjpegClient client, FakeTime time, String expectedError) throws Exception {
         ClientHarness h = new ClientHarness(client, MIB, 4);
         client.start();
         try (h) {
             // when
             String error = ClientHarness.awaitBackoffError(client);
+            time.advanceToNextWake();
             h.collect(1);
             // then: the client reported the limit, reconnected and delivered the next stream's frame
             assertArrayEquals(A, h.frames.get(0));
@@ -66,22 +70,24 @@ class MjpegClientLimitsTest {
     @Test
     void partThatNeverEndsIsAProtocolErrorAtTheSkipLimitAndMemoryStaysBounded() throws Exception {
         // given: a 2 MiB frame limit (so a 16 MiB skip limit) and a part with no length and no boundary
+        FakeTime time = new FakeTime();
         try (ScriptedServer server = ScriptedServer.start(ex -> {
             ex.respondMjpeg("b", ScriptedServer.partHead("b", -1));
             writeFiller(ex, 20);
         }, thenStream(A))) {
-            assertSurvives(server, ClientHarness.observable(server.uri("/")).maxFrameSize(2 * MIB).build(),
+            assertSurvives(faked(server, time, 2 * MIB), time,
                     "protocol error: part larger than the 16 MiB skip limit (no boundary found)");
         }
     }
 
     @Test
     void partWithALengthBeyondTheSkipLimitAndNoBoundaryIsAProtocolError() throws Exception {
+        FakeTime time = new FakeTime();
         try (ScriptedServer server = ScriptedServer.start(ex -> {
             ex.respondMjpeg("b", ScriptedServer.partHead("b", Integer.MAX_VALUE));
             writeFiller(ex, 20);
         }, thenStream(A))) {
-            assertSurvives(server, ClientHarness.observable(server.uri("/")).maxFrameSize(2 * MIB).build(),
+            assertSurvives(faked(server, time, 2 * MIB), time,
                     "protocol error: part larger than the 16 MiB skip limit (no boundary found)");
         }
     }
@@ -114,22 +120,24 @@ class MjpegClientLimitsTest {
 
     @Test
     void httpHeaderLineThatNeverEndsIsAProtocolError() throws Exception {
+        FakeTime time = new FakeTime();
         try (ScriptedServer server = ScriptedServer.start(ex -> {
             ex.write("HTTP/1.1 200 OK\r\nX-Junk: ");
             writeFiller(ex, 64);
         }, thenStream(A))) {
-            assertSurvives(server, ClientHarness.observable(server.uri("/")).build(),
+            assertSurvives(faked(server, time, 32 * MIB), time,
                     "protocol error: HTTP header line longer than 8 KiB");
         }
     }
 
     @Test
     void partHeaderLineThatNeverEndsIsAProtocolError() throws Exception {
+        FakeTime time = new FakeTime();
         try (ScriptedServer server = ScriptedServer.start(ex -> {
             ex.respondMjpeg("b", ScriptedServer.ascii("--b\r\nContent-Type: image/"));
             writeFiller(ex, 64);
         }, thenStream(A))) {
-            assertSurvives(server, ClientHarness.observable(server.uri("/")).build(),
+            assertSurvives(faked(server, time, 32 * MIB), time,
                     "protocol error: part header line longer than 8 KiB");
         }
     }

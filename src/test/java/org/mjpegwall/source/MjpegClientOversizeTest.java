@@ -3,9 +3,6 @@ package org.mjpegwall.source;
 import org.mjpegwall.frame.FrameBuffer;
 import org.mjpegwall.frame.SourceState;
 import org.mjpegwall.frame.SourceStats;
-import org.mjpegwall.source.Await;
-import org.mjpegwall.source.ClientHarness;
-import org.mjpegwall.source.MjpegClient;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,9 +14,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.mjpegwall.testing.FakeTime;
 import org.mjpegwall.testing.ScriptedServer;
 import org.mjpegwall.testing.TestJpegs;
 
@@ -119,7 +116,7 @@ class MjpegClientOversizeTest {
     @ValueSource(booleans = {true, false})
     void aFrameOverTheLimitIsNamedAndTheCameraWaitsWithoutReconnecting(boolean contentLength) throws Exception {
         // given: a 2 MiB frame limit and a camera that sends 4.7 MB frames; time stands still until moved
-        AtomicLong ticker = new AtomicLong();
+        FakeTime time = new FakeTime();
         try (ScriptedServer server = ScriptedServer.start(ex -> {
             ex.head("HTTP/1.1 200 OK", "Content-Type: multipart/x-mixed-replace; boundary=b");
             for (int i = 0; i < 3; i++) {
@@ -128,13 +125,13 @@ class MjpegClientOversizeTest {
             ex.write("--b\r\n").flush();
             ex.stallUntilClosed();
         }); MjpegClient client = ClientHarness.fast(server.uri("/")).maxFrameSize(2 * MIB)
-                .ticker(ticker::get).build()) {
+                .time(time).build()) {
             client.requestBuffers(64 * 1024, 2 * MIB, 4).forEach(client::enqueueBuffer);
             client.start();
             // when
             Await.until("three frames", () -> client.stats().totalFrames() == 3);
             SourceStats streaming = client.stats();
-            ticker.addAndGet(Duration.ofSeconds(3).toNanos());
+            time.advanceBy(Duration.ofSeconds(3));
             SourceStats later = client.stats();
             // then: named in words, counted, no reconnect; and after 3 s without a frame, WAITING
             assertEquals("frame of 4754025 bytes skipped: larger than the 2 MiB frame limit", streaming.lastError());

@@ -1,8 +1,6 @@
 package org.mjpegwall.source;
 
 import org.mjpegwall.util.Secrets;
-import org.mjpegwall.source.ClientHarness;
-import org.mjpegwall.source.MjpegClient;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,6 +13,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.mjpegwall.testing.FakeTime;
 import org.mjpegwall.testing.ScriptedServer;
 import org.mjpegwall.testing.TestJpegs;
 
@@ -72,13 +71,15 @@ class MjpegClientRedactionTest {
                 })) {
             URI uri = URI.create("http://viewer:s3cretA@127.0.0.1:" + server.port()
                     + "/videostream.cgi?user=admin&pwd=s3cretB&Token=s3cretC&resolution=32");
-            MjpegClient client = ClientHarness.observable(uri).build();
+            FakeTime time = new FakeTime();
+            MjpegClient client = ClientHarness.faked(uri, time, null).build();
             try (ClientHarness h = ClientHarness.start(client)) {
                 // when: the 404 is in the stats during the backoff, then frames come
                 String error = ClientHarness.awaitBackoffError(client);
                 ByteArrayOutputStream printed = new ByteArrayOutputStream();
                 client.printStats(new PrintStream(printed, true, StandardCharsets.UTF_8));
                 String duringOutage = client.stats() + "\n" + printed.toString(StandardCharsets.UTF_8);
+                time.advanceToNextWake();
                 h.collect(2);
                 // then
                 String everything = duringOutage + "\n" + client.stats() + "\n" + error + "\n"

@@ -4,9 +4,6 @@ import org.mjpegwall.util.Secrets;
 import org.mjpegwall.frame.FrameBuffer;
 import org.mjpegwall.frame.SourceState;
 import org.mjpegwall.frame.SourceStats;
-import org.mjpegwall.source.Await;
-import org.mjpegwall.source.ClientHarness;
-import org.mjpegwall.source.MjpegClient;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,12 +23,18 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.mjpegwall.testing.FakeTime;
 import org.mjpegwall.testing.ScriptedServer;
 import org.mjpegwall.testing.TestJpegs;
 
-/** MjpegClient against a scripted server on loopback: exact frames, counts, lifecycle. */
+/**
+ * MjpegClient against a scripted server on loopback: exact frames, counts, lifecycle. Outages run on
+ * {@link FakeTime}: backoff and stall waits cost no real time, and the tests assert the exact sequence of
+ * state transitions with their times.
+ */
 class MjpegClientTest {
     private static final byte[] A = TestJpegs.fake(3000, 1);
     private static final byte[] B = TestJpegs.fake(5000, 2);
@@ -80,19 +83,25 @@ class MjpegClientTest {
     }
 
     @Test
-    void reconnectsAfterServerCloses() throws Exception {
+    void reconnectsAfterServerClosesOnceTheBackoffIsOver() throws Exception {
         // given: the first connection sends two frames and closes; the second sends one more
+        FakeTime time = new FakeTime();
+        Timeline timeline = new Timeline();
         try (ScriptedServer server = ScriptedServer.start(
                 ex -> ex.respondMjpeg("b", multipart("b", true, A, B)).close(),
                 ex -> {
                     ex.respondMjpeg("b", multipart("b", true, C));
                     ex.stallUntilClosed();
-                }); ClientHarness h = ClientHarness.start(ClientHarness.fast(server.uri("/")).build())) {
-            // when
+                }); ClientHarness h = ClientHarness.start(ClientHarness.faked(server.uri("/"), time, timeline).build())) {
+            h.collect(2);
+            // when: the first backoff (0.5 s) is over
+            assertEquals(Duration.ofMillis(500), time.advanceToNextWake());
             h.collect(3);
-            // then: sequence starts again on the new connection
+            // then: sequence starts again on the new connection, after exactly one backoff
             assertFrames(h, A, B, C);
             assertEquals(List.of(0L, 1L, 0L), h.sequences);
+            assertEquals(List.of("0.000 CONNECTING", "0.000 STREAMING", "0.000 BACKOFF connection closed by the camera",
+                    "0.500 CONNECTING", "0.500 STREAMING"), timeline.await(5));
             assertEquals(1, h.client.stats().reconnects());
             assertEquals(2, server.connections());
         }
@@ -103,13 +112,16 @@ class MjpegClientTest {
         // given: A whole, then B's head and half its bytes, then the connection closes
         byte[] cut = concat(multipart("b", true, A), ScriptedServer.partHead("b", B.length),
                 java.util.Arrays.copyOf(B, B.length / 2));
+        FakeTime time = new FakeTime();
         try (ScriptedServer server = ScriptedServer.start(
                 ex -> ex.respondMjpeg("b", cut).close(),
                 ex -> {
                     ex.respondMjpeg("b", multipart("b", true, C));
                     ex.stallUntilClosed();
-                }); ClientHarness h = ClientHarness.start(ClientHarness.fast(server.uri("/")).build())) {
+                }); ClientHarness h = ClientHarness.start(ClientHarness.faked(server.uri("/"), time, null).build())) {
             // when
+            h.collect(1);
+            time.advanceToNextWake();
             h.collect(2);
             // then
             assertFrames(h, A, C);
@@ -119,7 +131,9 @@ class MjpegClientTest {
 
     @Test
     void reconnectsAfterStallWithPlainWordsErrorThatClearsOnceFramesFlowAgain() throws Exception {
-        // given: the first connection sends A and then nothing
+        // given: the first connection sends A and then nothing; time moves only when the test moves it
+        FakeTime time = new FakeTime();
+        Timeline timeline = new Timeline();
         try (ScriptedServer server = ScriptedServer.start(
                 ex -> {
                     ex.respondMjpeg("b", multipart("b", true, A));
@@ -127,27 +141,37 @@ class MjpegClientTest {
                 },
                 ex -> {
                     ex.respondMjpeg("b", multipart("b", true, B));
-                    while (true) { // keeps streaming, so the short stall timeout cannot strike again
-                        ex.pause(Duration.ofMillis(50));
-                        ex.write(multipart("b", true, A)).flush();
-                    }
-                }); ClientHarness h = ClientHarness.start(ClientHarness.observable(server.uri("/"))
-                        .stallTimeout(Duration.ofMillis(300)).build())) {
-            // when
+                    ex.stallUntilClosed();
+                }); ClientHarness h = ClientHarness.start(ClientHarness.faked(server.uri("/"), time, timeline)
+                        .stallTimeout(Duration.ofSeconds(10)).build())) {
             h.collect(1);
+            // when: 9.999 s pass without a byte, and the reader has looked at the time since
+            time.advanceTo(Duration.ofMillis(9_999).toNanos());
+            time.awaitSeenBy(h.client.readerThread());
+            // then: waiting for data, but not stalled yet
+            assertEquals(SourceState.WAITING, h.client.stats().state());
+            assertEquals(2, timeline.events().size(), timeline.events().toString());
+            // when: the stall timeout is reached
+            time.advanceTo(Duration.ofSeconds(10).toNanos());
             String error = ClientHarness.awaitBackoffError(h.client);
+            time.advanceToNextWake();
             h.collect(2);
             // then: the stall was named while it lasted, and is no longer the camera's error once B came
             assertFrames(h, A, B);
-            assertEquals("stream stalled (no data for 0.3 s)", error);
+            assertEquals("stream stalled (no data for 10 s)", error);
+            assertEquals(List.of("0.000 CONNECTING", "0.000 STREAMING",
+                    "10.000 BACKOFF stream stalled (no data for 10 s)", "10.500 CONNECTING", "10.500 STREAMING"),
+                    timeline.await(5));
             assertNull(h.client.stats().lastError());
             assertEquals(1, h.client.stats().reconnects());
         }
     }
 
     @Test
-    void reconnectsAfterServerRestart() throws Exception {
+    void reconnectsAfterServerRestartWithTheBackoffGrowingWhileItIsAway() throws Exception {
         // given
+        FakeTime time = new FakeTime();
+        Timeline timeline = new Timeline();
         try (ScriptedServer server = ScriptedServer.start(
                 ex -> {
                     ex.respondMjpeg("b", multipart("b", true, A));
@@ -156,25 +180,33 @@ class MjpegClientTest {
                 ex -> {
                     ex.respondMjpeg("b", multipart("b", true, B));
                     ex.stallUntilClosed();
-                }); ClientHarness h = ClientHarness.start(ClientHarness.fast(server.uri("/")).build())) {
+                }); ClientHarness h = ClientHarness.start(ClientHarness.faked(server.uri("/"), time, timeline).build())) {
             h.collect(1);
-            // when: the server goes away (connection refused for a while) and comes back on the same port
+            // when: the server goes away (its connection closes, then connections are refused) ...
             server.stopListening();
-            Await.until("connection refused reported",
-                    () -> "connection refused".equals(h.client.stats().lastError()));
+            assertEquals(Duration.ofMillis(500), time.advanceToNextWake());
+            assertEquals(Duration.ofMillis(1_500).toNanos(), time.awaitSleeper(), "the second delay is twice the first");
+            // ... and comes back on the same port before the next attempt
             server.restart();
-            // then
+            time.advanceToNextWake();
             h.collect(2);
+            // then
             assertFrames(h, A, B);
-            assertTrue(h.client.stats().reconnects() >= 2);
+            assertEquals(List.of("0.000 CONNECTING", "0.000 STREAMING", "0.000 BACKOFF connection closed by the camera",
+                    "0.500 CONNECTING", "0.500 BACKOFF connection refused", "1.500 CONNECTING", "1.500 STREAMING"),
+                    timeline.await(7));
+            assertEquals(2, h.client.stats().reconnects());
         }
     }
 
     @Test
-    void discardsFramesAndCountsOverrunWhenOutOfBuffers() throws Exception {
-        // given: one buffer that the application never gives back
+    void discardsFramesAndCountsOverrunWhenOutOfBuffersAndDeliversAgainOnceABufferComesBack() throws Exception {
+        // given: one buffer that the application keeps while five frames come, then two more frames
+        CountDownLatch more = new CountDownLatch(1);
         try (ScriptedServer server = ScriptedServer.start(ex -> {
             ex.respondMjpeg("b", multipart("b", true, A, B, C, A, B));
+            more.await(20, TimeUnit.SECONDS);
+            ex.write(multipart("b", true, C, A)).flush();
             ex.stallUntilClosed();
         })) {
             MjpegClient client = ClientHarness.fast(server.uri("/")).build();
@@ -191,8 +223,17 @@ class MjpegClientTest {
                 assertEquals(4, s.discardedFrames());
                 assertEquals(1, s.overruns());
                 assertNull(client.dequeueBuffer(0, TimeUnit.MILLISECONDS));
-                // when the buffer comes back, frames flow again and a new overrun episode can start
+                // when the buffer comes back, frames flow again ...
                 client.enqueueBuffer(first);
+                more.countDown();
+                FrameBuffer next = client.dequeueBuffer(10, TimeUnit.SECONDS);
+                // then: the next frame is delivered whole, its sequence showing the four dropped
+                assertArrayEquals(C, next.toByteArray());
+                assertEquals(5, next.sequence());
+                // ... and, the application keeping it, the one after starts a new overrun episode
+                Await.until("all seven frames seen", () -> client.stats().totalFrames() == 7);
+                assertEquals(5, client.stats().discardedFrames());
+                assertEquals(2, client.stats().overruns());
             } finally {
                 client.stop();
             }
@@ -293,41 +334,71 @@ class MjpegClientTest {
 
     @Test
     void retryAtIsTheClockPlusTheBackoffDelay() throws Exception {
-        // given: a fixed clock, jitter factor exactly 1, nothing listening
+        // given: fake time, jitter factor exactly 1, nothing listening
         int port;
         try (ServerSocket ss = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = ss.getLocalPort();
         }
         java.time.Instant now = java.time.Instant.parse("2026-01-01T00:00:00Z");
-        try (MjpegClient client = MjpegClient.builder(URI.create("http://127.0.0.1:" + port + "/"))
-                .backoff(Duration.ofSeconds(30), Duration.ofSeconds(60))
-                .clock(java.time.Clock.fixed(now, java.time.ZoneOffset.UTC)).random(() -> 0.5).build()) {
+        FakeTime time = new FakeTime(now);
+        try (MjpegClient client = ClientHarness.faked(URI.create("http://127.0.0.1:" + port + "/"), time, null)
+                .backoff(Duration.ofSeconds(30), Duration.ofSeconds(60)).build()) {
             // when
             client.start();
-            Await.until("backoff", () -> client.stats().state() == SourceState.BACKOFF);
+            time.awaitSleeper();
             // then
+            assertEquals(SourceState.BACKOFF, client.stats().state());
             assertEquals(now.plusSeconds(30), client.stats().retryAt());
+            // when: the attempt at 30 s fails too
+            time.advanceToNextWake();
+            time.awaitSleeper();
+            // then: the next one is 60 s later
+            assertEquals(now.plusSeconds(90), client.stats().retryAt());
         }
     }
 
-    /** The second backoff delay after two streams that each delivered a frame and closed. */
-    private static java.time.Duration secondDelay(java.time.Duration healthyAfter) throws Exception {
-        java.time.Instant now = java.time.Instant.parse("2026-01-01T00:00:00Z");
-        try (ScriptedServer server = ScriptedServer.start(ex -> ex.respondMjpeg("b", multipart("b", true, A)).close());
-                MjpegClient client = MjpegClient.builder(server.uri("/"))
-                        .backoff(Duration.ofMillis(300), Duration.ofSeconds(10)).healthyAfter(healthyAfter)
-                        .clock(java.time.Clock.fixed(now, java.time.ZoneOffset.UTC)).random(() -> 0.5).build()) {
+    /**
+     * The events of two streams that each deliver a frame, last {@code lasting} (on fake time) and close,
+     * up to the third connection.
+     */
+    private static List<String> twoStreams(Duration healthyAfter, Duration lasting) throws Exception {
+        FakeTime time = new FakeTime();
+        Timeline timeline = new Timeline();
+        java.util.concurrent.Semaphore close = new java.util.concurrent.Semaphore(0);
+        try (ScriptedServer server = ScriptedServer.start(ex -> {
+            ex.respondMjpeg("b", multipart("b", true, A));
+            close.acquire();
+            ex.close();
+        }); MjpegClient client = ClientHarness.faked(server.uri("/"), time, timeline)
+                .backoff(Duration.ofMillis(300), Duration.ofSeconds(10)).healthyAfter(healthyAfter).build()) {
+            client.requestBuffers(1 << 16, 4).forEach(client::enqueueBuffer);
             client.start();
-            Await.until("second backoff", () -> client.stats().reconnects() == 1
-                    && client.stats().state() == SourceState.BACKOFF);
-            return java.time.Duration.between(now, client.stats().retryAt());
+            for (int stream = 0; stream < 2; stream++) {
+                FrameBuffer frame = client.dequeueBuffer(10, TimeUnit.SECONDS);
+                assertNotNull(frame, "a frame");
+                client.enqueueBuffer(frame);
+                time.advanceBy(lasting);
+                close.release();
+                time.advanceToNextWake();
+            }
+            return timeline.await(7).subList(0, 7); // the third stream may have started streaming
         }
     }
 
     @Test
     void backoffResetsAfterAHealthyStreamAndGrowsOtherwise() throws Exception {
-        assertEquals(Duration.ofMillis(300), secondDelay(Duration.ZERO), "every stream counts as healthy");
-        assertEquals(Duration.ofMillis(600), secondDelay(Duration.ofMinutes(1)), "no stream lasted a minute");
+        // when every stream counts as healthy: each delay is the first one (0.3 s)
+        assertEquals(List.of("0.000 CONNECTING", "0.000 STREAMING", "0.000 BACKOFF connection closed by the camera",
+                "0.300 CONNECTING", "0.300 STREAMING", "0.300 BACKOFF connection closed by the camera",
+                "0.600 CONNECTING"), twoStreams(Duration.ZERO, Duration.ZERO));
+        // when no stream lasts the minute a healthy one needs: the second delay doubles
+        assertEquals(List.of("0.000 CONNECTING", "0.000 STREAMING", "0.000 BACKOFF connection closed by the camera",
+                "0.300 CONNECTING", "0.300 STREAMING", "0.300 BACKOFF connection closed by the camera",
+                "0.900 CONNECTING"), twoStreams(Duration.ofMinutes(1), Duration.ZERO));
+        // when each stream delivers for 5 s and 5 s makes a stream healthy: the backoff starts again
+        assertEquals(List.of("0.000 CONNECTING", "0.000 STREAMING", "5.000 BACKOFF connection closed by the camera",
+                "5.300 CONNECTING", "5.300 STREAMING", "10.300 BACKOFF connection closed by the camera",
+                "10.600 CONNECTING"), twoStreams(Duration.ofSeconds(5), Duration.ofSeconds(5)));
     }
 
     @Test

@@ -1,8 +1,5 @@
 package org.mjpegwall.source;
 
-import org.mjpegwall.source.Await;
-import org.mjpegwall.source.ClientHarness;
-import org.mjpegwall.source.MjpegClient;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
