@@ -3,7 +3,7 @@ package org.mjpegwall.source;
 import org.mjpegwall.frame.FrameBuffer;
 import org.mjpegwall.frame.SourceState;
 import org.mjpegwall.frame.SourceStats;
-import org.mjpegwall.source.Await;
+import org.mjpegwall.testing.Await;
 import org.mjpegwall.source.MjpegClient;
 
 import java.net.URI;

@@ -1,6 +1,6 @@
 package org.mjpegwall.source;
 
-import org.mjpegwall.source.Await;
+import org.mjpegwall.testing.Await;
 import org.mjpegwall.source.ClientHarness;
 import org.mjpegwall.source.MjpegClient;
 
