@@ -1,12 +1,17 @@
 package org.mjpegwall.util;
 
+import java.util.function.LongSupplier;
+
 /**
- * Frames and bytes per second over a sliding window of fixed buckets (no allocation per event).
- * Thread-safe: the reader records, any thread reads.
+ * Frames (or any events) and bytes per second over a sliding window of fixed buckets (no allocation per
+ * event): the one rate meter of the program. Times are given explicitly ({@link #recordFrame(long)},
+ * {@link #fps(long)}), or read from the meter's own clock ({@link #mark()}, {@link #rate()}) when it was
+ * made with one. Thread-safe: one thread records, any thread reads.
  */
 public final class RateMeter {
     private static final int BUCKETS = 10;
     private final long bucketNanos;
+    private final LongSupplier clock;
     // guarded by this
     private final long[] frames = new long[BUCKETS];
     private final long[] bytes = new long[BUCKETS];
@@ -15,7 +20,35 @@ public final class RateMeter {
 
     /** @param windowNanos width of the window, split into {@value #BUCKETS} buckets */
     public RateMeter(long windowNanos) {
+        this(windowNanos, null);
+    }
+
+    /**
+     * A meter that reads the time itself, for {@link #mark()} and {@link #rate()}.
+     *
+     * @param windowNanos width of the window, split into {@value #BUCKETS} buckets
+     * @param clock monotonic nanoseconds, for example {@code TimeSource::nanoTime}; tests pass fake time
+     */
+    public RateMeter(long windowNanos, LongSupplier clock) {
         this.bucketNanos = Math.max(1, windowNanos / BUCKETS);
+        this.clock = clock;
+    }
+
+    /** Records one event now (a meter made with a clock). */
+    public void mark() {
+        recordFrame(now());
+    }
+
+    /** Events per second now over the window (a meter made with a clock); 0 once events stopped for a window. */
+    public double rate() {
+        return fps(now());
+    }
+
+    private long now() {
+        if (clock == null) {
+            throw new IllegalStateException("this meter has no clock: pass the time to recordFrame and fps");
+        }
+        return clock.getAsLong();
     }
 
     public synchronized void recordFrame(long nowNanos) {
@@ -58,6 +91,7 @@ public final class RateMeter {
     }
 
     private void advance(long now) {
+        Locks.assertHeld(this);
         long b = Math.floorDiv(now, bucketNanos);
         if (startNanos == Long.MIN_VALUE) {
             startNanos = now;
@@ -77,6 +111,7 @@ public final class RateMeter {
     }
 
     private double rate(long now, long[] counts) {
+        Locks.assertHeld(this);
         if (startNanos == Long.MIN_VALUE) {
             return 0;
         }

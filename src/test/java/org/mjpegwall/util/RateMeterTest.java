@@ -38,4 +38,27 @@ class RateMeterTest {
         }
         assertEquals(100_000, m.bytesPerSecond(3000 * MS), 5_000);
     }
+
+    @Test
+    void aMeterWithItsOwnClockMeasuresEventsAndFallsToZeroWhenTheyStop() {
+        // given: a meter reading a clock the test moves
+        long[] now = {60_000 * MS};
+        RateMeter m = new RateMeter(2000 * MS, () -> now[0]);
+        // when: 30 events per second for 3 s, starting a minute after the meter was made
+        for (int i = 0; i <= 90; i++) {
+            m.mark();
+            now[0] += 1000 * MS / 30;
+        }
+        // then
+        assertEquals(30.0, m.rate(), 1.0);
+        // when: nothing for a whole window
+        now[0] += 2000 * MS;
+        assertEquals(0.0, m.rate(), 0.0);
+    }
+
+    @Test
+    void aMeterWithoutAClockSaysSo() {
+        RateMeter m = new RateMeter(2000 * MS);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, m::mark);
+    }
 }
