@@ -13,6 +13,8 @@ import org.mjpegwall.frame.CameraFeed;
 import org.mjpegwall.frame.SourceStats;
 import org.mjpegwall.frame.Frame;
 import org.mjpegwall.source.MjpegClient;
+import org.mjpegwall.util.HttpUrls;
+import org.mjpegwall.util.Locks;
 import org.mjpegwall.util.Secrets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,8 +107,7 @@ public final class MjpegRelay implements AutoCloseable {
 
     public static MjpegRelay forCamera(URI camera, String user, String password, Duration linger) {
         Objects.requireNonNull(camera, "camera");
-        String scheme = camera.getScheme();
-        if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https")) || camera.getHost() == null) {
+        if (HttpUrls.problem(camera) != null) {
             throw new IllegalArgumentException("not an http:// or https:// camera URL: " + Secrets.redact(camera));
         }
         String u = user;
@@ -236,7 +237,7 @@ public final class MjpegRelay implements AutoCloseable {
 
     /** Claims the open: true if this caller must now call {@link #openUpstream()}, outside the lock. */
     private boolean beginOpenLocked() {
-        LockCheck.assertHeld(lock);
+        Locks.assertHeld(lock);
         if (state != State.IDLE) {
             return false;
         }
@@ -247,7 +248,7 @@ public final class MjpegRelay implements AutoCloseable {
 
     /** Opens the upstream (buffers, a thread) outside the lock, then publishes it, or closes it if closed meanwhile. */
     private void openUpstream() {
-        LockCheck.assertNotHeld(lock);
+        Locks.assertNotHeld(lock);
         LOG.info("opening upstream {}", source);
         Upstream opened = null;
         boolean kept = false;
@@ -278,14 +279,14 @@ public final class MjpegRelay implements AutoCloseable {
     }
 
     private void scheduleCloseLocked() {
-        LockCheck.assertHeld(lock);
+        Locks.assertHeld(lock);
         cancelPendingCloseLocked();
         state = State.LINGERING;
         pendingClose = scheduler.schedule(this::closeIfStillUnwatched, linger.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void cancelPendingCloseLocked() {
-        LockCheck.assertHeld(lock);
+        Locks.assertHeld(lock);
         if (pendingClose != null) {
             pendingClose.cancel(false);
             pendingClose = null;
