@@ -44,7 +44,10 @@ public final class FrameHub {
         this(System::nanoTime);
     }
 
-    /** @param clock the monotonic nanosecond time of the frame rates; tests pass fake time */
+    /**
+     * @param clock the monotonic nanosecond time of the frame rates; tests pass fake time. (The waits of
+     *     {@link #awaitNewer} stay on real time: a monitor waits in real time, whatever a clock says.)
+     */
     FrameHub(LongSupplier clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
