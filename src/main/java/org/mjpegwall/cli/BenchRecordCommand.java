@@ -28,6 +28,7 @@ import javax.imageio.ImageIO;
 import org.mjpegwall.frame.Frame;
 import org.mjpegwall.record.Recorder;
 import org.mjpegwall.record.RecordingOptions;
+import org.mjpegwall.record.RecordingRegistry;
 import org.mjpegwall.record.RecordingStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -108,12 +109,13 @@ public final class BenchRecordCommand implements Callable<Integer> {
     private double run(List<byte[]> frames, double secs, Path folder, PrintWriter out, String label)
             throws Exception {
         List<Recorder> recorders = new ArrayList<>();
+        RecordingRegistry registry = new RecordingRegistry();
         List<Consumer<Frame>> sinks = new ArrayList<>();
         AtomicLong sink = new AtomicLong();
         for (int c = 0; c < cameras; c++) {
             if (folder != null) {
                 Recorder r = Recorder.start(RecordingOptions.forCamera(folder, "bench-" + (c + 1))
-                        .withSyncInterval(java.time.Duration.ofMillis(Math.round(syncSeconds * 1000))));
+                        .withSyncInterval(java.time.Duration.ofMillis(Math.round(syncSeconds * 1000))), registry);
                 recorders.add(r);
                 sinks.add(r::accept);
             } else {

@@ -19,6 +19,7 @@ import org.mjpegwall.frame.Frame;
 import org.mjpegwall.source.MjpegClient;
 import org.mjpegwall.record.Recorder;
 import org.mjpegwall.record.RecordingOptions;
+import org.mjpegwall.record.RecordingRegistry;
 import org.mjpegwall.record.RecordingStatus;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -92,7 +93,7 @@ public final class RecordCommand implements Callable<Integer> {
         Recorder recorder;
         try {
             recorder = Recorder.start(RecordingOptions.toFile(out)
-                    .withSegmentLength(Duration.ofMillis(Math.round(segmentMinutes * 60_000))));
+                    .withSegmentLength(Duration.ofMillis(Math.round(segmentMinutes * 60_000))), new RecordingRegistry());
         } catch (IOException | IllegalArgumentException e) {
             return fail(err, 1, e.getMessage());
         }

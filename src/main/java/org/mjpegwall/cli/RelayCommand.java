@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.mjpegwall.server.MjpegRelay;
 import org.mjpegwall.server.MjpegServer;
+import org.mjpegwall.util.Secrets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,7 +72,7 @@ public final class RelayCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
-        String shown = MjpegRelay.redact(camera);
+        String shown = Secrets.redact(camera);
         server.addCamera("1", "Relay of " + shown, relay.hub(), relay::status);
         try {
             server.start();

@@ -6,7 +6,6 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.mjpegwall.source.MjpegClient;
 
 /** Checks a camera entered by the user and explains each problem in words. */
 public final class CameraValidation {
@@ -14,7 +13,7 @@ public final class CameraValidation {
     }
 
     /**
-     * The URL as it may be shown or logged, through {@link MjpegClient#redact(String)}: no user info, and
+     * The URL as it may be shown or logged, through {@link Secrets#redact(String)} (the one redaction rule): no user info, and
      * no values of secret-looking query parameters. Works on any text, even a URL that does not parse.
      */
     public static String displayUrl(String url) {

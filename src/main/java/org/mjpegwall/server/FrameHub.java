@@ -7,7 +7,9 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.mjpegwall.frame.Frame;
+import org.mjpegwall.util.RateMeter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,14 +26,31 @@ import org.slf4j.LoggerFactory;
  */
 public final class FrameHub {
     private static final Logger LOG = LoggerFactory.getLogger(FrameHub.class);
+    /** The rate window: the same as the camera client's, so the hub's and the upstream's fps agree on a page. */
+    private static final long RATE_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(2);
+    /** No rate before this much time after the first frame: a frame or two alone make a wild figure. */
+    private static final long FIRST_RATE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     private final Object lock = new Object();
     private volatile Entry latest; // written under lock
     private long wakeups; // guarded by lock; bumped to release waiters without a new frame
     private final CopyOnWriteArrayList<Viewer> viewers = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<ViewerListener> listeners = new CopyOnWriteArrayList<>();
-    private final RateMeter publishRate = new RateMeter();
+    private final LongSupplier clock;
+    private final RateMeter publishRate = new RateMeter(RATE_WINDOW_NANOS);
     private final AtomicLong published = new AtomicLong();
+
+    public FrameHub() {
+        this(System::nanoTime);
+    }
+
+    /**
+     * @param clock the monotonic nanosecond time of the frame rates; tests pass fake time. (The waits of
+     *     {@link #awaitNewer} stay on real time: a monitor waits in real time, whatever a clock says.)
+     */
+    FrameHub(LongSupplier clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
 
     /** Told when viewers come and go, for example to open an upstream camera only while someone watches. */
     public interface ViewerListener {
@@ -60,7 +79,7 @@ public final class FrameHub {
             lock.notifyAll();
         }
         published.incrementAndGet();
-        publishRate.mark();
+        publishRate.recordFrame(clock.getAsLong());
     }
 
     /** The newest frame, or {@code null} before the first. Never blocks. */
@@ -127,9 +146,9 @@ public final class FrameHub {
         return published.get();
     }
 
-    /** Frames published per second over about the last second. */
+    /** Frames published per second over about the last two seconds; 0 once frames stopped for that long. */
     public double fps() {
-        return publishRate.rate();
+        return publishRate.fps(clock.getAsLong(), FIRST_RATE_NANOS);
     }
 
     /** Each attached viewer's figures, oldest first. */
@@ -182,7 +201,7 @@ public final class FrameHub {
         private final String remote;
         private final Instant since = Instant.now();
         private final AtomicLong frames = new AtomicLong();
-        private final RateMeter rate = new RateMeter();
+        private final RateMeter rate = new RateMeter(RATE_WINDOW_NANOS);
         private boolean closed;
 
         private Viewer(String remote) {
@@ -191,11 +210,11 @@ public final class FrameHub {
 
         void delivered() {
             frames.incrementAndGet();
-            rate.mark();
+            rate.recordFrame(clock.getAsLong());
         }
 
         ViewerInfo info() {
-            return new ViewerInfo(remote, since, frames.get(), rate.rate());
+            return new ViewerInfo(remote, since, frames.get(), rate.fps(clock.getAsLong(), FIRST_RATE_NANOS));
         }
 
         @Override

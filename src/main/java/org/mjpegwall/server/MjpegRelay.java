@@ -13,6 +13,8 @@ import org.mjpegwall.frame.CameraFeed;
 import org.mjpegwall.frame.SourceStats;
 import org.mjpegwall.frame.Frame;
 import org.mjpegwall.source.MjpegClient;
+import org.mjpegwall.util.HttpUrls;
+import org.mjpegwall.util.Locks;
 import org.mjpegwall.util.Secrets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +24,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Lazy by default: the upstream opens when the first viewer arrives (or a snapshot is asked for) and closes
  * {@code linger} after the last viewer leaves, so a camera that allows few connections is used only while
- * someone watches. Lifecycle: IDLE → OPEN (viewers) → LINGERING (no viewers, close scheduled) → IDLE …;
+ * someone watches. Lifecycle: IDLE → OPENING → OPEN (viewers) → LINGERING (no viewers, close scheduled) → IDLE …;
  * {@link #close()} → CLOSED from any state.
+ *
+ * <p>Concurrency: the state lives under {@code lock}, but opening an upstream (its frame buffers, its thread) and
+ * closing one happen outside it: OPENING marks an open in flight, so a second viewer neither opens another
+ * upstream nor waits, and a {@link #close()} during OPENING waits for the opener, which closes what it opened.
  *
  * <pre>{@code
  * try (MjpegRelay relay = MjpegRelay.forCamera(URI.create("http://camera/video.mjpg"), "admin", "secret").start();
@@ -37,6 +43,7 @@ public final class MjpegRelay implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MjpegRelay.class);
     private static final int BUFFER_LENGTH = 4 * 1024 * 1024;
     private static final int BUFFER_COUNT = 4;
+    private static final long CLOSE_WAIT_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     /** A running upstream connection that publishes every frame it receives. */
     public interface Upstream extends AutoCloseable {
@@ -53,7 +60,7 @@ public final class MjpegRelay implements AutoCloseable {
         Upstream open(Consumer<Frame> sink);
     }
 
-    private enum State { IDLE, OPEN, LINGERING, CLOSED }
+    private enum State { IDLE, OPENING, OPEN, LINGERING, CLOSED }
 
     private final FrameHub hub = new FrameHub();
     private final UpstreamFactory factory;
@@ -65,6 +72,8 @@ public final class MjpegRelay implements AutoCloseable {
     private State state = State.IDLE; // guarded by lock
     private Upstream upstream; // guarded by lock
     private ScheduledFuture<?> pendingClose; // guarded by lock
+    /** An opener runs outside the lock; close() waits for it. */
+    private boolean openInFlight; // guarded by lock
     private AutoCloseable listenerRegistration;
 
     /**
@@ -98,9 +107,8 @@ public final class MjpegRelay implements AutoCloseable {
 
     public static MjpegRelay forCamera(URI camera, String user, String password, Duration linger) {
         Objects.requireNonNull(camera, "camera");
-        String scheme = camera.getScheme();
-        if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https")) || camera.getHost() == null) {
-            throw new IllegalArgumentException("not an http:// or https:// camera URL: " + redact(camera));
+        if (HttpUrls.problem(camera) != null) {
+            throw new IllegalArgumentException("not an http:// or https:// camera URL: " + Secrets.redact(camera));
         }
         String u = user;
         String p = password;
@@ -111,7 +119,7 @@ public final class MjpegRelay implements AutoCloseable {
             p = login.password();
         }
         URI withoutUserInfo = stripUserInfo(camera);
-        String shown = redact(camera);
+        String shown = Secrets.redact(camera);
         String finalUser = u;
         String finalPassword = p;
         UpstreamFactory factory = sink -> {
@@ -162,8 +170,12 @@ public final class MjpegRelay implements AutoCloseable {
             }
         });
         if (!lazy) {
+            boolean open;
             synchronized (lock) {
-                openLocked();
+                open = beginOpenLocked();
+            }
+            if (open) {
+                openUpstream();
             }
         }
         return this;
@@ -176,7 +188,7 @@ public final class MjpegRelay implements AutoCloseable {
         }
     }
 
-    /** For {@code /status}: the upstream's state, or IDLE while no one watches. */
+    /** For {@code /status}: the upstream's state, CONNECTING while it opens, or IDLE while no one watches. */
     public UpstreamStatus status() {
         Upstream u;
         State s;
@@ -185,52 +197,96 @@ public final class MjpegRelay implements AutoCloseable {
             s = state;
         }
         if (u == null) {
-            return new UpstreamStatus(source, s == State.CLOSED ? "CLOSED" : "IDLE", 0, null);
+            String shown = switch (s) {
+                case CLOSED -> "CLOSED";
+                case OPENING -> "CONNECTING";
+                default -> "IDLE";
+            };
+            return new UpstreamStatus(source, shown, 0, null);
         }
         return u.status();
     }
 
     private void onViewers(int viewers) {
+        boolean open = false;
         synchronized (lock) {
             if (state == State.CLOSED) {
                 return;
             }
             if (viewers > 0) {
                 cancelPendingCloseLocked();
-                openLocked();
+                open = beginOpenLocked();
             } else if (lazy && upstream != null) {
                 scheduleCloseLocked();
             }
         }
+        if (open) {
+            openUpstream();
+        }
     }
 
     private void onSnapshot() {
+        boolean open;
         synchronized (lock) {
-            if (state == State.IDLE) {
-                openLocked();
-                if (hub.viewers() == 0) {
-                    scheduleCloseLocked();
+            open = beginOpenLocked(); // an opened upstream nobody watches lingers, then closes
+        }
+        if (open) {
+            openUpstream();
+        }
+    }
+
+    /** Claims the open: true if this caller must now call {@link #openUpstream()}, outside the lock. */
+    private boolean beginOpenLocked() {
+        Locks.assertHeld(lock);
+        if (state != State.IDLE) {
+            return false;
+        }
+        state = State.OPENING;
+        openInFlight = true;
+        return true;
+    }
+
+    /** Opens the upstream (buffers, a thread) outside the lock, then publishes it, or closes it if closed meanwhile. */
+    private void openUpstream() {
+        Locks.assertNotHeld(lock);
+        LOG.info("opening upstream {}", source);
+        Upstream opened = null;
+        boolean kept = false;
+        try {
+            opened = factory.open(hub::publish);
+            synchronized (lock) {
+                kept = state == State.OPENING;
+                if (kept) {
+                    upstream = opened;
+                    state = State.OPEN;
+                    if (lazy && hub.viewers() == 0) {
+                        scheduleCloseLocked(); // the viewers left (or only a snapshot was asked for) meanwhile
+                    }
                 }
+            }
+        } finally {
+            if (!kept) {
+                closeQuietly(opened); // closed while opening, or the factory failed (opened is null then)
+            }
+            synchronized (lock) {
+                openInFlight = false;
+                if (state == State.OPENING) {
+                    state = State.IDLE; // the factory failed; the next viewer tries again
+                }
+                lock.notifyAll();
             }
         }
     }
 
-    private void openLocked() {
-        if (upstream != null || state == State.CLOSED) {
-            return;
-        }
-        LOG.info("opening upstream {}", source);
-        upstream = factory.open(hub::publish);
-        state = State.OPEN;
-    }
-
     private void scheduleCloseLocked() {
+        Locks.assertHeld(lock);
         cancelPendingCloseLocked();
         state = State.LINGERING;
         pendingClose = scheduler.schedule(this::closeIfStillUnwatched, linger.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void cancelPendingCloseLocked() {
+        Locks.assertHeld(lock);
         if (pendingClose != null) {
             pendingClose.cancel(false);
             pendingClose = null;
@@ -256,7 +312,10 @@ public final class MjpegRelay implements AutoCloseable {
         closeQuietly(toClose);
     }
 
-    /** Closes the upstream and stops listening; the hub keeps its viewers (close the server for them). */
+    /**
+     * Closes the upstream and stops listening; the hub keeps its viewers (close the server for them). An open in
+     * flight is waited for (up to 5 s): its opener closes what it opened.
+     */
     @Override
     public void close() {
         Upstream toClose;
@@ -268,6 +327,14 @@ public final class MjpegRelay implements AutoCloseable {
             state = State.CLOSED;
             toClose = upstream;
             upstream = null;
+            long deadline = System.nanoTime() + CLOSE_WAIT_NANOS;
+            try {
+                for (long left = CLOSE_WAIT_NANOS; openInFlight && left > 0; left = deadline - System.nanoTime()) {
+                    TimeUnit.NANOSECONDS.timedWait(lock, left); // releases the lock, so the opener can finish
+                }
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (listenerRegistration != null) {
             try {
@@ -296,34 +363,22 @@ public final class MjpegRelay implements AutoCloseable {
         }
     }
 
-    /** The URL as shown to people: no user info, no query (some cameras take passwords there). */
-    public static String redact(URI uri) {
-        StringBuilder b = new StringBuilder();
-        if (uri.getScheme() != null) {
-            b.append(uri.getScheme()).append("://");
-        }
-        if (uri.getHost() != null) {
-            b.append(uri.getHost());
-            if (uri.getPort() >= 0) {
-                b.append(':').append(uri.getPort());
-            }
+    private static URI stripUserInfo(URI uri) {
+        // Why from raw parts: the multi-argument URI constructors re-encode, which could change a camera's query.
+        StringBuilder b = new StringBuilder(uri.getScheme()).append("://").append(uri.getHost());
+        if (uri.getPort() >= 0) {
+            b.append(':').append(uri.getPort());
         }
         if (uri.getRawPath() != null) {
             b.append(uri.getRawPath());
         }
-        return b.toString();
-    }
-
-    private static URI stripUserInfo(URI uri) {
-        // Why from raw parts: the multi-argument URI constructors re-encode, which could change a camera's query.
-        StringBuilder b = new StringBuilder(redact(uri));
         if (uri.getRawQuery() != null) {
             b.append('?').append(uri.getRawQuery());
         }
         try {
             return new URI(b.toString());
         } catch (URISyntaxException ex) {
-            throw new IllegalArgumentException("bad camera URL: " + redact(uri));
+            throw new IllegalArgumentException("bad camera URL: " + Secrets.redact(uri));
         }
     }
 }

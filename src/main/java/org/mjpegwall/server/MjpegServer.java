@@ -1,43 +1,30 @@
 package org.mjpegwall.server;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpContext;
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.BindException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.mjpegwall.frame.Frame;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Serves cameras held in {@link FrameHub}s as MJPEG over HTTP, on the JDK's {@link HttpServer}.
  *
- * <p>Endpoints: {@code /} (HTML index with live previews), {@code /camera/{id}/stream.mjpg},
- * {@code /camera/{id}/snapshot.jpg}, {@code /status} (JSON). Every other path is a 404.
+ * <p>Endpoints: {@code /} (HTML index with live previews, {@link IndexPage}), {@code /camera/{id}/stream.mjpg}
+ * ({@link ViewerStreams}), {@code /camera/{id}/snapshot.jpg}, {@code /status} (JSON, {@link ServerStatus}). Every
+ * other path is a 404 ({@link RequestRouter}).
  *
  * <pre>{@code
  * FrameHub hub = new FrameHub();
@@ -54,10 +41,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class MjpegServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MjpegServer.class);
-    private static final Pattern CAMERA_PATH = Pattern.compile("/camera/([A-Za-z0-9_-]{1,64})/(stream\\.mjpg|snapshot\\.jpg)");
-    private static final Pattern CAMERA_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-    private static final long WAIT_SLICE_MS = 250;
-    private static final int LIVE_PREVIEW_LIMIT = 5;
     private static final AtomicInteger SERVER_NUMBERS = new AtomicInteger();
 
     static {
@@ -68,38 +51,28 @@ public final class MjpegServer implements AutoCloseable {
     private final String bindHost;
     private final int requestedPort;
     private final String password;
-    private final int maxViewers;
-    private final double maxFpsPerViewer;
     private final String title;
-    private final long resendNanos;
     private final ConnectionGuard.Limits limits;
     private final LoginThrottle.Policy loginPolicy;
     private final LongSupplier clock;
-    private final ObjectMapper json = new ObjectMapper();
-    private final Map<String, Camera> cameras = new LinkedHashMap<>(); // guarded by itself
-    private final AtomicInteger streams = new AtomicInteger();
+    private final CameraDirectory cameras = new CameraDirectory();
+    private final ViewerStreams streams;
     private final int number = SERVER_NUMBERS.incrementAndGet();
+    private final ServerThreads threads = new ServerThreads("mjpeg-server-" + number + "-");
 
     private final Object lifecycle = new Object();
     private HttpServer http; // guarded by lifecycle
     private ExecutorService executor; // guarded by lifecycle
     private ConnectionGuard guard; // guarded by lifecycle
-    /** Live pool threads; close() joins them, since a terminated pool's last worker may still be exiting. */
-    private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
-
-    private record Camera(String id, String name, FrameHub hub, Supplier<UpstreamStatus> upstream) {
-    }
 
     private MjpegServer(Builder b, InetAddress bindAddress) {
         this.bindAddress = bindAddress;
         this.bindHost = b.bind;
         this.requestedPort = b.port;
         this.password = b.password;
-        this.maxViewers = b.maxViewers;
-        this.maxFpsPerViewer = b.maxFpsPerViewer;
         this.title = b.title;
-        this.resendNanos = b.resendAfter.toNanos();
+        this.streams = new ViewerStreams(b.maxViewers, b.maxFpsPerViewer, b.resendAfter.toNanos());
         this.limits = new ConnectionGuard.Limits(b.maxPendingRequests, b.requestTimeout,
                 b.maxConnections > 0 ? b.maxConnections : b.maxViewers + 50, b.writeTimeout, RequestLimits.DEFAULTS);
         this.loginPolicy = b.loginPolicy;
@@ -126,23 +99,12 @@ public final class MjpegServer implements AutoCloseable {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(hub, "hub");
-        if (!CAMERA_ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("camera id must be 1 to 64 letters, digits, '-' or '_': " + id);
-        }
-        synchronized (cameras) {
-            if (cameras.containsKey(id)) {
-                throw new IllegalArgumentException("camera id already served: " + id);
-            }
-            cameras.put(id, new Camera(id, name, hub, upstream));
-        }
+        cameras.add(new ServedCamera(id, name, hub, upstream));
     }
 
     /** Stops serving a camera; its viewers' streams end. Unknown ids are ignored. */
     public void removeCamera(String id) {
-        Camera removed;
-        synchronized (cameras) {
-            removed = cameras.remove(id);
-        }
+        ServedCamera removed = cameras.remove(id);
         if (removed != null) {
             removed.hub().wakeAll();
         }
@@ -169,21 +131,9 @@ public final class MjpegServer implements AutoCloseable {
                 throw new IOException("cannot listen on " + bindHost + ":" + requestedPort + ": "
                         + (requestedPort != 0 ? "the port is already in use or not allowed" : ex.getMessage()), ex);
             }
-            HttpContext context = server.createContext("/", this::handle);
-            AtomicInteger threadNumber = new AtomicInteger();
-            ThreadFactory threads = r -> {
-                Thread t = new Thread(() -> {
-                    try {
-                        r.run();
-                    } finally {
-                        workers.remove(Thread.currentThread());
-                    }
-                }, "mjpeg-server-" + number + "-" + threadNumber.incrementAndGet());
-                t.setDaemon(true);
-                workers.add(t);
-                return t;
-            };
             guard = new ConnectionGuard(limits, threads, "mjpeg-server-" + number + "-guard", clock);
+            HttpContext context = server.createContext("/",
+                    new RequestRouter(title, cameras, () -> !closed, this::status, streams, guard));
             context.getFilters().add(guard.filter());
             if (password != null) {
                 LoginGuard login = new LoginGuard(password, new LoginThrottle(loginPolicy, clock));
@@ -227,7 +177,12 @@ public final class MjpegServer implements AutoCloseable {
 
     /** Stream viewers connected now, all cameras. */
     public int viewers() {
-        return streams.get();
+        return streams.viewers();
+    }
+
+    /** The same figures {@code /status} serves. */
+    public ServerStatus status() {
+        return ServerStatus.of(cameras.all(), streams.viewers(), streams.maxViewers(), System.currentTimeMillis());
     }
 
     /** The guard of the running server's connections; for tests. */
@@ -255,7 +210,7 @@ public final class MjpegServer implements AutoCloseable {
             pool = executor;
             connectionGuard = guard;
         }
-        for (Camera c : camerasSnapshot()) {
+        for (ServedCamera c : cameras.all()) {
             c.hub().wakeAll();
         }
         if (server != null) {
@@ -267,10 +222,7 @@ public final class MjpegServer implements AutoCloseable {
                 connectionGuard.stopSweeping();
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
                 boolean ended = pool.awaitTermination(5, TimeUnit.SECONDS);
-                for (Thread t : workers) {
-                    t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-                    ended &= !t.isAlive();
-                }
+                ended &= threads.join(deadline);
                 if (!ended) {
                     LOG.warn("some server threads did not end within 5 s");
                 }
@@ -281,291 +233,6 @@ public final class MjpegServer implements AutoCloseable {
         if (server != null) {
             LOG.info("server stopped");
         }
-    }
-
-    private List<Camera> camerasSnapshot() {
-        synchronized (cameras) {
-            return new ArrayList<>(cameras.values());
-        }
-    }
-
-    private Camera camera(String id) {
-        synchronized (cameras) {
-            return cameras.get(id);
-        }
-    }
-
-    private void handle(HttpExchange ex) throws IOException {
-        try (ex) {
-            String method = ex.getRequestMethod();
-            if (!method.equals("GET") && !method.equals("HEAD")) {
-                ex.getResponseHeaders().set("Allow", "GET, HEAD");
-                sendText(ex, 405, "Only GET and HEAD are supported.");
-                return;
-            }
-            // Why the raw path: a decoded path would turn %2e%2e into "..", and matching exact patterns on
-            // the raw form leaves no room for traversal tricks.
-            String path = ex.getRequestURI().getRawPath();
-            if (path.equals("/")) {
-                sendIndex(ex);
-                return;
-            }
-            if (path.equals("/status")) {
-                sendStatus(ex);
-                return;
-            }
-            Matcher m = CAMERA_PATH.matcher(path);
-            Camera cam = m.matches() ? camera(m.group(1)) : null;
-            if (cam == null) {
-                sendText(ex, 404, "Not found. Cameras are under /camera/{id}/stream.mjpg and /camera/{id}/snapshot.jpg; see /.");
-                return;
-            }
-            if (m.group(2).equals("snapshot.jpg")) {
-                sendSnapshot(ex, cam);
-            } else {
-                serveStream(ex, cam);
-            }
-        } catch (IOException ex2) {
-            // Why rethrow: when a viewer leaves mid-frame, the JDK's chunked stream cannot finish, and closing the
-            // exchange then only closes the socket; the server forgets the connection only when the handler throws.
-            // Swallowing this kept one HttpConnection per departed viewer for ever (see docs/server.md).
-            LOG.debug("connection ended: {}", ex2.toString());
-            throw ex2;
-        } catch (RuntimeException ex2) {
-            LOG.warn("request failed", ex2);
-            throw ex2;
-        }
-    }
-
-    private void sendSnapshot(HttpExchange ex, Camera cam) throws IOException {
-        cam.hub().snapshotRequested();
-        Frame f = cam.hub().latest();
-        if (f == null) {
-            ex.getResponseHeaders().set("Retry-After", "1");
-            sendText(ex, 503, "Camera " + cam.id() + " has no frame yet. Try again in a moment.");
-            return;
-        }
-        noCache(ex);
-        ex.getResponseHeaders().set("Content-Type", "image/jpeg");
-        sendBody(ex, 200, f.jpeg());
-    }
-
-    private void serveStream(HttpExchange ex, Camera cam) throws IOException {
-        if (streams.incrementAndGet() > maxViewers) {
-            streams.decrementAndGet();
-            ex.getResponseHeaders().set("Retry-After", "10");
-            sendText(ex, 503, "Too many viewers: this server serves at most " + maxViewers + " streams at once. Try again later.");
-            return;
-        }
-        try (FrameHub.Viewer viewer = cam.hub().attach(remote(ex))) {
-            noCache(ex);
-            ex.getResponseHeaders().set("Content-Type", Multipart.CONTENT_TYPE);
-            // An endless stream never leaves its connection reusable; saying so lets the JDK forget the connection
-            // however the stream ends (see ConnectionGuard.write).
-            ex.getResponseHeaders().set("Connection", "close");
-            if (ex.getRequestMethod().equals("HEAD")) {
-                ex.sendResponseHeaders(200, -1);
-                return;
-            }
-            ex.sendResponseHeaders(200, 0);
-            OutputStream out = ex.getResponseBody();
-            ConnectionGuard writes = guard();
-            long minIntervalNanos = maxFpsPerViewer > 0 ? (long) (1e9 / maxFpsPerViewer) : 0;
-            long nextAllowed = System.nanoTime();
-            FrameHub.Entry previous = null;
-            long lastSent = System.nanoTime();
-            while (!closed && camera(cam.id()) == cam) {
-                if (minIntervalNanos > 0) {
-                    long wait = nextAllowed - System.nanoTime();
-                    if (wait > 0) {
-                        TimeUnit.NANOSECONDS.sleep(Math.min(wait, TimeUnit.MILLISECONDS.toNanos(WAIT_SLICE_MS)));
-                        continue;
-                    }
-                }
-                FrameHub.Entry e = cam.hub().awaitNewerEntry(previous == null ? null : previous.frame(), WAIT_SLICE_MS,
-                        TimeUnit.MILLISECONDS);
-                if (e == null) {
-                    // Why resend: while the camera is silent nothing is written, so a viewer that left would hold
-                    // its slot (and a lazy relay's upstream) forever; repeating the last frame finds out.
-                    if (previous == null || System.nanoTime() - lastSent < resendNanos) {
-                        continue;
-                    }
-                    e = previous;
-                }
-                try (ConnectionGuard.Write w = writes.write()) {
-                    Multipart.writePart(out, e.partHeader(), e.frame().jpeg());
-                }
-                viewer.delivered();
-                previous = e;
-                lastSent = System.nanoTime();
-                // Never faster than the cap over time, never two frames closer than 3/4 of the interval, yet a
-                // frame that arrives a little late does not push every later frame back.
-                nextAllowed = Math.max(nextAllowed + minIntervalNanos, lastSent + minIntervalNanos * 3 / 4);
-            }
-        } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
-        } finally {
-            streams.decrementAndGet();
-        }
-    }
-
-    private void sendIndex(HttpExchange ex) throws IOException {
-        StringBuilder html = new StringBuilder();
-        html.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>").append(escape(title))
-                .append("</title>\n<style>body{font-family:sans-serif;background:#222;color:#eee}"
-                        + ".cam{display:inline-block;margin:8px;vertical-align:top}"
-                        + ".cam img{width:320px;background:#000;display:block}a{color:#9cf}</style>\n")
-                .append("</head><body>\n<h1>").append(escape(title)).append("</h1>\n");
-        List<Camera> list = camerasSnapshot();
-        if (list.isEmpty()) {
-            html.append("<p>No cameras are served.</p>\n");
-        }
-        // Why snapshots beyond a few cameras: browsers open at most 6 connections per server, so more than a
-        // handful of endless MJPEG <img> streams would leave the rest of the page (and the links) waiting.
-        boolean livePreviews = list.size() <= LIVE_PREVIEW_LIMIT;
-        if (!livePreviews) {
-            html.append("<p>Previews refresh twice a second (browsers open only a few connections per server); "
-                    + "follow a camera's stream link for the full frame rate.</p>\n");
-        }
-        for (Camera c : list) {
-            String base = "camera/" + c.id() + "/";
-            html.append("<div class=\"cam\"><h2>").append(escape(c.name())).append("</h2>");
-            if (livePreviews) {
-                html.append("<img src=\"").append(base).append("stream.mjpg\" alt=\"").append(escape(c.name())).append("\">");
-            } else {
-                html.append("<img class=\"poll\" src=\"").append(base).append("snapshot.jpg\" alt=\"")
-                        .append(escape(c.name())).append("\">");
-            }
-            html.append("<a href=\"").append(base).append("stream.mjpg\">stream</a> &middot; ")
-                    .append("<a href=\"").append(base).append("snapshot.jpg\">snapshot</a></div>\n");
-        }
-        if (!livePreviews) {
-            html.append("<script>setInterval(function(){document.querySelectorAll('img.poll').forEach(function(i){"
-                    + "i.src=i.src.split('?')[0]+'?t='+Date.now();});},500);</script>\n");
-        }
-        html.append("<p><a href=\"status\">status (JSON)</a></p>\n</body></html>\n");
-        noCache(ex);
-        ex.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-        sendBody(ex, 200, html.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** The {@code /status} document. */
-    public record Status(int viewers, int maxViewers, List<CameraStatus> cameras) {
-    }
-
-    /** One camera in {@code /status}; {@code upstream} is {@code null} when unknown. */
-    public record CameraStatus(String id, String name, String stream, String snapshot, double fps, long frames,
-            Long frameAgeMillis, UpstreamStatus upstream, List<FrameHub.ViewerInfo> viewers) {
-    }
-
-    /** The same figures {@code /status} serves. */
-    public Status status() {
-        List<CameraStatus> list = new ArrayList<>();
-        for (Camera c : camerasSnapshot()) {
-            Frame f = c.hub().latest();
-            Long age = f == null ? null : Math.max(0, System.currentTimeMillis() - f.timestamp());
-            UpstreamStatus up = null;
-            if (c.upstream() != null) {
-                try {
-                    up = c.upstream().get();
-                } catch (RuntimeException ex) {
-                    LOG.warn("upstream status of camera {} failed", c.id(), ex);
-                }
-            }
-            list.add(new CameraStatus(c.id(), c.name(), "/camera/" + c.id() + "/stream.mjpg",
-                    "/camera/" + c.id() + "/snapshot.jpg", round(c.hub().fps()), c.hub().published(), age, up,
-                    c.hub().viewerInfos().stream()
-                            .map(v -> new FrameHub.ViewerInfo(v.remote(), v.since(), v.frames(), round(v.fps())))
-                            .toList()));
-        }
-        return new Status(streams.get(), maxViewers, list);
-    }
-
-    private void sendStatus(HttpExchange ex) throws IOException {
-        byte[] body = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(statusForJson());
-        noCache(ex);
-        ex.getResponseHeaders().set("Content-Type", "application/json");
-        sendBody(ex, 200, body);
-    }
-
-    private Map<String, Object> statusForJson() {
-        // Why a map: Jackson without the jsr310 module cannot write Instant, so "since" goes out as text.
-        Status s = status();
-        List<Map<String, Object>> cams = new ArrayList<>();
-        for (CameraStatus c : s.cameras()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", c.id());
-            m.put("name", c.name());
-            m.put("stream", c.stream());
-            m.put("snapshot", c.snapshot());
-            m.put("fps", c.fps());
-            m.put("frames", c.frames());
-            m.put("frameAgeMillis", c.frameAgeMillis());
-            m.put("upstream", c.upstream());
-            List<Map<String, Object>> vs = new ArrayList<>();
-            for (FrameHub.ViewerInfo v : c.viewers()) {
-                Map<String, Object> vm = new LinkedHashMap<>();
-                vm.put("remote", v.remote());
-                vm.put("since", v.since().toString());
-                vm.put("frames", v.frames());
-                vm.put("fps", v.fps());
-                vs.add(vm);
-            }
-            m.put("viewers", vs);
-            cams.add(m);
-        }
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("viewers", s.viewers());
-        root.put("maxViewers", s.maxViewers());
-        root.put("cameras", cams);
-        return root;
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 10) / 10.0;
-    }
-
-    private static String remote(HttpExchange ex) {
-        InetSocketAddress a = ex.getRemoteAddress();
-        return a == null ? "?" : a.getAddress().getHostAddress() + ":" + a.getPort();
-    }
-
-    private static void noCache(HttpExchange ex) {
-        ex.getResponseHeaders().set("Cache-Control", "no-cache, no-store, must-revalidate");
-        ex.getResponseHeaders().set("Pragma", "no-cache");
-    }
-
-    private void sendText(HttpExchange ex, int status, String message) throws IOException {
-        ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-        sendBody(ex, status, (message + "\n").getBytes(StandardCharsets.UTF_8));
-    }
-
-    private void sendBody(HttpExchange ex, int status, byte[] body) throws IOException {
-        if (ex.getRequestMethod().equals("HEAD")) {
-            ex.sendResponseHeaders(status, -1);
-            return;
-        }
-        try (ConnectionGuard.Write w = guard().write()) {
-            ex.sendResponseHeaders(status, body.length);
-            try (OutputStream out = ex.getResponseBody()) {
-                out.write(body);
-            }
-        }
-    }
-
-    static String escape(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
     }
 
     /** Options of a server; {@link #build()} checks them. */

@@ -40,15 +40,18 @@ public final class MjpegStreamHandler implements HttpHandler {
         HttpServerTuning.ensureNoDelay();
     }
 
-    /** A blocking source of JPEG frames; {@code null} ends the stream. */
+    /**
+     * A blocking supply of JPEG frames, one per call; {@code null} ends the stream. (Not a camera source: those
+     * are {@code frame.FrameSource}s, which a {@link FrameHub} serves to many viewers.)
+     */
     @FunctionalInterface
-    public interface FrameSource {
+    public interface JpegSupplier {
         byte[] next() throws IOException, InterruptedException;
     }
 
-    private final Supplier<? extends FrameSource> perRequest;
+    private final Supplier<? extends JpegSupplier> perRequest;
 
-    private MjpegStreamHandler(Supplier<? extends FrameSource> perRequest) {
+    private MjpegStreamHandler(Supplier<? extends JpegSupplier> perRequest) {
         this.perRequest = perRequest;
     }
 
@@ -64,7 +67,7 @@ public final class MjpegStreamHandler implements HttpHandler {
     /** Each request streams a new stream from {@code streams}; the stream is closed when the response ends. */
     public static MjpegStreamHandler fromStream(Supplier<? extends Stream<byte[]>> streams) {
         Objects.requireNonNull(streams, "streams");
-        return new MjpegStreamHandler(() -> new StreamSource(Objects.requireNonNull(streams.get(), "stream")));
+        return new MjpegStreamHandler(() -> new StreamJpegs(Objects.requireNonNull(streams.get(), "stream")));
     }
 
     /** Every request pulls frames from the same supplier (it must be thread-safe); {@code null} ends a stream. */
@@ -74,14 +77,14 @@ public final class MjpegStreamHandler implements HttpHandler {
     }
 
     /** Every request pulls frames from the same blocking source (it must be thread-safe). */
-    public static MjpegStreamHandler fromSource(FrameSource source) {
+    public static MjpegStreamHandler fromSource(JpegSupplier source) {
         Objects.requireNonNull(source, "source");
         return new MjpegStreamHandler(() -> source);
     }
 
     @Override
     public void handle(HttpExchange ex) throws IOException {
-        FrameSource source = null;
+        JpegSupplier source = null;
         try (ex) {
             ex.getResponseHeaders().set("Content-Type", Multipart.CONTENT_TYPE);
             ex.getResponseHeaders().set("Cache-Control", "no-cache, no-store, must-revalidate");
@@ -115,11 +118,11 @@ public final class MjpegStreamHandler implements HttpHandler {
         }
     }
 
-    private static final class StreamSource implements FrameSource, AutoCloseable {
+    private static final class StreamJpegs implements JpegSupplier, AutoCloseable {
         private final Stream<byte[]> stream;
         private final Iterator<byte[]> it;
 
-        StreamSource(Stream<byte[]> stream) {
+        StreamJpegs(Stream<byte[]> stream) {
             this.stream = stream;
             this.it = stream.iterator();
         }

@@ -16,6 +16,7 @@ import javafx.application.Platform;
 import org.mjpegwall.config.ShareConfig;
 import org.mjpegwall.record.Recorder;
 import org.mjpegwall.record.RecordingOptions;
+import org.mjpegwall.record.RecordingRegistry;
 import org.mjpegwall.record.RecordingStatus;
 import org.mjpegwall.server.FrameHub;
 import org.mjpegwall.server.MjpegServer;
@@ -43,6 +44,8 @@ final class Actions {
     private final Set<String> recordWish = new LinkedHashSet<>();
     private final Set<String> shareWish = new LinkedHashSet<>();
     private MjpegServer server;
+    /** The wall's recordings: one registry for all its recorders, so same-named cameras never share a file. */
+    private final RecordingRegistry recorders = new RecordingRegistry();
 
     private record Recording(Recorder recorder, AutoCloseable subscription) {
     }
@@ -160,7 +163,7 @@ final class Actions {
         wall.background(() -> {
             try {
                 java.nio.file.Files.createDirectories(folder);
-                Recorder recorder = Recorder.start(RecordingOptions.forCamera(folder, name));
+                Recorder recorder = Recorder.start(RecordingOptions.forCamera(folder, name), recorders);
                 AutoCloseable sub = source.subscribe(recorder::accept);
                 Platform.runLater(() -> {
                     // Stopped (or stopped and started again, or the camera removed) while this one started:

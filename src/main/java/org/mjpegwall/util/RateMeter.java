@@ -66,6 +66,17 @@ public final class RateMeter {
         return rate(nowNanos, frames);
     }
 
+    /**
+     * Like {@link #fps(long)}, but 0 until {@code minSpanNanos} have passed since the first event: a rate from a
+     * frame or two a few milliseconds apart would be a wild figure (one frame 1 ms ago reads as 1000 fps).
+     */
+    public synchronized double fps(long nowNanos, long minSpanNanos) {
+        if (startNanos == Long.MIN_VALUE || nowNanos - startNanos < minSpanNanos) {
+            return 0;
+        }
+        return rate(nowNanos, frames);
+    }
+
     /** Bytes per second over the window. */
     public synchronized double bytesPerSecond(long nowNanos) {
         return rate(nowNanos, bytes);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.mjpegwall.testing.CliRun;
 
 /** bench-decode runs end to end on a few decodes and reports every case; speed is not asserted. */
 class BenchDecodeCommandTest {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.mjpegwall.testing.CliRun;
 
 /** bench-parse runs end to end on a tiny stream and reports both cases; speed is not asserted. */
 class BenchParseCommandTest {

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.mjpegwall.testing.CliRun;
 
 @Timeout(120)
 class BenchSoakCommandTest {

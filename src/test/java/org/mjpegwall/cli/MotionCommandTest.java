@@ -30,6 +30,7 @@ import org.mjpegwall.motion.EventLogReader;
 import org.mjpegwall.motion.LoggedEvent;
 import org.mjpegwall.motion.Scene;
 import org.mjpegwall.server.MjpegStreamHandler;
+import org.mjpegwall.testing.CliRun;
 
 /** {@code motion} against a camera on 127.0.0.1 that streams a scene in real time: an object crosses from 1.0 s to 2.2 s. */
 class MotionCommandTest {

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,13 +17,11 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.mjpegwall.demo.DemoServer;
 import org.mjpegwall.record.AviReader;
+import org.mjpegwall.testing.CliRun;
 import org.mjpegwall.testing.ExternalTools;
-import picocli.CommandLine;
 
 /** {@code record} against a live demo camera on 127.0.0.1. */
 class RecordCommandStreamTest {
-    private final StringWriter err = new StringWriter();
-    private final StringWriter out = new StringWriter();
     private DemoServer demo;
 
     @TempDir
@@ -36,13 +32,6 @@ class RecordCommandStreamTest {
         if (demo != null) {
             demo.close();
         }
-    }
-
-    private int run(String... args) {
-        CommandLine cl = new CommandLine(new MainCommand());
-        cl.setErr(new PrintWriter(err, true));
-        cl.setOut(new PrintWriter(out, true));
-        return cl.execute(args);
     }
 
     private String camera(String password) throws Exception {
@@ -59,11 +48,11 @@ class RecordCommandStreamTest {
         Path file = dir.resolve("clip.avi");
 
         // when
-        int exit = run("record", url, "--out", file.toString(), "--frames", "15");
+        CliRun run = CliRun.of("record", url, "--out", file.toString(), "--frames", "15");
 
         // then
-        assertEquals(0, exit, err.toString());
-        assertEquals(file.toString(), out.toString().strip());
+        assertEquals(0, run.status(), run.err());
+        assertEquals(file.toString(), run.out().strip());
         try (AviReader r = AviReader.open(file)) {
             assertTrue(r.info().indexed());
             assertEquals(15, r.frameCount());
@@ -88,12 +77,12 @@ class RecordCommandStreamTest {
         Path file = dir.resolve("clip.avi");
 
         // when
-        int exit = run("record", url, "--out", file.toString(), "--seconds", "2.5", "--segment-minutes", "0.0167",
+        CliRun run = CliRun.of("record", url, "--out", file.toString(), "--seconds", "2.5", "--segment-minutes", "0.0167",
                 "--user", "viewer", "--password", "pa55word");
 
         // then
-        assertEquals(0, exit, err.toString());
-        List<String> files = out.toString().strip().lines().toList();
+        assertEquals(0, run.status(), run.err());
+        List<String> files = run.out().strip().lines().toList();
         assertTrue(files.size() >= 2, files.toString());
         assertEquals(file.toString(), files.get(0));
         assertEquals(dir.resolve("clip-002.avi").toString(), files.get(1));
@@ -105,7 +94,7 @@ class RecordCommandStreamTest {
             }
         }
         assertTrue(frames >= 20 && frames <= 30, frames + " frames in 2.5 s at 10 fps");
-        assertThat(err.toString() + out, not(containsString("pa55word")));
+        assertThat(run.err() + run.out(), not(containsString("pa55word")));
     }
 
     @Test
@@ -116,13 +105,13 @@ class RecordCommandStreamTest {
         Path file = dir.resolve("clip.avi");
 
         // when
-        int exit = run("record", url, "--out", file.toString(), "--user", "u", "--password", "Xy9-not-it",
+        CliRun run = CliRun.of("record", url, "--out", file.toString(), "--user", "u", "--password", "Xy9-not-it",
                 "--give-up-after", "2");
 
         // then
-        assertEquals(1, exit);
-        assertThat(err.toString(), containsString("record: no frame from the camera in 2 s"));
-        assertThat(err.toString(), not(containsString("Xy9-not-it")));
+        assertEquals(1, run.status());
+        assertThat(run.err(), containsString("record: no frame from the camera in 2 s"));
+        assertThat(run.err(), not(containsString("Xy9-not-it")));
         assertTrue(Files.notExists(file), "no empty file is left behind");
     }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.mjpegwall.testing.FuzzTempFiles;
+import org.mjpegwall.testing.TestJpegs;
 
 /**
  * Fuzzes the AVI reader with whole files, and its index check with any idx1 behind a good recording.

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mjpegwall.testing.TestJpegs;
 
 class AviRepairTest {
     private static final byte[] IMAGE = TestJpegs.image(64, 48);

@@ -16,6 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mjpegwall.frame.Jpeg;
+import org.mjpegwall.testing.TestJpegs;
 
 class AviWriterTest {
     private static final byte[] IMAGE = TestJpegs.image(64, 48);

@@ -17,9 +17,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.mjpegwall.testing.TestJpegs;
 
 /** Kills a recording JVM with SIGKILL and checks what the file still holds. */
 class CrashSafetyTest {
+    /** The program's recordings, as the wall or a command holds them. */
+    final RecordingRegistry registry = new RecordingRegistry();
+
     private static final int FPS = 30;
 
     @TempDir
@@ -87,7 +91,7 @@ class CrashSafetyTest {
         try (AviReader r = AviReader.open(file)) {
             before = r.frameCount();
         }
-        Recorder next = Recorder.start(RecordingOptions.forCamera(dir, "crash"));
+        Recorder next = Recorder.start(RecordingOptions.forCamera(dir, "crash"), registry);
         next.stop();
         for (int i = 0; i < 100 && !AviRepair.isComplete(file); i++) {
             Thread.sleep(50);

@@ -22,6 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mjpegwall.frame.Frame;
 
 class DiskTroubleTest {
+    /** The program's recordings, as the wall or a command holds them. */
+    final RecordingRegistry registry = new RecordingRegistry();
+
     @TempDir
     Path dir;
 
@@ -36,7 +39,7 @@ class DiskTroubleTest {
         List<Frame> frames = RecorderTest.variableRate(10, 30);
         List<RecordingStatus> events = new CopyOnWriteArrayList<>();
         ChannelOpener fullAt50k = path -> new FullDiskChannel(ChannelOpener.FILES.open(path), 50_000);
-        Recorder rec = Recorder.start(options(), events::add, fullAt50k);
+        Recorder rec = Recorder.start(options(), registry, events::add, fullAt50k);
 
         // when
         frames.forEach(rec::accept);
@@ -47,6 +50,7 @@ class DiskTroubleTest {
         Path file = dir.resolve("cam_2026-11-24_12-30-00.avi");
         assertEquals("disk full: " + file, end.lastError());
         assertEquals(RecordingStatus.State.FAILED, events.get(events.size() - 1).state());
+        assertTrue(registry.isEmpty(), "a failed recording gives back its name and file");
         long written = end.framesWritten();
         assertTrue(written > 10 && written < frames.size(), "written " + written);
 
@@ -74,7 +78,7 @@ class DiskTroubleTest {
         List<Frame> frames = RecorderTest.variableRate(3, 30);
         Path probeDir = java.nio.file.Files.createDirectory(dir.resolve("probe"));
         Recorder probe = Recorder.start(RecordingOptions.forCamera(probeDir, "cam").withQueueCapacity(1000)
-                .withClocks(RecorderTest.WALL, () -> RecorderTest.T0));
+                .withClocks(RecorderTest.WALL, () -> RecorderTest.T0), registry);
         frames.forEach(probe::accept);
         probe.stop();
         long dataEnd;
@@ -82,7 +86,7 @@ class DiskTroubleTest {
             dataEnd = r.info().declaredMoviEnd();
         }
         ChannelOpener noRoomForIndex = path -> new FullDiskChannel(ChannelOpener.FILES.open(path), dataEnd + 20);
-        Recorder rec = Recorder.start(options(), null, noRoomForIndex);
+        Recorder rec = Recorder.start(options(), registry, null, noRoomForIndex);
 
         // when
         frames.forEach(rec::accept);
@@ -112,7 +116,7 @@ class DiskTroubleTest {
             }
             return ChannelOpener.FILES.open(path);
         };
-        Recorder rec = Recorder.start(options().withSegmentLength(Duration.ofSeconds(1)), null, unplugged);
+        Recorder rec = Recorder.start(options().withSegmentLength(Duration.ofSeconds(1)), registry, null, unplugged);
 
         // when
         RecorderTest.variableRate(3, 10).forEach(rec::accept);
@@ -141,7 +145,7 @@ class DiskTroubleTest {
             }
             return ChannelOpener.FILES.open(path);
         };
-        Recorder rec = Recorder.start(options().withQueueCapacity(10), null, stalled);
+        Recorder rec = Recorder.start(options().withQueueCapacity(10), registry, null, stalled);
         List<Frame> frames = RecorderTest.variableRate(10, 30);
 
         // when the feed thread offers 300 frames while the writer is stuck

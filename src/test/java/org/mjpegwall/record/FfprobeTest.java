@@ -11,6 +11,9 @@ import org.mjpegwall.frame.Frame;
 
 /** An independent reader, ffprobe, agrees on codec, frame count and duration. */
 class FfprobeTest {
+    /** The program's recordings, as the wall or a command holds them. */
+    final RecordingRegistry registry = new RecordingRegistry();
+
     @TempDir
     Path dir;
 
@@ -21,7 +24,7 @@ class FfprobeTest {
         double realSeconds = (frames.get(frames.size() - 1).arrivalNanos() - frames.get(0).arrivalNanos()) / 1e9
                 + 1 / 12.0;
         Recorder rec = Recorder.start(RecordingOptions.forCamera(dir, "cam").withQueueCapacity(10_000)
-                .withClocks(RecorderTest.WALL, () -> RecorderTest.T0));
+                .withClocks(RecorderTest.WALL, () -> RecorderTest.T0), registry);
 
         // when
         frames.forEach(rec::accept);

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.mjpegwall.testing.ExternalTools;
+import org.mjpegwall.testing.TestJpegs;
 
 /**
  * Makes a corpus of damaged and foreign AVI files (and things that are not AVI at all) in a folder,

@@ -24,8 +24,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mjpegwall.frame.Frame;
+import org.mjpegwall.testing.TestJpegs;
 
 class RecorderTest {
+    /** The program's recordings, as the wall or a command holds them. */
+    final RecordingRegistry registry = new RecordingRegistry();
+
     static final byte[] IMAGE = TestJpegs.image(64, 48);
     static final Clock WALL = Clock.fixed(Instant.parse("2026-11-24T12:30:00Z"), ZoneOffset.UTC);
     static final long T0 = 5_000_000_000L;
@@ -77,7 +81,7 @@ class RecorderTest {
     void recordsEveryFrameUnchangedAndTimesVariableRateWithin2Percent() throws IOException {
         // given 10 s at 5 fps then 10 s at 30 fps, with synthetic arrival times
         List<Frame> frames = variableRate(10, 5, 10, 30);
-        Recorder rec = Recorder.start(options());
+        Recorder rec = Recorder.start(options(), registry);
 
         // when
         frames.forEach(rec::accept);
@@ -109,7 +113,7 @@ class RecorderTest {
     void splitsIntoSegmentsWithoutLosingOrDuplicatingFrames() throws IOException {
         // given 3.5 s at 30 fps with 1 s segments
         List<Frame> frames = variableRate(3.5, 30);
-        Recorder rec = Recorder.start(options().withSegmentLength(Duration.ofSeconds(1)));
+        Recorder rec = Recorder.start(options().withSegmentLength(Duration.ofSeconds(1)), registry);
 
         // when
         frames.forEach(rec::accept);
@@ -140,7 +144,7 @@ class RecorderTest {
         Path out = dir.resolve("clip.avi");
         List<Frame> frames = variableRate(2.5, 10);
         Recorder rec = Recorder.start(RecordingOptions.toFile(out).withSegmentLength(Duration.ofSeconds(1))
-                .withQueueCapacity(1000).withClocks(WALL, nanos::get));
+                .withQueueCapacity(1000).withClocks(WALL, nanos::get), registry);
 
         // when
         frames.forEach(rec::accept);
@@ -155,7 +159,7 @@ class RecorderTest {
     void startsNewSegmentBeforeTheSizeLimit() throws IOException {
         // given a 200 kB limit
         List<Frame> frames = variableRate(10, 30);
-        Recorder rec = Recorder.start(options().withMaxSegmentBytes(100_000));
+        Recorder rec = Recorder.start(options().withMaxSegmentBytes(100_000), registry);
 
         // when
         frames.forEach(rec::accept);
@@ -174,7 +178,7 @@ class RecorderTest {
     void startsNewSegmentWhenFrameSizeChanges() throws IOException {
         // given
         byte[] big = TestJpegs.image(128, 96);
-        Recorder rec = Recorder.start(options());
+        Recorder rec = Recorder.start(options(), registry);
 
         // when
         rec.accept(new Frame(TestJpegs.numbered(IMAGE, 0), 0, 0, T0));
@@ -193,7 +197,7 @@ class RecorderTest {
     @Test
     void refusesMissingFolderWithClearMessage() {
         IOException e = assertThrows(IOException.class,
-                () -> Recorder.start(RecordingOptions.forCamera(dir.resolve("nope"), "cam")));
+                () -> Recorder.start(RecordingOptions.forCamera(dir.resolve("nope"), "cam"), registry));
         assertTrue(e.getMessage().startsWith("recordings folder does not exist: "), e.getMessage());
     }
 
@@ -202,7 +206,7 @@ class RecorderTest {
         // given a "folder" path below a regular file: nothing can be created there, even as root
         Path file = Files.writeString(dir.resolve("plain-file"), "x");
         IOException e = assertThrows(IOException.class,
-                () -> Recorder.start(RecordingOptions.forCamera(file, "cam")));
+                () -> Recorder.start(RecordingOptions.forCamera(file, "cam"), registry));
         assertTrue(e.getMessage().startsWith("recordings folder does not exist: "), e.getMessage());
 
         // given a read-only folder (skipped when running as root, who may write anyway)
@@ -211,7 +215,7 @@ class RecorderTest {
         try {
             if (!Files.isWritable(ro)) {
                 IOException e2 = assertThrows(IOException.class,
-                        () -> Recorder.start(RecordingOptions.forCamera(ro, "cam")));
+                        () -> Recorder.start(RecordingOptions.forCamera(ro, "cam"), registry));
                 assertTrue(e2.getMessage().startsWith("recordings folder is not writable: "), e2.getMessage());
             }
         } finally {
@@ -223,16 +227,36 @@ class RecorderTest {
     void refusesToOverwriteAnExactFileOrItsSegments() throws IOException {
         Files.writeString(dir.resolve("clip-002.avi"), "old");
         FileAlreadyExistsException e = assertThrows(FileAlreadyExistsException.class,
-                () -> Recorder.start(RecordingOptions.toFile(dir.resolve("clip.avi"))));
+                () -> Recorder.start(RecordingOptions.toFile(dir.resolve("clip.avi")), registry));
         assertTrue(e.getMessage().contains("clip-002.avi"), e.getMessage());
         assertEquals("old", Files.readString(dir.resolve("clip-002.avi")));
+    }
+
+    @Test
+    void aRecordingHoldsItsNameAndLiveFileInTheRegistryUntilItEnds() throws Exception {
+        // given a recording with frames on disk
+        Recorder rec = Recorder.start(options(), registry);
+        variableRate(1, 10).forEach(rec::accept);
+        for (int i = 0; i < 200 && rec.status().framesWritten() < 10; i++) {
+            Thread.sleep(10);
+        }
+        Path live = rec.status().currentFile();
+        assertTrue(registry.isBeingWritten(live), "the live file is known to the program's other recorders");
+        assertFalse(new RecordingRegistry().isBeingWritten(live), "and only to that program's registry");
+
+        // when
+        rec.stop();
+
+        // then nothing stays reserved
+        assertFalse(registry.isBeingWritten(live));
+        assertTrue(registry.isEmpty());
     }
 
     @Test
     void stopWithoutFramesLeavesNoFileAndIsIdempotent() throws IOException {
         // given
         List<RecordingStatus> events = new CopyOnWriteArrayList<>();
-        Recorder rec = Recorder.start(options(), events::add);
+        Recorder rec = Recorder.start(options(), registry, events::add);
 
         // when
         rec.stop();
@@ -251,7 +275,7 @@ class RecorderTest {
 
     @Test
     void ignoresFramesAfterStop() throws IOException {
-        Recorder rec = Recorder.start(options());
+        Recorder rec = Recorder.start(options(), registry);
         rec.accept(new Frame(TestJpegs.numbered(IMAGE, 0), 0, 0, T0));
         rec.stop();
         rec.accept(new Frame(TestJpegs.numbered(IMAGE, 1), 1, 0, T0 + 1));
@@ -261,7 +285,7 @@ class RecorderTest {
 
     @Test
     void elapsedFollowsTheMonotonicClock() throws IOException {
-        Recorder rec = Recorder.start(options());
+        Recorder rec = Recorder.start(options(), registry);
         nanos.addAndGet(Duration.ofSeconds(75).toNanos());
         assertEquals(Duration.ofSeconds(75), rec.status().elapsed());
         assertEquals(WALL.instant(), rec.status().startedAt());
@@ -298,7 +322,7 @@ class RecorderTest {
         long each = Files.size(old1);
 
         // when recording with at most 1.5 files' worth, and nothing older than 3.5 days
-        Recorder rec = Recorder.start(options().withRetention(each * 3 / 2, Duration.ofHours(84)));
+        Recorder rec = Recorder.start(options().withRetention(each * 3 / 2, Duration.ofHours(84)), registry);
         variableRate(1, 5).forEach(rec::accept);
         rec.stop();
 
@@ -314,7 +338,7 @@ class RecorderTest {
     void twoCamerasWithTheSameNameKeepApartAndNeverRepairEachOther() throws Exception {
         // given camera A recording (its file has no index yet)
         List<Frame> frames = variableRate(2, 10);
-        Recorder a = Recorder.start(options());
+        Recorder a = Recorder.start(options(), registry);
         frames.subList(0, 10).forEach(a::accept);
         for (int i = 0; i < 200 && a.status().framesWritten() < 10; i++) {
             Thread.sleep(10);
@@ -322,7 +346,7 @@ class RecorderTest {
         assertEquals(10, a.status().framesWritten());
 
         // when camera B with the same name starts in the same second, and its start-up repair has run
-        Recorder b = Recorder.start(options());
+        Recorder b = Recorder.start(options(), registry);
         b.awaitRepair();
         assertFalse(AviRepair.isComplete(a.status().currentFile()), "B's start-up repair left A's live file alone");
         frames.subList(10, 20).forEach(a::accept);
@@ -350,7 +374,7 @@ class RecorderTest {
         assertFalse(AviRepair.isComplete(crashed));
 
         // when
-        Recorder rec = Recorder.start(options());
+        Recorder rec = Recorder.start(options(), registry);
         rec.awaitRepair();
         rec.stop();
 
@@ -382,7 +406,7 @@ class RecorderTest {
         Path text = Files.writeString(dir.resolve("Front_door_2026-11-23_10-00-00.avi"), "notes");
 
         // when
-        Recorder rec = Recorder.start(options());
+        Recorder rec = Recorder.start(options(), registry);
         rec.awaitRepair();
         rec.stop();
 

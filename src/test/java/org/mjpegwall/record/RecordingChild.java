@@ -2,6 +2,7 @@ package org.mjpegwall.record;
 
 import java.nio.file.Path;
 import org.mjpegwall.frame.Frame;
+import org.mjpegwall.testing.TestJpegs;
 
 /**
  * A child JVM for {@link CrashSafetyTest}: records numbered frames at a steady rate, in real time,
@@ -15,7 +16,7 @@ public final class RecordingChild {
         Path dir = Path.of(args[0]);
         int fps = Integer.parseInt(args[1]);
         byte[] image = TestJpegs.image(64, 48);
-        Recorder rec = Recorder.start(RecordingOptions.forCamera(dir, "crash"));
+        Recorder rec = Recorder.start(RecordingOptions.forCamera(dir, "crash"), new RecordingRegistry());
         long interval = 1_000_000_000L / fps;
         long next = System.nanoTime();
         for (long n = 0; n < 100_000; n++) {

@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.mjpegwall.testing.Await;
 
 /** Clients that send half a request and wait must not hold the server's threads or connections for ever. */
 @Timeout(60)
@@ -52,7 +53,7 @@ class HalfOpenRequestsTest {
     void halfOpenRequestsBeyondTheCapAreCutWhileAViewerStillStreams() throws Exception {
         // given a server with the default limits (32 requests read at once), and a live camera
         MjpegServer server = start(MjpegServer.builder());
-        cleanup.add(new TestFrames.Publisher(hub, 100_000, 2_000, 10));
+        cleanup.add(new NumberedFrames.Publisher(hub, 100_000, 2_000, 10));
 
         // when 100 connections each send half a request line and then wait
         List<SocketChannel> halfOpen = new ArrayList<>();
@@ -127,7 +128,7 @@ class HalfOpenRequestsTest {
         AtomicLong now = new AtomicLong();
         MjpegServer server = start(MjpegServer.builder().clock(now::get).requestTimeout(Duration.ofSeconds(10))
                 .writeTimeout(Duration.ofDays(1)));
-        cleanup.add(new TestFrames.Publisher(hub, 100_000, 2_000, 10));
+        cleanup.add(new NumberedFrames.Publisher(hub, 100_000, 2_000, 10));
         try (Socket viewer = RawHttp.open(server.baseUri(), "/camera/1/stream.mjpg")) {
             InputStream in = new BufferedInputStream(viewer.getInputStream());
             RawHttp.Response head = RawHttp.readHead(in);
@@ -140,8 +141,8 @@ class HalfOpenRequestsTest {
 
             // then the stream goes on
             assertEquals(0, server.guard().cut());
-            long first = TestFrames.number(parts.next());
-            assertThat(TestFrames.number(parts.next()), greaterThan(first));
+            long first = NumberedFrames.number(parts.next());
+            assertThat(NumberedFrames.number(parts.next()), greaterThan(first));
             assertEquals(1, server.viewers());
         }
     }
@@ -152,7 +153,7 @@ class HalfOpenRequestsTest {
         AtomicLong now = new AtomicLong();
         MjpegServer server = start(MjpegServer.builder().clock(now::get).writeTimeout(Duration.ofSeconds(60)));
         long connectionsBefore = LiveObjects.count(CONNECTION);
-        cleanup.add(new TestFrames.Publisher(hub, 100_000, 256 * 1024, 10));
+        cleanup.add(new NumberedFrames.Publisher(hub, 100_000, 256 * 1024, 10));
         Socket stalled = RawHttp.open(server.baseUri(), "/camera/1/stream.mjpg");
         cleanup.add(stalled);
         Await.until("the viewer is streaming", 10, () -> server.viewers() == 1);

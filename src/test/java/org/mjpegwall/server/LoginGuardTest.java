@@ -35,7 +35,7 @@ class LoginGuardTest {
 
     private static MjpegServer start(MjpegServer.Builder b) throws Exception {
         FrameHub hub = new FrameHub();
-        hub.publish(TestFrames.frame(1, 100));
+        hub.publish(NumberedFrames.frame(1, 100));
         MjpegServer server = b.password(PASSWORD).build();
         server.addCamera("1", "cam", hub);
         server.start();

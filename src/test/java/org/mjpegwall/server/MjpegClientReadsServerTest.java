@@ -38,7 +38,7 @@ class MjpegClientReadsServerTest {
         // given
         FrameHub hub = new FrameHub();
         try (MjpegServer server = MjpegServer.builder().build();
-             TestFrames.Publisher publisher = new TestFrames.Publisher(hub, 2000, 20_000, 10)) {
+             NumberedFrames.Publisher publisher = new NumberedFrames.Publisher(hub, 2000, 20_000, 10)) {
             server.addCamera("1", "test", hub);
             server.start();
             MjpegClient client = new MjpegClient(server.streamUri("1"));
@@ -63,9 +63,9 @@ class MjpegClientReadsServerTest {
             // then each frame is exactly a published one, newest-first order kept
             long previous = 0;
             for (byte[] f : got) {
-                long n = TestFrames.number(f);
+                long n = NumberedFrames.number(f);
                 assertThat(n, greaterThan(previous));
-                assertTrue(Arrays.equals(TestFrames.frame(n, 20_000).jpeg(), f), "frame " + n + " byte-equal");
+                assertTrue(Arrays.equals(NumberedFrames.frame(n, 20_000).jpeg(), f), "frame " + n + " byte-equal");
                 previous = n;
             }
         }

@@ -29,6 +29,7 @@ import org.mjpegwall.source.MjpegClient;
 import org.mjpegwall.demo.DemoServer;
 import org.mjpegwall.testing.ScriptedServer;
 import org.mjpegwall.testing.TestJpegs;
+import org.mjpegwall.util.Secrets;
 
 /** The relay end to end with the project's own MjpegClient, upstream and downstream. */
 @Timeout(60) // a broken stream would otherwise block a read forever
@@ -106,7 +107,7 @@ class MjpegRelayTest {
              MjpegRelay relay = MjpegRelay.forCamera(URI.create("http://admin:" + password + "@127.0.0.1:" + camera.port()
                      + "/video?pwd=" + password), null, null).start();
              MjpegServer server = MjpegServer.builder().build()) {
-            server.addCamera("1", "Relay of " + MjpegRelay.redact(camera.uri("/video")), relay.hub(), relay::status);
+            server.addCamera("1", "Relay of " + Secrets.redact(camera.uri("/video")), relay.hub(), relay::status);
             server.start();
 
             // when a viewer makes the relay connect, and frames arrive
@@ -120,7 +121,7 @@ class MjpegRelayTest {
             // then
             assertThat(index, not(containsString(password)));
             assertThat(status, not(containsString(password)));
-            assertThat(status, containsString("\"source\" : \"http://127.0.0.1:" + camera.port() + "/video\""));
+            assertThat(status, containsString("\"source\" : \"http://127.0.0.1:" + camera.port() + "/video?pwd=***\""));
             assertThat(status, containsString("STREAMING"));
         }
     }

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Timeout;
 
 @Timeout(60) // a broken stream would otherwise block a read forever
 class MjpegStreamHandlerTest {
-    private static final List<byte[]> FRAMES = IntStream.rangeClosed(1, 5).mapToObj(i -> TestFrames.frame(i, 1000 * i).jpeg()).toList();
+    private static final List<byte[]> FRAMES = IntStream.rangeClosed(1, 5).mapToObj(i -> NumberedFrames.frame(i, 1000 * i).jpeg()).toList();
 
     private static List<byte[]> serveAndRead(HttpHandler handler) throws Exception {
         HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);

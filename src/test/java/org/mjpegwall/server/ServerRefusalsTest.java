@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.mjpegwall.testing.Await;
 
 /** Requests over a limit are answered with the right status and a message in words, never just dropped. */
 @Timeout(60)
@@ -23,7 +24,7 @@ class ServerRefusalsTest {
 
     @BeforeEach
     void start() throws Exception {
-        hub.publish(TestFrames.frame(1, 1000));
+        hub.publish(NumberedFrames.frame(1, 1000));
         server = MjpegServer.builder().build();
         server.addCamera("1", "cam", hub);
         server.start();

@@ -34,7 +34,7 @@ class ViewersLeaveNothingBehindTest {
         // given a server streaming a camera
         FrameHub hub = new FrameHub();
         try (MjpegServer server = MjpegServer.builder().build();
-                TestFrames.Publisher publisher = new TestFrames.Publisher(hub, 100_000, 20_000, 5)) {
+                NumberedFrames.Publisher publisher = new NumberedFrames.Publisher(hub, 100_000, 20_000, 5)) {
             server.addCamera("1", "cam", hub);
             server.start();
             long before = LiveObjects.count(CONNECTION);
@@ -54,7 +54,7 @@ class ViewersLeaveNothingBehindTest {
     @Test
     void echoHandlerViewersThatLeaveLeaveNoConnectionBehind() throws Exception {
         // given the seed's echo form: an endless source served by MjpegStreamHandler on a plain HttpServer
-        byte[] jpeg = TestFrames.frame(1, 20_000).jpeg();
+        byte[] jpeg = NumberedFrames.frame(1, 20_000).jpeg();
         MjpegStreamHandler handler = MjpegStreamHandler.fromSupplier(() -> {
             try {
                 TimeUnit.MILLISECONDS.sleep(5);

@@ -5,6 +5,7 @@ import org.mjpegwall.frame.FrameSource;
 import org.mjpegwall.frame.SourceState;
 import org.mjpegwall.frame.SourceStats;
 import org.mjpegwall.testing.FakeTime;
+import org.mjpegwall.testing.Await;
 
 import java.net.URI;
 import java.time.Duration;

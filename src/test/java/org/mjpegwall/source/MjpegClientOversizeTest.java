@@ -3,6 +3,7 @@ package org.mjpegwall.source;
 import org.mjpegwall.frame.FrameBuffer;
 import org.mjpegwall.frame.SourceState;
 import org.mjpegwall.frame.SourceStats;
+import org.mjpegwall.testing.Await;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -4,6 +4,7 @@ import org.mjpegwall.util.Secrets;
 import org.mjpegwall.frame.FrameBuffer;
 import org.mjpegwall.frame.SourceState;
 import org.mjpegwall.frame.SourceStats;
+import org.mjpegwall.testing.Await;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

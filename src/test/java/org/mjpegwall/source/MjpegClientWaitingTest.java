@@ -1,5 +1,6 @@
 package org.mjpegwall.source;
 
+import org.mjpegwall.testing.Await;
 import org.mjpegwall.frame.SourceState;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

@@ -1,5 +1,6 @@
 package org.mjpegwall.source;
 
+import org.mjpegwall.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

@@ -1,5 +1,6 @@
 package org.mjpegwall.source;
 
+import org.mjpegwall.testing.Await;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -6,10 +6,11 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import javax.imageio.ImageIO;
 
-/** JPEG-like and real JPEG test data. */
+/** JPEG-like and real JPEG test data, made on the spot: the one set of test frames for every package. */
 public final class TestJpegs {
     private TestJpegs() {
     }
@@ -45,6 +46,51 @@ public final class TestJpegs {
         g.setColor(Color.WHITE);
         g.drawString("frame " + seed, 5, h / 2);
         g.dispose();
+        return encode(img);
+    }
+
+    /** A real JPEG filled with one colour, with a white bar at the top whose width shows {@code n}. */
+    public static byte[] solid(int w, int h, Color color, int n) {
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(color);
+        g.fillRect(0, 0, w, h);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, Math.min(w, (n % 10 + 1) * w / 10), Math.max(1, h / 8));
+        g.dispose();
+        return encode(img);
+    }
+
+    /** A real JPEG of an orange disc on dark grey; make copies unique with {@link #numbered}. */
+    public static byte[] image(int width, int height) {
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.DARK_GRAY);
+        g.fillRect(0, 0, width, height);
+        g.setColor(Color.ORANGE);
+        g.fillOval(width / 4, height / 4, width / 2, height / 2);
+        g.dispose();
+        return encode(img);
+    }
+
+    /** The image with a COM segment "frame N" after SOI: still a valid JPEG, with unique bytes. */
+    public static byte[] numbered(byte[] image, long n) {
+        // Odd and even lengths both occur, which exercises the AVI pad byte.
+        byte[] text = ("frame " + n).getBytes(StandardCharsets.US_ASCII);
+        int len = text.length + 2;
+        byte[] out = new byte[image.length + 2 + len];
+        out[0] = (byte) 0xFF;
+        out[1] = (byte) 0xD8;
+        out[2] = (byte) 0xFF;
+        out[3] = (byte) 0xFE;
+        out[4] = (byte) (len >> 8);
+        out[5] = (byte) len;
+        System.arraycopy(text, 0, out, 6, text.length);
+        System.arraycopy(image, 2, out, 6 + text.length, image.length - 2);
+        return out;
+    }
+
+    private static byte[] encode(BufferedImage img) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             ImageIO.write(img, "jpg", out);

@@ -24,6 +24,7 @@ import org.mjpegwall.frame.SourceState;
 import org.mjpegwall.config.CameraConfig;
 import org.mjpegwall.config.WallConfig;
 import org.mjpegwall.config.WindowGeometry;
+import org.mjpegwall.testing.TestJpegs;
 import org.testfx.api.FxToolkit;
 
 /** The renderer's promises, with synthetic frame sources (no network): what is decoded, when, and at what size. */

@@ -14,6 +14,7 @@ import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mjpegwall.frame.Frame;
+import org.mjpegwall.testing.TestJpegs;
 
 class SnapshotWriterTest {
     @TempDir

@@ -38,6 +38,7 @@ import org.mjpegwall.config.SecondWindowConfig;
 import org.mjpegwall.config.ShareConfig;
 import org.mjpegwall.config.WallConfig;
 import org.mjpegwall.config.WindowGeometry;
+import org.mjpegwall.testing.TestJpegs;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 

@@ -28,6 +28,7 @@ import org.mjpegwall.config.CameraConfig;
 import org.mjpegwall.config.ConfigStore;
 import org.mjpegwall.config.WallConfig;
 import org.mjpegwall.config.WindowGeometry;
+import org.mjpegwall.testing.TestJpegs;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 

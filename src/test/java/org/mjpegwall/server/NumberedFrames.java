@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 import org.mjpegwall.frame.Frame;
 
 /** Test frames that say their own number, and a publisher thread that feeds a hub at a steady pace. */
-final class TestFrames {
-    private TestFrames() {
+final class NumberedFrames {
+    private NumberedFrames() {
     }
 
     /** A frame of {@code size} bytes whose first bytes read "frame N;". */
