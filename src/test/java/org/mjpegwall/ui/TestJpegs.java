@@ -9,12 +9,12 @@ import java.io.UncheckedIOException;
 import javax.imageio.ImageIO;
 
 /** Small JPEGs made on the spot for tests. */
-final class TestJpegs {
+public final class TestJpegs {
     private TestJpegs() {
     }
 
     /** A JPEG filled with one colour, with a white bar at the top whose width shows {@code n}. */
-    static byte[] solid(int w, int h, Color color, int n) {
+    public static byte[] solid(int w, int h, Color color, int n) {
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setColor(color);
