@@ -91,6 +91,10 @@ public final class Tile extends Control {
         return status.get();
     }
 
+    public void setStatus(TileStatus value) {
+        status.set(value);
+    }
+
     public StringProperty statsTextProperty() {
         return statsText;
     }
