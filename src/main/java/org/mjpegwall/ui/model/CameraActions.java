@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.time.LocalDateTime;
 import org.mjpegwall.config.ShareConfig;
 import org.mjpegwall.frame.Frame;
 import org.mjpegwall.record.Recorder;
@@ -246,7 +246,7 @@ final class CameraActions {
         }));
     }
 
-    /** Updates the recording indicators; called a few times a second on the FX thread. */
+    /** Updates the recording indicators; called a few times a second on the UI thread. */
     void refresh() {
         for (var e : Map.copyOf(recordings).entrySet()) {
             RecordingStatus s = e.getValue().recorder().status();

@@ -2,9 +2,9 @@ package org.mjpegwall.ui.model;
 
 import java.net.URI;
 import java.time.Duration;
+import org.mjpegwall.config.CameraConfig;
 import org.mjpegwall.frame.CameraFeed;
 import org.mjpegwall.source.MjpegClient;
-import org.mjpegwall.config.CameraConfig;
 
 /**
  * Opens the real network feed of a configured camera.

@@ -2,9 +2,9 @@ package org.mjpegwall.ui.model;
 
 import java.util.function.Consumer;
 import org.mjpegwall.frame.CameraFeed;
-import org.mjpegwall.frame.SourceStats;
 import org.mjpegwall.frame.Frame;
 import org.mjpegwall.frame.FrameBuffer;
+import org.mjpegwall.frame.SourceStats;
 
 /**
  * What the wall needs from a camera: the newest frame for display, the newest copy for snapshots, every

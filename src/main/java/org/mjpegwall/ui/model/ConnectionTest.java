@@ -6,11 +6,11 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
-import org.mjpegwall.frame.SourceState;
-import org.mjpegwall.frame.SourceStats;
-import org.mjpegwall.frame.Frame;
 import org.mjpegwall.config.CameraConfig;
 import org.mjpegwall.config.CameraValidation;
+import org.mjpegwall.frame.Frame;
+import org.mjpegwall.frame.SourceState;
+import org.mjpegwall.frame.SourceStats;
 
 /**
  * "Test connection" of the camera manager: a frame of the camera, or why none came, in words.
@@ -42,7 +42,7 @@ public final class ConnectionTest {
     }
 
     /**
-     * Tests the camera; blocks up to {@code timeoutMs}, so run it off the FX thread.
+     * Tests the camera; blocks up to {@code timeoutMs}, so run it off the UI thread.
      *
      * @param wall the cameras on the wall now
      * @param cancelled polled; a newer test or a closed dialog ends this one early

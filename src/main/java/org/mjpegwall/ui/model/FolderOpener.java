@@ -36,7 +36,7 @@ public final class FolderOpener {
     }
 
     /**
-     * Opens the folder; blocks up to a few seconds, so call it off the FX thread.
+     * Opens the folder; blocks up to a few seconds, so call it off the UI thread.
      *
      * @return {@code null} when a file manager opened it, else why not, in words
      */

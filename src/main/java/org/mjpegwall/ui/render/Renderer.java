@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.mjpegwall.frame.FrameBuffer;
@@ -37,6 +38,8 @@ public final class Renderer {
     /** How often the cameras' statuses and stats are refreshed. */
     static final long REFRESH_NANOS = 250_000_000L;
     private static boolean firstFrameLogged;
+    /** Asserted (tests run with -ea): the renderer, the decoders' bookkeeping and the cameras' counters are the FX thread's. */
+    private static final String FX_ONLY = "the renderer runs on the FX thread only";
 
     /** A tile to fill: the camera, where its pictures go, its decoder, and whether to decode at full resolution. */
     public record Target(CameraModel camera, ImageSlot slot, FrameDecoder decoder, boolean fullResolution) {
@@ -64,10 +67,11 @@ public final class Renderer {
         }
     };
     private ObservableList<CameraModel> followed;
-    private boolean refreshed; // FX thread only
-    private long lastRefresh; // FX thread only
-    private long pulses; // FX thread only
-    private boolean stopped; // FX thread only
+    // FX thread only:
+    private boolean refreshed;
+    private long lastRefresh;
+    private long pulses;
+    private boolean stopped;
 
     /**
      * @param visibleTargets the tiles that can be seen now (asked on every pulse)
@@ -148,6 +152,7 @@ public final class Renderer {
 
     /** Starts decoding a camera's new frame now, if its tile was visible in the last pulse and is idle (FX thread). */
     void wake(CameraModel camera) {
+        assert Platform.isFxApplicationThread() : FX_ONLY;
         if (stopped || !windowVisible.getAsBoolean()) {
             return;
         }
@@ -160,6 +165,7 @@ public final class Renderer {
 
     /** One pulse (FX thread): decode for the visible tiles, count what reached the screen, refresh statuses. */
     public void pulse() {
+        assert Platform.isFxApplicationThread() : FX_ONLY;
         long t0 = time.nanoTime();
         pulses++;
         boolean measuring = metrics.enabled();
@@ -203,6 +209,7 @@ public final class Renderer {
      * frames that arrive meanwhile replace each other in the feed's slot (dropped undecoded, counted stale).
      */
     private void render(Target target, boolean measuring) {
+        assert Platform.isFxApplicationThread() : FX_ONLY;
         CameraModel camera = target.camera();
         FrameDecoder decoder = target.decoder();
         decoder.markVisible(pulses);

@@ -1,5 +1,6 @@
 package org.mjpegwall.ui.window;
 
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -15,7 +16,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
-import java.util.function.Consumer;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;

@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
-import org.mjpegwall.frame.SourceState;
 import org.mjpegwall.config.CameraConfig;
+import org.mjpegwall.frame.SourceState;
 import org.mjpegwall.ui.TestSource;
 
 /**

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mjpegwall.ui.model.FolderOpener;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.mjpegwall.ui.model.FolderOpener;
 
 /** Notifications: one width, the × in one place, whole names in paths, and a folder that cannot be opened. */
 class NotificationsTest extends FxRobot {

@@ -20,18 +20,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mjpegwall.frame.CameraFeed;
-import org.mjpegwall.source.MjpegClient;
 import org.mjpegwall.config.CameraConfig;
 import org.mjpegwall.config.WallConfig;
 import org.mjpegwall.config.WindowGeometry;
+import org.mjpegwall.frame.CameraFeed;
+import org.mjpegwall.source.MjpegClient;
 import org.mjpegwall.testing.ExternalTools;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.mjpegwall.ui.model.CameraStream;
 import org.mjpegwall.ui.model.CameraConnector;
 import org.mjpegwall.ui.model.CameraModel;
+import org.mjpegwall.ui.model.CameraStream;
 import org.mjpegwall.ui.model.WallSession;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
 
 /**
  * "Test connection" on a camera that serves one connection at a time (ffmpeg's {@code -listen 1},

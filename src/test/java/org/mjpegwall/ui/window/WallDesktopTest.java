@@ -38,13 +38,13 @@ import org.mjpegwall.config.SecondWindowConfig;
 import org.mjpegwall.config.ShareConfig;
 import org.mjpegwall.config.WallConfig;
 import org.mjpegwall.config.WindowGeometry;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.mjpegwall.ui.TestSource;
 import org.mjpegwall.ui.TestJpegs;
+import org.mjpegwall.ui.TestSource;
+import org.mjpegwall.ui.control.Tile;
 import org.mjpegwall.ui.model.CameraModel;
 import org.mjpegwall.ui.model.WallSession;
-import org.mjpegwall.ui.control.Tile;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
 
 /**
  * The wall as a desktop program: window sizes, full screen and kiosk mode, quitting while cameras

@@ -27,14 +27,14 @@ import org.mjpegwall.config.CameraConfig;
 import org.mjpegwall.config.ConfigStore;
 import org.mjpegwall.config.WallConfig;
 import org.mjpegwall.config.WindowGeometry;
+import org.mjpegwall.ui.TestJpegs;
+import org.mjpegwall.ui.TestSource;
+import org.mjpegwall.ui.control.Tile;
+import org.mjpegwall.ui.model.CameraConnector;
+import org.mjpegwall.ui.model.CameraModel;
+import org.mjpegwall.ui.model.WallSession;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.mjpegwall.ui.TestSource;
-import org.mjpegwall.ui.TestJpegs;
-import org.mjpegwall.ui.model.CameraModel;
-import org.mjpegwall.ui.model.CameraConnector;
-import org.mjpegwall.ui.model.WallSession;
-import org.mjpegwall.ui.control.Tile;
 
 /** Keys, menus, dialogs and remembered choices, with synthetic sources (no network). */
 class WallInteractionTest extends FxRobot {

@@ -29,9 +29,9 @@ import org.mjpegwall.ui.TestSource;
 import org.mjpegwall.ui.control.Tile;
 import org.mjpegwall.ui.model.CameraModel;
 import org.mjpegwall.ui.model.TileStatus;
+import org.mjpegwall.ui.model.WallSession;
 import org.mjpegwall.ui.render.FrameDecoder;
 import org.testfx.api.FxToolkit;
-import org.mjpegwall.ui.model.WallSession;
 
 /**
  * The renderer in the wall window, with synthetic frame sources (no network): the tiles it fills, their
