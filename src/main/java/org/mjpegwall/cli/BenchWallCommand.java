@@ -2,7 +2,7 @@ package org.mjpegwall.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.concurrent.Callable;
-import org.mjpegwall.ui.WallBench;
+import org.mjpegwall.ui.window.WallBench;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -2,7 +2,8 @@ package org.mjpegwall.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.mjpegwall.ui.WallLauncher;
+import org.mjpegwall.ui.model.WallStart;
+import org.mjpegwall.ui.window.WallLauncher;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -61,7 +62,7 @@ public final class MainCommand implements Callable<Integer> {
         }
         int[] size = BenchWallCommand.parseSize(demoSize, "--demo-size");
         try {
-            return WallLauncher.launch(new WallLauncher.Options(config, demo, size[0], size[1], demoFps, kiosk));
+            return WallLauncher.launch(new WallStart.Options(config, demo, size[0], size[1], demoFps, kiosk));
         } catch (UnsupportedOperationException | IllegalStateException e) {
             System.err.println("The camera wall needs a display: " + e.getMessage());
             return 1;

@@ -20,14 +20,6 @@ public final class CameraValidation {
         return url == null ? "" : Secrets.redact(url);
     }
 
-    /** A message (for example an exception's) with every occurrence of the camera's URL made safe to show. */
-    public static String redact(String message, String url) {
-        if (message == null || url == null || url.isEmpty()) {
-            return message;
-        }
-        return message.replace(url, displayUrl(url));
-    }
-
     /** The problems with this camera, empty when it can be saved. */
     public static List<String> problems(CameraConfig camera) {
         List<String> problems = new ArrayList<>();

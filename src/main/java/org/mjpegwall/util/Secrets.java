@@ -51,6 +51,17 @@ public final class Secrets {
                 : Matcher.quoteReplacement(m.group()));
     }
 
+    /**
+     * A message (an exception's, say) with every occurrence of a camera's URL replaced by its
+     * {@link #redact(String) redacted} form: what the user sees of a failure names the camera, never its password.
+     */
+    public static String redact(String message, String url) {
+        if (message == null || url == null || url.isEmpty()) {
+            return message;
+        }
+        return message.replace(url, redact(url));
+    }
+
     private static boolean isSecretParam(String rawName) {
         String name = paramName(rawName);
         return SECRET_PARAMS.contains(name) || SECRET_NAME_PART.matcher(name).find();

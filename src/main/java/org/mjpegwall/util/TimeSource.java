@@ -1,6 +1,7 @@
 package org.mjpegwall.util;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -42,6 +43,11 @@ public interface TimeSource {
     /** {@link #currentTimeMillis()} as an instant. */
     default Instant instant() {
         return Instant.ofEpochMilli(currentTimeMillis());
+    }
+
+    /** The zone times of day are shown in ("offline since 14:02", snapshot names); tests pin it. */
+    default ZoneId zone() {
+        return ZoneId.systemDefault();
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.mjpegwall.config;
 
+import org.mjpegwall.util.Secrets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,7 +46,7 @@ class CameraValidationTest {
         String url = "http://cam/x?pwd=hunter2 y";
         String message = "Illegal character in query at index 23: " + url;
         // when
-        String safe = CameraValidation.redact(message, url);
+        String safe = Secrets.redact(message, url);
         // then
         assertEquals("Illegal character in query at index 23: http://cam/x?pwd=***", safe);
         assertTrue(!safe.contains("hunter2"), safe);

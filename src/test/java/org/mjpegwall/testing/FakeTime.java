@@ -2,6 +2,8 @@ package org.mjpegwall.testing;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -200,5 +202,11 @@ public final class FakeTime implements TimeSource {
     @Override
     public String toString() {
         return "FakeTime[" + elapsed() + "]";
+    }
+
+    /** Fake time shows times of day in UTC, so a test's expected "14:02" holds on every machine. */
+    @Override
+    public ZoneId zone() {
+        return ZoneOffset.UTC;
     }
 }

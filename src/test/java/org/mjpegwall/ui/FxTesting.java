@@ -6,12 +6,12 @@ import java.util.function.BooleanSupplier;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Helpers for the wall's TestFX tests: run on the FX thread, and poll with generous timeouts. */
-final class FxTesting {
+public final class FxTesting {
     private FxTesting() {
     }
 
     /** Runs on the FX thread and returns the result. */
-    static <T> T fx(Callable<T> task) {
+    public static <T> T fx(Callable<T> task) {
         try {
             return WaitForAsyncUtils.asyncFx(task).get(20, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -19,7 +19,7 @@ final class FxTesting {
         }
     }
 
-    static void fxRun(Runnable task) {
+    public static void fxRun(Runnable task) {
         fx(() -> {
             task.run();
             return null;
@@ -27,7 +27,7 @@ final class FxTesting {
     }
 
     /** Polls the condition on the FX thread until it holds, failing after {@code seconds}. */
-    static void waitUntil(int seconds, String what, BooleanSupplier condition) {
+    public static void waitUntil(int seconds, String what, BooleanSupplier condition) {
         try {
             WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition::getAsBoolean));
         } catch (java.util.concurrent.TimeoutException e) {

@@ -1,0 +1,144 @@
+package org.mjpegwall.ui.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.mjpegwall.config.CameraConfig;
+import org.mjpegwall.config.CameraValidation;
+import org.mjpegwall.frame.Frame;
+import org.mjpegwall.frame.Jpeg;
+
+/**
+ * The camera manager's rules without its controls: the form's camera checked in words, save (add or
+ * replace), remove and reorder, each applied to the wall and saved at once, and "Test connection"
+ * with its outcome in words (see {@link ConnectionTest}).
+ */
+public final class CameraManagerModel {
+    private final Supplier<List<CameraConfig>> cameras;
+    private final Consumer<List<CameraConfig>> apply;
+    private final Supplier<List<ConnectionTest.OnWall>> onWall;
+    private final Function<CameraConfig, CameraStream> connector;
+
+    /**
+     * The camera in the form: a camera to save or test, or the problems in words.
+     *
+     * @param camera the camera, or {@code null}
+     * @param problem why the form does not make a camera, or {@code null}
+     */
+    public record Checked(CameraConfig camera, String problem) {
+    }
+
+    /** A message for the dialog: what happened, in words; {@code error} shows it as a problem. */
+    public record Message(String text, boolean error) {
+    }
+
+    /**
+     * @param cameras the wall's cameras now, in order
+     * @param apply replaces the wall's cameras (and saves them)
+     * @param onWall the wall's cameras with their running streams, for the connection test
+     * @param connector opens a camera's stream for the connection test
+     */
+    CameraManagerModel(Supplier<List<CameraConfig>> cameras, Consumer<List<CameraConfig>> apply,
+            Supplier<List<ConnectionTest.OnWall>> onWall, Function<CameraConfig, CameraStream> connector) {
+        this.cameras = cameras;
+        this.apply = apply;
+        this.onWall = onWall;
+        this.connector = connector;
+    }
+
+    public List<CameraConfig> cameras() {
+        return cameras.get();
+    }
+
+    /**
+     * Checks the form's fields.
+     *
+     * @param id the camera being edited, or {@code null} for a new one
+     * @param poll the snapshot-poll interval in seconds as typed ("0,5" is read as 0.5), or empty to stream
+     */
+    public Checked check(String id, String name, String url, String user, String password, boolean enabled,
+            String poll) {
+        Double pollSeconds = null;
+        String p = poll.strip();
+        if (!p.isEmpty()) {
+            try {
+                pollSeconds = Double.parseDouble(p.replace(',', '.'));
+            } catch (NumberFormatException e) {
+                return new Checked(null, "The snapshot-poll interval must be a number of seconds, e.g. 1 or 0.5.");
+            }
+        }
+        CameraConfig c = new CameraConfig(id, name, url, user.strip(), password, enabled, pollSeconds);
+        List<String> problems = CameraValidation.problems(c);
+        return problems.isEmpty() ? new Checked(c, null) : new Checked(null, String.join("\n", problems));
+    }
+
+    /** Replaces the camera with the same id, or adds it at the end; says which. */
+    public String save(CameraConfig c) {
+        List<CameraConfig> list = new ArrayList<>(cameras.get());
+        boolean replaced = false;
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).id().equals(c.id())) {
+                list.set(i, c);
+                replaced = true;
+            }
+        }
+        if (!replaced) {
+            list.add(c);
+        }
+        apply.accept(list);
+        return (replaced ? "Saved " : "Added ") + c.name() + ".";
+    }
+
+    /** Removes the camera from the wall; says so. */
+    public String remove(CameraConfig c) {
+        apply.accept(cameras.get().stream().filter(x -> !x.id().equals(c.id())).toList());
+        return "Removed " + c.name() + ".";
+    }
+
+    /** Moves the camera {@code delta} places up (negative) or down; false at the ends. */
+    public boolean move(CameraConfig c, int delta) {
+        List<CameraConfig> list = new ArrayList<>(cameras.get());
+        int i = list.indexOf(c);
+        int j = i + delta;
+        if (i < 0 || j < 0 || j >= list.size()) {
+            return false;
+        }
+        list.remove(i);
+        list.add(j, c);
+        apply.accept(list);
+        return true;
+    }
+
+    /**
+     * Tests the camera: a frame, or why none came. Blocks up to {@link ConnectionTest#TIMEOUT_MS}: call it
+     * off the UI thread.
+     *
+     * @param cancelled polled; a newer test or a closed dialog ends this one early
+     */
+    public ConnectionTest.Result test(CameraConfig c, BooleanSupplier cancelled) throws InterruptedException {
+        return ConnectionTest.run(c, onWall.get(), connector, ConnectionTest.TIMEOUT_MS, cancelled);
+    }
+
+    /**
+     * The test's outcome in words.
+     *
+     * @param shown whether the frame could be shown as a picture
+     */
+    public static Message describe(ConnectionTest.Result r, boolean shown) {
+        Frame f = r.frame();
+        if (f != null && shown) {
+            Jpeg.Size size = Jpeg.size(f.jpeg(), 0, f.size());
+            return new Message(String.format(Locale.ROOT, "Connected: %s, %d bytes per frame.%s",
+                    size == null || size.width() <= 0 || size.height() <= 0 ? "size unknown"
+                            : size.width() + "×" + size.height(), f.size(),
+                    r.fromWall() ? " (The picture comes from the wall's own connection to this camera.)" : ""), false);
+        }
+        String error = f != null ? "Connected, but the camera's frame is not a picture that can be shown ("
+                + f.size() + " bytes). Is this the MJPEG address?" : "Could not get a frame: " + r.error();
+        return new Message(error, true);
+    }
+}

@@ -1,0 +1,446 @@
+package org.mjpegwall.ui.model;
+
+import org.mjpegwall.util.TimeSource;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import org.mjpegwall.config.CameraConfig;
+import org.mjpegwall.config.ConfigException;
+import org.mjpegwall.config.ConfigStore;
+import org.mjpegwall.config.SecondWindowConfig;
+import org.mjpegwall.config.ShareConfig;
+import org.mjpegwall.config.WallConfig;
+import org.mjpegwall.config.WindowGeometry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides what the wall does: which cameras run (start, edit, stop), the page, selection and focus
+ * (in its {@link WallModel}), the tile actions, the settings flows (folders, import and export, share
+ * settings), saving and shutdown. It knows no controls: the window lays out and forwards input, file
+ * choosers and messages go through a {@link DialogService}, and file and network work through a
+ * {@link TaskExecutor}, so every flow here is a plain unit test.
+ *
+ * <p>Threads: every method is called on the UI thread; blocking work goes to the background executor
+ * and its results come back with {@link TaskExecutor#runOnUiThread}.
+ */
+public final class WallController {
+    private static final Logger LOG = LoggerFactory.getLogger(WallController.class);
+
+    private final WallSession session;
+    private final TaskExecutor tasks;
+    private final DialogService dialogs;
+    private final WallModel model = new WallModel();
+    private final CameraActions actions;
+    private final ReadOnlyBooleanWrapper demoMode = new ReadOnlyBooleanWrapper(this, "demoMode");
+    private final ReadOnlyIntegerWrapper autoCycleSeconds = new ReadOnlyIntegerWrapper(this, "autoCycleSeconds");
+    private WallConfig config;
+    private boolean closed;
+
+    /** Opens (starts) the session's cameras; {@link #start()} then resumes what they recorded and shared. */
+    public WallController(WallSession session, TaskExecutor tasks, DialogService dialogs, TimeSource time) {
+        this.session = Objects.requireNonNull(session, "session");
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
+        this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
+        this.config = session.config();
+        this.actions = new CameraActions(this, tasks, dialogs, Objects.requireNonNull(time, "time"),
+                config.recording(), config.sharing());
+        showViewChoices(config);
+        demoMode.set(!session.demoCameras().isEmpty());
+        for (CameraConfig c : demoMode.get() ? session.demoCameras() : config.cameras()) {
+            model.cameras().add(open(c, demoMode.get()));
+        }
+        if (!model.cameras().isEmpty()) {
+            model.selectedProperty().set(0);
+            model.showPage(config.page());
+        }
+        model.showStatsProperty().addListener(o -> {
+            config = config.withShowStats(model.showStatsProperty().get());
+            save();
+        });
+        model.columnsProperty().addListener(o -> {
+            int c = model.columnsProperty().get();
+            config = config.withColumns(c == 0 ? null : c);
+            save();
+        });
+    }
+
+    private void showViewChoices(WallConfig c) {
+        model.tilesPerPageProperty().set(c.tilesPerPage());
+        model.columnsProperty().set(c.columns() == null ? 0 : c.columns());
+        model.showStatsProperty().set(c.showStats());
+        autoCycleSeconds.set(c.autoCycleSeconds());
+    }
+
+    /** Starts again what the configuration records and shares, and says so. Once, when the window shows. */
+    public void start() {
+        actions.resume(List.copyOf(model.cameras()), true);
+    }
+
+    public WallModel model() {
+        return model;
+    }
+
+    /** The configuration as last saved or changed. */
+    public WallConfig config() {
+        return config;
+    }
+
+    public WallSession session() {
+        return session;
+    }
+
+    /** True while the built-in demo cameras are shown (their hint goes once a real camera is added). */
+    public ReadOnlyBooleanProperty demoModeProperty() {
+        return demoMode.getReadOnlyProperty();
+    }
+
+    /** Seconds between automatic page switches, 0 for never; the window runs the timer. */
+    public ReadOnlyIntegerProperty autoCycleSecondsProperty() {
+        return autoCycleSeconds.getReadOnlyProperty();
+    }
+
+    // ---- cameras ----
+
+    private CameraModel open(CameraConfig c, boolean demo) {
+        return CameraModel.open(c, session.connector(), demo);
+    }
+
+    private void stop(CameraModel camera) {
+        actions.stopSharing(camera);
+        actions.stopRecording(camera);
+        CameraStream s = camera.source();
+        if (s != null) {
+            tasks.runInBackground(s::close); // closing joins the client's thread: never on the UI thread
+        }
+    }
+
+    /** The configured cameras (demo cameras included in demo mode), in tile order. */
+    public List<CameraConfig> cameraConfigs() {
+        return model.cameras().stream().map(CameraModel::config).toList();
+    }
+
+    /**
+     * Replaces the camera list (from the manager, a menu or an import): unchanged cameras keep running,
+     * changed ones reconnect, removed ones stop. Saved at once.
+     */
+    public void applyCameras(List<CameraConfig> configs) {
+        Map<String, CameraModel> current = new HashMap<>();
+        for (CameraModel m : model.cameras()) {
+            current.put(m.id(), m);
+        }
+        boolean dropDemos = demoMode.get() && session.persist() && configs.stream().anyMatch(c -> !isDemo(c));
+        List<CameraModel> next = new ArrayList<>();
+        for (CameraConfig c : configs) {
+            if (dropDemos && isDemo(c)) {
+                continue;
+            }
+            CameraModel old = current.get(c.id());
+            if (old != null && old.config().equals(c)) {
+                next.add(old);
+                current.remove(c.id());
+            } else {
+                next.add(open(c, isDemo(c)));
+            }
+        }
+        for (CameraModel gone : current.values()) {
+            if (configs.stream().noneMatch(c -> c.id().equals(gone.id()))) {
+                actions.forget(gone); // removed, not just edited
+            }
+            stop(gone);
+        }
+        if (dropDemos) {
+            demoMode.set(false);
+        }
+        model.cameras().setAll(next);
+        model.clamp();
+        if (model.selectedProperty().get() < 0 && !next.isEmpty()) {
+            model.selectedProperty().set(0);
+        }
+        actions.resume(next, false); // an edited camera that recorded or was shared goes on doing so
+        save();
+    }
+
+    private boolean isDemo(CameraConfig c) {
+        return session.demoCameras().stream().anyMatch(d -> d.id().equals(c.id()));
+    }
+
+    /** Disables an enabled camera (its connection stops) or enables a disabled one. */
+    public void toggleEnabled(CameraModel camera) {
+        applyCameras(cameraConfigs().stream()
+                .map(c -> c.id().equals(camera.id()) ? c.withEnabled(!c.enabled()) : c).toList());
+    }
+
+    /** Moves a camera to another place in the wall and saves the new order. */
+    public void moveCamera(CameraModel camera, int toIndex) {
+        model.move(camera, toIndex);
+        save();
+    }
+
+    /** The camera manager's view model, over this wall's cameras. */
+    public CameraManagerModel cameraManager() {
+        return new CameraManagerModel(this::cameraConfigs, this::applyCameras,
+                () -> model.cameras().stream().map(m -> new ConnectionTest.OnWall(m.config(), m.source())).toList(),
+                session.connector());
+    }
+
+    // ---- actions, paging ----
+
+    /** The camera keys and the Camera menu act on: the focused camera, else the selected one, or {@code null}. */
+    public CameraModel current() {
+        return model.focusedProperty().get() != null ? model.focusedProperty().get() : model.selectedCamera();
+    }
+
+    /** Runs a tile action (snapshot, record, share, focus) on a camera. */
+    public void run(TileAction action, CameraModel camera) {
+        actions.run(action, camera);
+    }
+
+    /** Runs a tile action on the {@link #current()} camera, if any. */
+    public void runOnCurrent(TileAction action) {
+        CameraModel c = current();
+        if (c != null) {
+            actions.run(action, c);
+        }
+    }
+
+    /** Whether recording is possible at all (the record button is disabled otherwise, never faked). */
+    public boolean recordAvailable() {
+        return actions.recordAvailable();
+    }
+
+    /** Updates the recording indicators (a few times a second, from the window's timer). */
+    public void refreshIndicators() {
+        actions.refresh();
+    }
+
+    public void setTilesPerPage(int n) {
+        model.tilesPerPageProperty().set(n);
+        config = config.withTilesPerPage(n);
+        save();
+    }
+
+    /** Switches pages every N seconds (0: never), remembered. */
+    public void setAutoCycle(int seconds) {
+        config = config.withAutoCycleSeconds(seconds);
+        autoCycleSeconds.set(seconds);
+        save();
+    }
+
+    /** One tick of the page cycle: the next page, unless there is one page only or a camera is focused. */
+    public void cycleTick() {
+        if (model.pageCount() > 1 && model.focusedProperty().get() == null) {
+            model.nextPage();
+        }
+    }
+
+    // ---- settings flows ----
+
+    public Path recordingsFolder() {
+        return config.recordingsFolder() == null
+                ? Path.of(System.getProperty("user.home"), "Videos", "MJPEG Wall")
+                : Path.of(config.recordingsFolder());
+    }
+
+    public Path picturesFolder() {
+        return config.picturesFolder() == null ? SnapshotWriter.defaultFolder() : Path.of(config.picturesFolder());
+    }
+
+    /** Opens a folder in the file manager (or says why it cannot). */
+    public void openFolder(Path folder) {
+        dialogs.openFolder(folder);
+    }
+
+    public void chooseRecordingsFolder() {
+        dialogs.chooseFolder("Folder for recordings", recordingsFolder()).ifPresent(dir -> {
+            config = config.withRecordingsFolder(dir.toAbsolutePath().toString());
+            save();
+            dialogs.notifyFolder("Recordings now go to", dir);
+        });
+    }
+
+    public void choosePicturesFolder() {
+        dialogs.chooseFolder("Folder for snapshots", picturesFolder()).ifPresent(dir -> {
+            config = config.withPicturesFolder(dir.toAbsolutePath().toString());
+            save();
+            dialogs.notifyFolder("Snapshots now go to", dir);
+        });
+    }
+
+    /** Writes the configuration to a file the user chooses; it holds the cameras' passwords, which it says. */
+    public void exportConfig() {
+        Path home = Path.of(System.getProperty("user.home"));
+        dialogs.chooseFileToSave("Export configuration", home, "mjpeg-wall.json").ifPresent(file -> {
+            WallConfig snapshot = currentConfig();
+            ConfigStore store = session.store() != null ? session.store() : ConfigStore.atDefaultLocation();
+            background(() -> {
+                try {
+                    store.exportTo(file, snapshot);
+                    tasks.runOnUiThread(() -> dialogs.notifySaved("Configuration exported. It contains the cameras' "
+                            + "passwords: keep it safe.", file));
+                } catch (ConfigException e) {
+                    tasks.runOnUiThread(() -> dialogs.notify(e.getMessage(), true));
+                }
+            });
+        });
+    }
+
+    /** Asks for an exported file and imports it (see {@link #importConfig(Path)}). */
+    public void importConfig() {
+        dialogs.chooseFileToOpen("Import configuration", Path.of(System.getProperty("user.home")))
+                .ifPresent(this::importConfig);
+    }
+
+    /**
+     * Replaces the cameras and view choices with those of an exported file (read in the background). A
+     * file with no usable camera changes nothing and says why; unusable cameras are left out and named.
+     */
+    public void importConfig(Path file) {
+        background(() -> {
+            try {
+                ConfigImport checked = ConfigImport.check(ConfigStore.importFrom(file));
+                tasks.runOnUiThread(() -> apply(checked, file));
+            } catch (ConfigException e) {
+                tasks.runOnUiThread(() -> dialogs.notify(e.getMessage(), true));
+            }
+        });
+    }
+
+    private void apply(ConfigImport checked, Path file) {
+        if (checked.config() == null) {
+            dialogs.notify(checked.nothingMessage(file), true);
+            return;
+        }
+        WallConfig imported = checked.config();
+        config = imported.withWindow(config.window());
+        showViewChoices(config);
+        applyCameras(imported.cameras());
+        dialogs.notify("Imported " + imported.cameras().size() + " cameras from " + file, false);
+        if (checked.skippedMessage() != null) {
+            dialogs.notify(checked.skippedMessage(), true);
+        }
+    }
+
+    /** New share settings: saved, and running shares move to them. */
+    public void setShareConfig(ShareConfig share) {
+        config = config.withShare(share);
+        save();
+        actions.restartSharing();
+        dialogs.notify(share.expose() ? "Shares are now open to other computers, with the password."
+                : "Shares are now for this computer only.", false);
+    }
+
+    /** Kiosk mode was entered or left (on a screen): remembered for the next start. */
+    public void rememberKiosk(boolean on, int screen) {
+        config = config.withKiosk(on, screen);
+        save();
+    }
+
+    /** The second window opened or moved ({@code null}: closed): remembered for the next start. */
+    public void rememberSecondWindow(SecondWindowConfig second) {
+        config = config.withSecondWindow(second);
+        save();
+    }
+
+    /** The main window's place and size, saved when it changed. */
+    public void rememberWindow(WindowGeometry window) {
+        if (window != null && !window.equals(config.window())) {
+            config = config.withWindow(window);
+            save();
+        }
+    }
+
+    // ---- saving, quitting ----
+
+    /** Runs file or network work off the UI thread, while the wall is open. */
+    void background(Runnable task) {
+        if (!closed) {
+            tasks.runInBackground(task);
+        }
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    private WallConfig currentConfig() {
+        List<CameraConfig> real = model.cameras().stream().filter(c -> !c.demo()).map(CameraModel::config).toList();
+        if (demoMode.get() && !session.persist()) {
+            real = config.cameras(); // --demo N: the saved cameras stay as they are
+        }
+        return config.withCameras(real).withRecording(actions.recordWish()).withSharing(actions.shareWish())
+                .withPage(model.pageProperty().get());
+    }
+
+    /** Saves the configuration in the background; a failure is shown, never thrown. */
+    public void save() {
+        if (!session.persist() || session.store() == null || closed) {
+            return;
+        }
+        WallConfig snapshot = currentConfig();
+        config = snapshot;
+        ConfigStore store = session.store();
+        tasks.runInBackground(() -> {
+            try {
+                store.save(snapshot);
+            } catch (ConfigException e) {
+                LOG.warn("could not save the configuration: {}", e.getMessage());
+                tasks.runOnUiThread(() -> dialogs.notify(e.getMessage(), true));
+            }
+        });
+    }
+
+    /** Asks first while cameras record or are shared (quitting stops both); true when the wall may quit. */
+    public boolean mayQuit() {
+        return QuitGuard.mayQuit(dialogs, actions.recordingNames(), actions.sharedNames(), session.persist());
+    }
+
+    /**
+     * Saves (with the window's last place and size, if known), finishes the recordings, stops the shares,
+     * then stops every camera in the background. Idempotent.
+     */
+    public void close(WindowGeometry lastWindow) {
+        if (closed) {
+            return;
+        }
+        if (lastWindow != null) {
+            config = config.withWindow(lastWindow);
+        }
+        save(); // the page shown, what records and is shared, and the window: all kept for the next start
+        var recordingsDone = actions.close();
+        closed = true;
+        List<CameraModel> all = List.copyOf(model.cameras());
+        tasks.runInBackground(() -> {
+            try {
+                // Let recordings finish their files before the cameras stop.
+                recordingsDone.get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.warn("recordings did not finish in time: {}", e.toString());
+            }
+            for (CameraModel c : all) {
+                if (c.source() != null) {
+                    try {
+                        c.source().close();
+                    } catch (RuntimeException e) {
+                        LOG.debug("closing {}", c.config().name(), e);
+                    }
+                }
+            }
+            session.onClose().run();
+        });
+        tasks.shutdown();
+    }
+
+    /** Waits until the background work of {@link #close} is done. */
+    public boolean awaitClosed(long timeout, TimeUnit unit) throws InterruptedException {
+        return tasks.awaitTermination(timeout, unit);
+    }
+}

@@ -1,0 +1,127 @@
+package org.mjpegwall.ui.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mjpegwall.ui.FxTesting.fx;
+import static org.mjpegwall.ui.FxTesting.fxRun;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SkinBase;
+import javafx.scene.image.WritableImage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.mjpegwall.ui.model.TileAction;
+import org.mjpegwall.ui.model.TileStatus;
+import org.testfx.api.FxToolkit;
+
+/** The tile's skin sets the pseudo-classes the stylesheet styles, routes its buttons, and lets go when disposed. */
+class TileSkinTest {
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    private static Tile skinned() {
+        Tile tile = new Tile();
+        tile.setSkin(new TileSkin(tile));
+        return tile;
+    }
+
+    @Test
+    void pseudoClassesFollowTheTilesState() {
+        fxRun(() -> {
+            // given
+            Tile tile = skinned();
+            // when a camera connects and has no picture yet, then it is connecting, not stale
+            tile.setStatus(TileStatus.CONNECTING);
+            assertTrue(tile.getPseudoClassStates().contains(Tile.CONNECTING));
+            assertFalse(tile.getPseudoClassStates().contains(Tile.STALE));
+            // when it has a picture, it is stale until live (its old picture is dimmed)
+            tile.setImage(new WritableImage(4, 3));
+            assertTrue(tile.getPseudoClassStates().contains(Tile.STALE));
+            assertFalse(tile.getPseudoClassStates().contains(Tile.CONNECTING));
+            tile.setStatus(new TileStatus(TileStatus.Kind.LIVE, ""));
+            assertFalse(tile.getPseudoClassStates().contains(Tile.STALE));
+            // and recording, sharing and selection show
+            tile.recordingProperty().set(true);
+            tile.sharingProperty().set(true);
+            tile.selectedProperty().set(true);
+            assertTrue(tile.getPseudoClassStates().containsAll(List.of(Tile.RECORDING, Tile.SHARING, Tile.SELECTED)));
+            tile.recordingProperty().set(false);
+            assertFalse(tile.getPseudoClassStates().contains(Tile.RECORDING));
+        });
+    }
+
+    @Test
+    void theOverlaySaysWhyACameraIsNotLive() {
+        fx(() -> {
+            // given
+            Tile tile = skinned();
+            Label status = (Label) tile.lookup(".tile-status");
+            // when
+            tile.setStatus(new TileStatus(TileStatus.Kind.RECONNECTING, "wrong password\nreconnecting in 5 s"));
+            // then
+            assertTrue(tile.lookup(".tile-overlay").isVisible());
+            assertEquals("wrong password\nreconnecting in 5 s", status.getText());
+            // when live, the overlay goes
+            tile.setStatus(new TileStatus(TileStatus.Kind.LIVE, ""));
+            assertFalse(tile.lookup(".tile-overlay").isVisible());
+            return null;
+        });
+    }
+
+    @Test
+    void buttonsAskForTheirActionAndRecordSaysStopWhileRecording() {
+        fxRun(() -> {
+            // given
+            Tile tile = skinned();
+            tile.recordAvailableProperty().set(true);
+            List<TileAction> asked = new ArrayList<>();
+            tile.onActionProperty().set(asked::add);
+            Button record = (Button) tile.lookup(".tile-record");
+            // when
+            ((Button) tile.lookup(".tile-snapshot")).fire();
+            record.fire();
+            ((Button) tile.lookup(".tile-share")).fire();
+            ((Button) tile.lookup(".tile-focus")).fire();
+            // then
+            assertEquals(List.of(TileAction.SNAPSHOT, TileAction.RECORD, TileAction.SHARE, TileAction.FOCUS), asked);
+            assertEquals("Record (R)", record.getAccessibleText());
+            tile.recordingProperty().set(true);
+            assertEquals("Stop recording (R)", record.getAccessibleText());
+            // and without recording, the button is disabled, not faked
+            tile.recordAvailableProperty().set(false);
+            assertTrue(record.isDisabled());
+        });
+    }
+
+    @Test
+    void aDisposedSkinDropsItsListenersAndItsPseudoClasses() {
+        fxRun(() -> {
+            // given a recording tile, not live
+            Tile tile = skinned();
+            Label oldStatus = (Label) tile.lookup(".tile-status");
+            Button oldRecord = (Button) tile.lookup(".tile-record");
+            tile.recordingProperty().set(true);
+            tile.setStatus(new TileStatus(TileStatus.Kind.STOPPED, "stopped"));
+            assertTrue(tile.getPseudoClassStates().containsAll(List.of(Tile.RECORDING, Tile.STALE)));
+            // when the tile gets another skin (the old one is disposed)
+            tile.setSkin(new SkinBase<>(tile) { });
+            // then its pseudo-classes are gone, and the old nodes no longer follow the tile
+            assertFalse(tile.getPseudoClassStates().contains(Tile.RECORDING));
+            assertFalse(tile.getPseudoClassStates().contains(Tile.STALE));
+            tile.setStatus(new TileStatus(TileStatus.Kind.STOPPED, "something else"));
+            tile.recordingProperty().set(false);
+            tile.recordingProperty().set(true);
+            assertEquals("stopped", oldStatus.getText());
+            assertFalse(tile.getPseudoClassStates().contains(Tile.RECORDING));
+            assertEquals("Stop recording (R)", oldRecord.getAccessibleText());
+            tile.recordingProperty().set(false);
+            assertEquals("Stop recording (R)", oldRecord.getAccessibleText());
+        });
+    }
+}

@@ -1,0 +1,36 @@
+package org.mjpegwall.ui.model;
+
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/** Runs background and UI work at once on the calling thread (as JabRef's test executor): flows become plain calls. */
+final class CurrentThreadTaskExecutor implements TaskExecutor {
+    private volatile boolean shutdown;
+
+    @Override
+    public void runInBackground(Runnable task) {
+        if (shutdown) {
+            throw new RejectedExecutionException("shut down");
+        }
+        task.run();
+    }
+
+    @Override
+    public void runOnUiThread(Runnable task) {
+        task.run();
+    }
+
+    @Override
+    public void shutdown() {
+        shutdown = true;
+    }
+
+    @Override
+    public boolean awaitTermination(long timeout, TimeUnit unit) {
+        return shutdown;
+    }
+
+    boolean isShutdown() {
+        return shutdown;
+    }
+}
