@@ -7,6 +7,8 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** Keeps the package boundaries of DESIGN.md. */
 class ArchitectureTest {
@@ -82,5 +84,41 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("org.mjpegwall.source.internal..")
                 .because("client.internal is not public API")
                 .check(classes);
+    }
+
+    /**
+     * The whole house in one rule (docs/architecture.md): each layer uses only the layers below it. A new
+     * source goes in {@code source}, a new frame consumer (motion, recording) beside {@code motion} and
+     * {@code record}, which see frames and nothing of the network or the screen.
+     */
+    @Test
+    void layersUseOnlyTheLayersBelow() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("util").definedBy("org.mjpegwall.util..")
+                .layer("frame").definedBy("org.mjpegwall.frame..")
+                .layer("source").definedBy("org.mjpegwall.source..")
+                .layer("motion").definedBy("org.mjpegwall.motion..")
+                .layer("record").definedBy("org.mjpegwall.record..")
+                .layer("server").definedBy("org.mjpegwall.server..")
+                .layer("config").definedBy("org.mjpegwall.config..")
+                .layer("demo").definedBy("org.mjpegwall.demo..")
+                .layer("ui").definedBy("org.mjpegwall.ui..")
+                .layer("cli").definedBy("org.mjpegwall.cli..")
+                .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+                .whereLayer("ui").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("demo").mayOnlyBeAccessedByLayers("ui", "cli")
+                .whereLayer("config").mayOnlyBeAccessedByLayers("ui", "cli")
+                .whereLayer("server").mayOnlyBeAccessedByLayers("demo", "ui", "cli")
+                .whereLayer("record").mayOnlyBeAccessedByLayers("ui", "cli")
+                .whereLayer("motion").mayOnlyBeAccessedByLayers("ui", "cli")
+                .whereLayer("source").mayOnlyBeAccessedByLayers("server", "ui", "cli")
+                .whereLayer("frame").mayOnlyBeAccessedByLayers("source", "motion", "record", "server", "demo", "ui",
+                        "cli")
+                .check(classes);
+    }
+
+    @Test
+    void packagesHaveNoCycles() {
+        slices().matching("org.mjpegwall.(*)..").should().beFreeOfCycles().check(classes);
     }
 }
