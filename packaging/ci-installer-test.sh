@@ -43,11 +43,14 @@ if ! mvn -B -ntp -q -Pinstaller -DskipTests package >"$work/build.log" 2>&1; the
 fi
 deb=$(ls target/jpackage/dist/mjpeg-wall_*_amd64.deb)
 check "app-image built (target/jpackage/image/mjpeg-wall/bin/mjpeg-wall)" test -x target/jpackage/image/mjpeg-wall/bin/mjpeg-wall
+if [ -e /usr/lib/x86_64-linux-gnu/libturbojpeg.so.0 ]; then
+  check "app-image bundles libturbojpeg (the build machine has it)" test -s target/jpackage/image/mjpeg-wall/lib/app/libturbojpeg.so
+fi
 size=$(stat -c %s "$deb")
 echo "installer-test: $deb is $size bytes ($((size / 1024 / 1024)) MiB)"
 check ".deb is at most 30 MiB ($size bytes)" test "$size" -le "$max_deb_bytes"
 depends=$(dpkg-deb -f "$deb" Depends)
-for lib in libgtk-3-0 libgl1 libx11-6 libfreetype6; do
+for lib in libgtk-3-0 libgl1 libx11-6 libfreetype6 libturbojpeg0; do
   check ".deb depends on $lib" grep -qw "$lib" <<<"$depends"
 done
 
@@ -87,6 +90,14 @@ check "mjpeg-wall --version" bash -c 'mjpeg-wall --version | grep -q mjpeg-wall'
 mjpeg-wall --help >"$work/help.txt" 2>&1 || true
 check "mjpeg-wall --help lists the probe command" grep -qE '^ +probe ' "$work/help.txt"
 check "mjpeg-wall --help lists the demo command" grep -qE '^ +demo ' "$work/help.txt"
+# JPEG decoding with libjpeg-turbo: the bundled copy in lib/app when there is one, else the system's (a dependency).
+JAVA_TOOL_OPTIONS="-Djna.debug_load=true" timeout 120 mjpeg-wall bench-decode --decodes 5 --handoff-seconds 0 \
+  --no-fallback >"$work/decode.txt" 2>&1 || true
+check "installed wall decodes with libjpeg-turbo" grep -q 'libjpeg-turbo: loaded' "$work/decode.txt"
+if [ -e "$prefix/lib/app/libturbojpeg.so" ]; then
+  check "installed wall loads the bundled libturbojpeg first" \
+    grep -q "Found library 'turbojpeg' at $prefix/lib/app/libturbojpeg.so" "$work/decode.txt"
+fi
 
 # --- the installed wall under Xvfb --------------------------------------------------------------
 display=${INSTALLER_TEST_DISPLAY:-}   # e.g. :18 on a shared machine; otherwise the first free one

@@ -17,6 +17,8 @@
 #   --prism ORDER     JavaFX pipeline for the wall (default sw, JavaFX's software renderer; es2 under Xvfb is
 #                     Mesa's llvmpipe, also software)
 #   --shots DIR       keep a screenshot of each side there (default: none)
+#   --wall-opts OPTS  more JVM options for the wall, e.g. "-Dmjpegwall.decoder=java" to measure its JavaFX
+#                     decoder (the fallback without libjpeg-turbo)
 #   --stats           show the wall's per-tile figures (fps, bit rate, latency) to check it keeps up in the
 #                     screenshot; off by default, as Chromium draws no text over its tiles
 #
@@ -39,6 +41,7 @@ display_num=20
 prism=sw
 shots=""
 stats=false
+wall_opts=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --jar) jar=$2; shift 2 ;;
@@ -51,8 +54,9 @@ while [ $# -gt 0 ]; do
     --display) display_num=$2; shift 2 ;;
     --prism) prism=$2; shift 2 ;;
     --shots) shots=$2; shift 2 ;;
+    --wall-opts) wall_opts=$2; shift 2 ;;
     --stats) stats=true; shift ;;
-    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,28p' "$0"; exit 0 ;;
     *) echo "chromium-vs-wall: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -212,12 +216,13 @@ mkdir -p "$work/home"
   echo ']}'
 } >"$work/wall.json"
 # Java takes user.home from the password file, not $HOME: set both, so no real configuration is touched.
-DISPLAY=$display HOME=$work/home java -Duser.home="$work/home" -Dprism.order="$prism" -jar "$jar" \
+# shellcheck disable=SC2086
+DISPLAY=$display HOME=$work/home java -Duser.home="$work/home" -Dprism.order="$prism" $wall_opts -jar "$jar" \
   --config "$work/wall.json" >"$work/wall.log" 2>&1 &
 wall_pid=$!
 pids+=("$wall_pid")
 for _ in $(seq 150); do [ "$(established)" -ge "$streams" ] && break; sleep 0.2; done
-echo "chromium-vs-wall: the wall (prism.order=$prism) shows $(established) streams; warming up ${warmup}s, measuring ${seconds}s"
+echo "chromium-vs-wall: the wall (prism.order=$prism${wall_opts:+ $wall_opts}) shows $(established) streams; warming up ${warmup}s, measuring ${seconds}s"
 sleep "$warmup"
 read -r wall_cores wall_fps < <(measure_with_frames "$wall_pid")
 wall_streams=$(established)

@@ -34,8 +34,8 @@ class BenchDecodeCommandTest {
                 "--handoff-rounds", "1");
         // then each way of handing pixels over has a figure, for both tile configurations
         assertEquals(0, run.status(), run.out() + run.err());
-        for (String way : new String[] {"nothing changes", "WritableImage.setPixels", "PixelBuffer<ByteBuffer>",
-            "PixelBuffer<IntBuffer>"}) {
+        for (String way : new String[] {"nothing changes", "WritableImage.setPixels, ByteBgraPre",
+            "WritableImage.setPixels, IntArgbPre", "PixelBuffer<ByteBuffer>", "PixelBuffer<IntBuffer>"}) {
             assertEquals(2, Arrays.stream(run.out().split("\\R")).filter(l -> l.startsWith("    " + way)
                     && l.contains(" cores")).count(), run.out());
         }

@@ -100,6 +100,9 @@ final class TurboJpegDecoder implements JpegDecoder {
         }
         input.write(0, data, off, len);
         inputSize.setValue(len);
+        // Zeroed first: for a stream of tables only (no frame header), libjpeg-turbo 2.1 returns success and leaves
+        // the sizes untouched, which would decode garbage at the previous frame's size.
+        header.clear(16);
         if (TurboJpegNative.tjDecompressHeader3(handle.pointer, input, inputSize, width, height, subsampling,
                 colorspace) != 0) {
             String message = error();

@@ -24,7 +24,8 @@ import javafx.stage.Stage;
  * Measures the cheapest way to hand decoded BGRA pixels to JavaFX, for {@code bench-decode}: a window of tiles
  * whose pictures all change at a camera's rate, the pixels already decoded in direct buffers, handed over by
  * <ul>
- * <li>{@code WritableImage.setPixels} with {@code ByteBgraPre} (what the wall does today), or</li>
+ * <li>{@code WritableImage.setPixels} with {@code ByteBgraPre} (what the JavaFX fallback does), or with
+ *     {@code IntArgbPre} ints over the same bytes, or</li>
  * <li>a {@link PixelBuffer} over the decoder's own memory, two per tile (double buffering, so the renderer never
  *     shows a half-written frame): {@code updateBuffer} marks the new one dirty and the view switches to it;
  *     as {@code ByteBgraPre} bytes, or as {@code IntArgbPre} ints over the same bytes (BGRA bytes are ARGB
@@ -41,6 +42,7 @@ public final class HandoffBench {
     public enum Mode {
         STILL("nothing changes (baseline)"),
         SET_PIXELS("WritableImage.setPixels, ByteBgraPre"),
+        SET_PIXELS_INTS("WritableImage.setPixels, IntArgbPre"),
         PIXEL_BUFFER_BYTES("PixelBuffer<ByteBuffer> ByteBgraPre, double-buffered"),
         PIXEL_BUFFER_INTS("PixelBuffer<IntBuffer> IntArgbPre, double-buffered");
 
@@ -119,6 +121,7 @@ public final class HandoffBench {
         private final int h;
         private final ImageView[] views;
         private final ByteBuffer[][] memory;
+        private final IntBuffer[][] ints;
         private final WritableImage[][] images;
         private final PixelBuffer<?>[][] buffers;
         private long updates;
@@ -137,19 +140,21 @@ public final class HandoffBench {
             pane.setPrefColumns(columns);
             views = new ImageView[tiles];
             memory = new ByteBuffer[tiles][2];
+            ints = new IntBuffer[tiles][2];
             images = new WritableImage[tiles][2];
             buffers = new PixelBuffer<?>[tiles][2];
             for (int t = 0; t < tiles; t++) {
                 for (int k = 0; k < 2; k++) {
                     memory[t][k] = picture(w, h, t * 2 + k);
+                    ints[t][k] = memory[t][k].duplicate().order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
                     if (mode == Mode.PIXEL_BUFFER_BYTES) {
                         PixelBuffer<ByteBuffer> pb = new PixelBuffer<>(w, h, memory[t][k],
                                 PixelFormat.getByteBgraPreInstance());
                         buffers[t][k] = pb;
                         images[t][k] = new WritableImage(pb);
                     } else if (mode == Mode.PIXEL_BUFFER_INTS) {
-                        IntBuffer ints = memory[t][k].order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
-                        PixelBuffer<IntBuffer> pb = new PixelBuffer<>(w, h, ints, PixelFormat.getIntArgbPreInstance());
+                        PixelBuffer<IntBuffer> pb = new PixelBuffer<>(w, h, ints[t][k],
+                                PixelFormat.getIntArgbPreInstance());
                         buffers[t][k] = pb;
                         images[t][k] = new WritableImage(pb);
                     } else if (k == 0) {
@@ -185,6 +190,9 @@ public final class HandoffBench {
                 if (mode == Mode.SET_PIXELS) {
                     images[t][0].getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getByteBgraPreInstance(),
                             memory[t][turn], w * 4);
+                } else if (mode == Mode.SET_PIXELS_INTS) {
+                    images[t][0].getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbPreInstance(),
+                            ints[t][turn], w);
                 } else {
                     buffers[t][turn].updateBuffer(b -> null);
                     views[t].setImage(images[t][turn]);

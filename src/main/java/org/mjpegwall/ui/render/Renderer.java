@@ -29,6 +29,12 @@ import org.slf4j.LoggerFactory;
  * returns the buffer. Invisible tiles are never decoded. A few times a second it refreshes every
  * camera's status and stats text.
  *
+ * <p>Why "synced": a tile double-buffered over {@code PixelBuffer}s must not write the buffer that just left the
+ * screen until JavaFX has synchronised the scene to its render thread (which may still be uploading that buffer
+ * for the frame it draws). That sync happens in each pulse after the animation timers (after the previous frame
+ * was drawn), so a pulse that has ended has synced; {@link #synced()} counts them, and a frame that waits for its
+ * buffer is retried right after the pulse.
+ *
  * <p>Time comes from a {@link TimeSource}, the decode pool and the FX thread are executors, and
  * {@link #pulse()} is one pulse: tests drive it on fake time with executors that run at once, and count
  * exactly. {@link #start()} drives it from the JavaFX pulse.
@@ -71,6 +77,8 @@ public final class Renderer {
     private boolean refreshed;
     private long lastRefresh;
     private long pulses;
+    private boolean inPulse;
+    private boolean retryPosted;
     private boolean stopped;
 
     /**
@@ -166,6 +174,20 @@ public final class Renderer {
     /** One pulse (FX thread): decode for the visible tiles, count what reached the screen, refresh statuses. */
     public void pulse() {
         assert Platform.isFxApplicationThread() : FX_ONLY;
+        inPulse = true;
+        try {
+            pulseInside();
+        } finally {
+            inPulse = false;
+        }
+    }
+
+    /** Pulses whose scene sync has surely happened: those that ended (FX thread). */
+    private long synced() {
+        return inPulse ? pulses - 1 : pulses;
+    }
+
+    private void pulseInside() {
         long t0 = time.nanoTime();
         pulses++;
         boolean measuring = metrics.enabled();
@@ -221,15 +243,23 @@ public final class Renderer {
         if (source == null || decoder.isBusy()) {
             return;
         }
+        if (!decoder.writable(synced())) {
+            retryAfterPulse(); // the buffer it would write may still be read by the render thread
+            return;
+        }
         int maxW = 0;
         int maxH = 0;
+        int[] size = target.slot().drawnSize();
         if (!target.fullResolution()) {
-            int[] size = target.slot().drawnSize();
             maxW = size[0];
             maxH = size[1];
             if (maxW < 1 || maxH < 1) {
                 return; // not laid out yet: leave the frame in its slot for the next pulse
             }
+        } else if (decoder.coversDrawnSizeAtFullResolution() && size[0] > 0 && size[1] > 0) {
+            // The focus view: the DCT factor that covers the view, as sharp as the screen shows it.
+            maxW = size[0];
+            maxH = size[1];
         }
         FrameBuffer buffer = source.takeLatest();
         if (buffer == null) {
@@ -268,10 +298,32 @@ public final class Renderer {
         }
     }
 
+    /**
+     * Tries the visible tiles again once the current pulse has ended (its scene sync done), for frames that
+     * waited for their buffer; at most one retry is queued.
+     */
+    private void retryAfterPulse() {
+        if (retryPosted || !inPulse) {
+            return; // outside a pulse, the next pulse tries again anyway
+        }
+        retryPosted = true;
+        fxThread.execute(() -> {
+            retryPosted = false;
+            if (stopped || inPulse || !windowVisible.getAsBoolean()) {
+                return;
+            }
+            for (Target target : visibleTargets.get()) {
+                if (target.decoder().visibleIn(pulses)) {
+                    render(target, metrics.enabled());
+                }
+            }
+        });
+    }
+
     private void show(Target target, FrameDecoder.Decoded done, boolean measuring) {
         CameraModel camera = target.camera();
         FrameDecoder decoder = target.decoder();
-        if (!decoder.apply(done)) {
+        if (!decoder.apply(done, synced())) {
             // A corrupt frame is counted and skipped: the tile keeps its last good image.
             camera.noteCorrupt();
             return;

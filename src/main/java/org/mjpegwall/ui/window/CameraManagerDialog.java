@@ -1,6 +1,5 @@
 package org.mjpegwall.ui.window;
 
-import java.io.ByteArrayInputStream;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
@@ -30,10 +29,10 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.mjpegwall.config.CameraConfig;
 import org.mjpegwall.config.CameraValidation;
 import org.mjpegwall.frame.Frame;
-import org.mjpegwall.frame.Jpeg;
 import org.mjpegwall.ui.control.Icons;
 import org.mjpegwall.ui.model.CameraManagerModel;
 import org.mjpegwall.ui.model.ConnectionTest;
+import org.mjpegwall.ui.render.StillImages;
 
 /**
  * Adds, edits, removes, enables and disables cameras; every change is applied to the wall and saved
@@ -274,16 +273,12 @@ public final class CameraManagerDialog extends Stage {
         tester.start();
     }
 
-    /** The frame as a picture for the preview, or {@code null}; decoded on the tester's thread, as a full-size frame can take long. */
+    /**
+     * The frame as a picture for the preview (drawn at 320×240, sharp up to a 2× screen), or {@code null};
+     * decoded on the tester's thread, as a large frame can take long.
+     */
     private static Image picture(Frame f) {
-        if (f == null) {
-            return null;
-        }
-        byte[] jpeg = f.jpeg();
-        if (!Jpeg.hasHuffmanTables(jpeg, 0, jpeg.length)) {
-            jpeg = Jpeg.withStandardHuffmanTables(jpeg, 0, jpeg.length); // many webcams leave them out
-        }
-        return new Image(new ByteArrayInputStream(jpeg), 640, 480, true, true);
+        return f == null ? null : StillImages.decode(f.jpeg(), 640, 480);
     }
 
     private void say(String text, boolean error) {

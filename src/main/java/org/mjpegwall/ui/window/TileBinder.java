@@ -9,9 +9,9 @@ import javafx.stage.Window;
 import org.mjpegwall.ui.control.Tile;
 import org.mjpegwall.ui.model.CameraModel;
 import org.mjpegwall.ui.model.TileAction;
-import org.mjpegwall.ui.render.FrameDecoder;
 import org.mjpegwall.ui.render.ImageSlot;
 import org.mjpegwall.ui.render.Renderer;
+import org.mjpegwall.ui.render.TileDecoding;
 
 /**
  * The one place a tile is tied to a camera, for the wall's tiles, the focus view and the second
@@ -22,16 +22,20 @@ final class TileBinder {
     private final ObservableBooleanValue showStats;
     private final boolean recordAvailable;
     private final Function<CameraModel, ContextMenu> contextMenu;
+    private final TileDecoding decoding;
 
     /**
      * @param showStats whether tiles show their stats line
      * @param recordAvailable whether recording is possible at all
      * @param contextMenu makes a camera's own menu (right-click)
+     * @param decoding how the tiles decode (libjpeg-turbo, or JavaFX's decoder when it is missing)
      */
-    TileBinder(ObservableBooleanValue showStats, boolean recordAvailable, Function<CameraModel, ContextMenu> contextMenu) {
+    TileBinder(ObservableBooleanValue showStats, boolean recordAvailable, Function<CameraModel, ContextMenu> contextMenu,
+            TileDecoding decoding) {
         this.showStats = showStats;
         this.recordAvailable = recordAvailable;
         this.contextMenu = contextMenu;
+        this.decoding = decoding;
     }
 
     /** A tile bound to a camera, and where the renderer puts its pictures. */
@@ -40,10 +44,10 @@ final class TileBinder {
         private final CameraModel camera;
         private final Renderer.Target target;
 
-        private Bound(Tile tile, CameraModel camera, boolean fullResolution) {
+        private Bound(Tile tile, CameraModel camera, boolean fullResolution, TileDecoding decoding) {
             this.tile = tile;
             this.camera = camera;
-            this.target = new Renderer.Target(camera, this, new FrameDecoder(), fullResolution);
+            this.target = new Renderer.Target(camera, this, decoding.newTile(), fullResolution);
         }
 
         Tile tile() {
@@ -108,6 +112,6 @@ final class TileBinder {
             contextMenu.apply(camera).show(tile, e.getScreenX(), e.getScreenY());
             e.consume();
         });
-        return new Bound(tile, camera, fullResolution);
+        return new Bound(tile, camera, fullResolution, decoding);
     }
 }

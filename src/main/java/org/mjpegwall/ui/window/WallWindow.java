@@ -36,6 +36,7 @@ import org.mjpegwall.ui.model.WallModel;
 import org.mjpegwall.ui.model.WallSession;
 import org.mjpegwall.ui.render.RenderMetrics;
 import org.mjpegwall.ui.render.Renderer;
+import org.mjpegwall.ui.render.TileDecoding;
 
 /**
  * The camera wall window: lays out the grid of tiles, the focus view, the menus and notifications over
@@ -54,6 +55,7 @@ public final class WallWindow implements WallMenus.Windows {
     private final Label pageLabel = new Label();
     private final BorderPane wallArea;
     private final Renderer renderer;
+    private final TileDecoding decoding = TileDecoding.best();
     /** Decodes JPEGs off the FX thread: on a 2-core PC one thread per core keeps the pulse short. */
     private final ExecutorService decodePool = Executors.newFixedThreadPool(
             Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors())), r -> {
@@ -89,7 +91,7 @@ public final class WallWindow implements WallMenus.Windows {
         WallConfig config = controller.config();
         kiosk = new KioskMode(stage, KioskMode.DEFAULT_IDLE, controller::rememberKiosk);
         menus = new WallMenus(controller, kiosk, this);
-        binder = new TileBinder(model.showStatsProperty(), controller.recordAvailable(), menus::contextMenu);
+        binder = new TileBinder(model.showStatsProperty(), controller.recordAvailable(), menus::contextMenu, decoding);
         input = new WallInput(controller, grid, kiosk, focusTile, this::tile, menus::contextMenu);
 
         grid.setId("wall");
@@ -403,6 +405,7 @@ public final class WallWindow implements WallMenus.Windows {
         WindowGeometry lastPlace = place.stop();
         renderer.stop();
         decodePool.shutdown();
+        decoding.close();
         autoCycle.stop();
         indicators.stop();
         if (manager != null) {

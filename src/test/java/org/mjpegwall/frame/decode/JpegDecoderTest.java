@@ -273,6 +273,22 @@ class JpegDecoderTest {
 
     @ParameterizedTest
     @MethodSource("decoders")
+    void refusesAFrameWithoutAFrameHeaderAfterAGoodOneInsteadOfDecodingItAtTheOldSize(String name) throws Exception {
+        // given a decoder that decoded a good frame
+        JpegDecoder dec = open(name);
+        OutputBuffer out = new OutputBuffer();
+        byte[] good = TestFrames.photo(320, 240);
+        dec.decode(good, 0, good.length, 0, 0, PixelLayout.BGRA, out);
+        // when a JPEG start and bytes that hold no frame header come (libjpeg reads them as a tables-only stream)
+        byte[] noFrame = {(byte) 0xFF, (byte) 0xD8, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
+        // then it is refused, in words
+        JpegDecodeException e = assertThrows(JpegDecodeException.class,
+                () -> dec.decode(noFrame, 0, noFrame.length, 0, 0, PixelLayout.BGRA, out));
+        assertTrue(e.getMessage().length() > 10, e.getMessage());
+    }
+
+    @ParameterizedTest
+    @MethodSource("decoders")
     void decodesATruncatedFrameWithAWarning(String name) throws Exception {
         // given the first half of a frame (a camera that dropped the connection mid-frame)
         byte[] jpeg = TestFrames.photo(320, 240);

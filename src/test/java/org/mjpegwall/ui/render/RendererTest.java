@@ -1,451 +1,231 @@
 package org.mjpegwall.ui.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.mjpegwall.ui.FxTesting.fx;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.mjpegwall.ui.FxTesting.fxRun;
 
 import java.awt.Color;
-import java.io.ByteArrayOutputStream;
-import java.time.Duration;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executor;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
+import java.util.function.Consumer;
 import javafx.scene.image.Image;
-import org.junit.jupiter.api.BeforeAll;
+import javafx.scene.image.PixelReader;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mjpegwall.config.CameraConfig;
-import org.mjpegwall.frame.Jpeg;
-import org.mjpegwall.frame.SourceState;
-import org.mjpegwall.testing.FakeTime;
-import org.mjpegwall.ui.QueuedExecutor;
+import org.mjpegwall.frame.decode.Decoded;
+import org.mjpegwall.frame.decode.JpegDecodeException;
+import org.mjpegwall.frame.decode.JpegDecoder;
+import org.mjpegwall.frame.decode.JpegDecoders;
+import org.mjpegwall.frame.decode.OutputBuffer;
+import org.mjpegwall.frame.decode.PixelLayout;
 import org.mjpegwall.testing.TestJpegs;
-import org.mjpegwall.ui.TestSource;
+import org.mjpegwall.ui.QueuedExecutor;
 import org.mjpegwall.ui.model.CameraModel;
-import org.mjpegwall.ui.model.TileStatus;
-import org.testfx.api.FxToolkit;
 
 /**
- * The renderer's promises, pulse by pulse on fake time, with synthetic sources and plain image slots (no
- * window): what is decoded, when, at what size, and what reaches the screen. The decode pool and the FX
- * thread's follow-ups run at once on the FX thread, unless a test queues them, so every count is exact.
+ * Every renderer case on the wall's own path: libjpeg-turbo at the DCT factor that covers the drawn size, straight
+ * into two {@code PixelBuffer}s per tile; and what double buffering promises: the screen never shows the memory
+ * being written, and the memory that left the screen is written again only after a pulse has synced the scene.
  */
-class RendererTest {
-    private final FakeTime time = new FakeTime(java.time.Instant.parse("2026-11-30T14:02:00Z"));
-    private final List<TestSource> sources = new ArrayList<>();
-    private final ObservableList<CameraModel> cameras = FXCollections.observableArrayList();
-    private final RenderMetrics metrics = new RenderMetrics();
-    private List<Renderer.Target> visible = List.of();
-    private boolean windowVisible = true;
-    private Renderer renderer;
+class RendererTest extends RendererCases {
+    /** Called on the worker after each decode has written its pixels, with the memory written. */
+    private Consumer<ByteBuffer> afterWrite = written -> { };
+    private final List<String> decoderNames = new ArrayList<>();
 
-    /** A slot of a fixed drawn size that keeps what it was given. */
-    private static final class Slot implements ImageSlot {
-        private final int width;
-        private final int height;
-        private Image image;
+    @BeforeEach
+    void turboLoads() {
+        requireTurbo();
+    }
 
-        Slot(int width, int height) {
-            this.width = width;
-            this.height = height;
+    @Override
+    TileDecoding decoding() {
+        return TileDecoding.with(() -> new Watched(JpegDecoders.open()));
+    }
+
+    /**
+     * Skips where libjpeg-turbo is missing, but fails under CI (CI=true), where {@code .ci/run} installs it, so a
+     * missing install step cannot turn into a silent skip.
+     */
+    static void requireTurbo() {
+        if (!JpegDecoders.turboAvailable() && "true".equals(System.getenv("CI"))) {
+            throw new AssertionError("libjpeg-turbo must load under CI: " + JpegDecoders.unavailableReason());
+        }
+        assumeTrue(JpegDecoders.turboAvailable(), "libjpeg-turbo: " + JpegDecoders.unavailableReason());
+    }
+
+    @Override
+    String decodedSize(int sw, int sh, int dw, int dh) {
+        int scale = 1;
+        while (scale < 8 && ((sw + 2 * scale - 1) / (2 * scale) >= dw || (sh + 2 * scale - 1) / (2 * scale) >= dh)) {
+            scale *= 2;
+        }
+        return (sw + scale - 1) / scale + "x" + (sh + scale - 1) / scale;
+    }
+
+    /** The real decoder, reporting each write to {@link #afterWrite}. */
+    private final class Watched implements JpegDecoder {
+        private final JpegDecoder inner;
+
+        Watched(JpegDecoder inner) {
+            this.inner = inner;
+            decoderNames.add(inner.name());
         }
 
         @Override
-        public int[] drawnSize() {
-            return new int[] {width, height};
+        public Decoded decode(byte[] data, int off, int len, int maxWidth, int maxHeight, PixelLayout layout,
+                OutputBuffer out) throws JpegDecodeException {
+            Decoded d = inner.decode(data, off, len, maxWidth, maxHeight, layout, out);
+            afterWrite.accept(d.pixels());
+            return d;
         }
 
         @Override
-        public void show(Image image) {
-            this.image = image;
+        public String name() {
+            return inner.name();
+        }
+
+        @Override
+        public void close() {
+            inner.close();
         }
     }
 
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage(); // JavaFX decodes the JPEGs
-    }
-
-    private void open(int n, Executor pool) {
-        open(n, pool, Runnable::run);
-    }
-
-    private void open(int n, Executor pool, Executor fxThread) {
-        for (int i = 1; i <= n; i++) {
-            TestSource s = new TestSource(time::nanoTime);
-            sources.add(s);
-            cameras.add(new CameraModel(CameraConfig.of("Cam " + i, "http://127.0.0.1:9/" + i), s, false));
+    /** Whether every sampled pixel of the picture is close to {@code rgb} (below the white bar at the top). */
+    private static boolean allOf(Image img, int rgb) {
+        PixelReader r = img.getPixelReader();
+        int w = (int) img.getWidth();
+        int h = (int) img.getHeight();
+        for (int y = h / 4; y < h; y += Math.max(1, h / 16)) {
+            for (int x = 0; x < w; x += Math.max(1, w / 16)) {
+                int argb = r.getArgb(x, y);
+                for (int shift = 0; shift <= 16; shift += 8) {
+                    if (Math.abs(((argb >> shift) & 0xFF) - ((rgb >> shift) & 0xFF)) > 40) {
+                        return false;
+                    }
+                }
+            }
         }
-        renderer = new Renderer(() -> visible, () -> List.copyOf(cameras), () -> windowVisible, metrics, pool,
-                fxThread, time);
-    }
-
-    private void open(int n) {
-        open(n, Runnable::run);
-    }
-
-    private Renderer.Target tile(int camera, int width, int height) {
-        return new Renderer.Target(cameras.get(camera), new Slot(width, height), new FrameDecoder(), false);
-    }
-
-    private Renderer.Target fullResolution(int camera) {
-        return new Renderer.Target(cameras.get(camera), new Slot(0, 0), new FrameDecoder(), true);
-    }
-
-    private void pulse() {
-        fxRun(renderer::pulse);
-    }
-
-    private static Image shown(Renderer.Target t) {
-        return ((Slot) t.slot()).image;
-    }
-
-    /** Red channel of the pixel in the lower middle (away from the white bar). */
-    private static int red(Image img) {
-        int argb = img.getPixelReader().getArgb((int) img.getWidth() / 2, (int) (img.getHeight() * 0.75));
-        return (argb >> 16) & 0xFF;
+        return true;
     }
 
     @Test
-    void showsTheNewestFrameAndCountsItDisplayedAtThePulse() {
+    void tilesDecodeWithLibjpegTurboOneDecoderPerWorkerThread() {
+        // given
+        open(2);
+        visible = List.of(tile(0, 320, 240), tile(1, 320, 240));
+        // when both cameras send two frames
+        for (int i = 0; i < 2; i++) {
+            sources.get(0).push(TestJpegs.solid(320, 240, Color.RED, i));
+            sources.get(1).push(TestJpegs.solid(320, 240, Color.RED, i));
+            pulse();
+        }
+        // then all four were decoded by one libjpeg-turbo decoder: the one of the only worker thread (the FX thread here)
+        assertEquals(2, cameras.get(0).displayed());
+        assertEquals(2, cameras.get(1).displayed());
+        assertEquals(List.of("libjpeg-turbo"), decoderNames);
+        assertTrue(visible.get(0).decoder().pixelBuffered());
+    }
+
+    @Test
+    void twoPictureBuffersTakeTurnsAndANewSizeMakesNewOnes() {
         // given
         open(1);
         Renderer.Target t = tile(0, 320, 240);
-        visible = List.of(t);
-        CameraModel cam = cameras.get(0);
-        // when
-        sources.get(0).push(TestJpegs.solid(320, 240, Color.RED, 0));
-        pulse();
-        // then
-        assertEquals(1, cam.decodes());
-        assertEquals(1, cam.displayed());
-        assertTrue(red(shown(t)) > 200);
-        // when the next frame comes
-        sources.get(0).push(TestJpegs.solid(320, 240, Color.BLUE, 0));
-        pulse();
-        // then the same image shows the new pixels
-        assertEquals(2, cam.decodes());
-        assertEquals(2, cam.displayed());
-        assertTrue(red(shown(t)) < 50);
-        assertEquals(2, sources.get(0).released());
-        // and a pulse without a new frame decodes nothing
-        pulse();
-        assertEquals(2, cam.decodes());
-        assertEquals(2, cam.displayed());
-    }
-
-    @Test
-    void aHiddenPageDecodesNothingAndItsFramesGoStaleUndecoded() {
-        // given 6 cameras, 4 on the page shown
-        open(6);
-        List<Renderer.Target> page1 = List.of(tile(0, 160, 120), tile(1, 160, 120), tile(2, 160, 120), tile(3, 160, 120));
-        visible = page1;
-        // when every camera sends 40 frames, a pulse after each
-        for (int round = 0; round < 40; round++) {
-            for (TestSource s : sources) {
-                s.push(TestJpegs.solid(160, 120, Color.GREEN, round));
-            }
-            pulse();
-        }
-        // then every frame of the page shown was decoded and displayed; none of the hidden page was
-        for (int i = 0; i < 4; i++) {
-            assertEquals(40, cameras.get(i).decodes(), "camera " + (i + 1));
-            assertEquals(40, cameras.get(i).displayed(), "camera " + (i + 1));
-            assertEquals(0, sources.get(i).stale(), "camera " + (i + 1));
-        }
-        for (int i = 4; i < 6; i++) {
-            assertEquals(0, cameras.get(i).decodes(), "camera " + (i + 1));
-            assertEquals(39, sources.get(i).stale(), "each frame replaced the one before, undecoded");
-        }
-
-        // when the second page is shown
-        visible = List.of(tile(4, 160, 120), tile(5, 160, 120));
-        pulse();
-        // then it decodes the newest frame that waited, and the first page stops
-        assertEquals(1, cameras.get(4).decodes());
-        sources.get(0).push(TestJpegs.solid(160, 120, Color.GREEN, 2));
-        sources.get(4).push(TestJpegs.solid(160, 120, Color.GREEN, 3));
-        pulse();
-        assertEquals(2, cameras.get(4).decodes());
-        assertEquals(40, cameras.get(0).decodes());
-    }
-
-    @Test
-    void oneDecodePerTileIsInFlightAndFramesArrivingMeanwhileGoStale() {
-        // given a decode pool that runs only when told
-        QueuedExecutor pool = new QueuedExecutor();
-        open(1, pool);
-        Renderer.Target t = tile(0, 160, 120);
-        visible = List.of(t);
-        CameraModel cam = cameras.get(0);
-        TestSource source = sources.get(0);
-        source.push(TestJpegs.solid(160, 120, Color.RED, 0));
-        pulse();
-        assertEquals(1, cam.decodes());
-        assertEquals(1, pool.queued());
-        // when two frames arrive while it decodes
-        source.push(TestJpegs.solid(160, 120, Color.BLUE, 1));
-        source.push(TestJpegs.solid(160, 120, Color.BLUE, 2));
-        pulse();
-        // then nothing more is decoded, and the older of the two was dropped undecoded
-        assertEquals(1, cam.decodes());
-        assertEquals(1, source.stale());
-        assertEquals(0, cam.displayed());
-        // when the decode finishes, its frame is shown and the newest one goes to the pool at once
-        fxRun(pool::runQueued);
-        assertTrue(red(shown(t)) > 200);
-        assertEquals(2, cam.decodes());
-        assertEquals(1, pool.queued());
-        pulse();
-        assertEquals(1, cam.displayed());
-        fxRun(pool::runQueued);
-        pulse();
-        assertEquals(2, cam.displayed());
-        assertTrue(red(shown(t)) < 50);
-    }
-
-    @Test
-    void corruptFramesAreCountedAndNeverBlankTheTile() {
-        // given a tile showing a good frame
-        open(1);
-        Renderer.Target t = tile(0, 320, 240);
-        visible = List.of(t);
-        CameraModel cam = cameras.get(0);
-        sources.get(0).push(TestJpegs.solid(320, 240, Color.RED, 0));
-        pulse();
-        Image before = shown(t);
-        // when garbage arrives: bytes after a JPEG start, and a bare JPEG start
-        sources.get(0).push(new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12});
-        pulse();
-        sources.get(0).push(new byte[] {(byte) 0xFF, (byte) 0xD8});
-        pulse();
-        // then both are counted, the image stays, and nothing more was displayed
-        assertEquals(2, cam.corrupt());
-        assertEquals(3, cam.decodes());
-        assertEquals(1, cam.displayed());
-        assertSame(before, shown(t));
-        assertTrue(red(shown(t)) > 200);
-        // when a good frame comes, it is shown
-        sources.get(0).push(TestJpegs.solid(320, 240, Color.BLUE, 0));
-        pulse();
-        assertEquals(2, cam.displayed());
-        assertTrue(red(shown(t)) < 50);
-    }
-
-    @Test
-    void aStreamOfUndecodableFramesMakesTheCameraNotLiveWithAReasonUntilAGoodFrameComes() {
-        // given a live camera
-        open(1);
-        visible = List.of(tile(0, 160, 120));
-        CameraModel cam = cameras.get(0);
-        sources.get(0).push(TestJpegs.solid(160, 120, Color.RED, 0));
-        pulse();
-        assertTrue(cam.statusProperty().get().live());
-        // when the camera keeps streaming frames that cannot be decoded, one a refresh
-        for (int i = 1; i <= TileStatus.BAD_FRAMES_SHOWN_AFTER; i++) {
-            assertTrue(cam.statusProperty().get().live(), "live after " + (i - 1) + " bad frames");
-            sources.get(0).push(new byte[] {1, 2, 3});
-            time.advanceBy(Duration.ofMillis(250));
-            pulse();
-        }
-        // then it is not live, and says why
-        assertEquals(TileStatus.Kind.BAD_FRAMES, cam.statusProperty().get().kind());
-        assertTrue(cam.statusProperty().get().text().contains("cannot be shown\n(3 in a row"), cam.statusProperty().get().text());
-        // when a good frame comes, it is live again
-        sources.get(0).push(TestJpegs.solid(160, 120, Color.BLUE, 0));
-        time.advanceBy(Duration.ofMillis(250));
-        pulse();
-        assertTrue(cam.statusProperty().get().live());
-    }
-
-    @Test
-    void decodesAtTheSizeDrawnReusesTheImageAndTheFocusViewDecodesAtFullResolution() {
-        // given a 1280×960 camera drawn at 200×150 device pixels
-        open(1);
-        Renderer.Target t = tile(0, 200, 150);
         visible = List.of(t);
         // when three frames come
+        List<Image> images = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            sources.get(0).push(TestJpegs.solid(1280, 960, Color.RED, i));
+            sources.get(0).push(TestJpegs.solid(320, 240, Color.RED, i));
             pulse();
+            images.add(shown(t));
         }
-        // then each was decoded no larger than drawn, into one image allocated once
-        assertEquals(3, cameras.get(0).displayed());
-        assertTrue(shown(t).getWidth() <= 200 && shown(t).getHeight() <= 150, shown(t).getWidth() + "x" + shown(t).getHeight());
+        // then the tile showed its two pictures in turn, allocated once
+        assertNotSame(images.get(0), images.get(1));
+        assertSame(images.get(0), images.get(2));
         assertEquals(1, t.decoder().allocations());
-        assertEquals(1280, t.decoder().sourceWidth());
-        assertTrue(cameras.get(0).statsTextProperty().get().endsWith("1280×960"), cameras.get(0).statsTextProperty().get());
-        // when the camera is shown in the focus view, then at full resolution
-        Renderer.Target focus = fullResolution(0);
+        // when the camera changes its size
+        sources.get(0).push(TestJpegs.solid(480, 270, Color.RED, 3));
+        pulse();
+        // then a new pair of pictures, of the new size
+        assertEquals(2, t.decoder().allocations());
+        assertEquals(480, shown(t).getWidth());
+        assertNotSame(images.get(0), shown(t));
+        assertNotSame(images.get(1), shown(t));
+    }
+
+    @Test
+    void theFocusViewDecodesAtTheFactorThatCoversItAndAtFullSizeWhenLarger() {
+        // given a 1280×960 camera in a focus view of 640×480 device pixels
+        open(1);
+        Renderer.Target focus = fullResolution(0, 640, 480);
         visible = List.of(focus);
-        sources.get(0).push(TestJpegs.solid(1280, 960, Color.BLUE, 0));
-        pulse();
-        assertEquals(1280, shown(focus).getWidth());
-        assertEquals(960, shown(focus).getHeight());
-    }
-
-    @Test
-    void aSlotNotLaidOutYetLeavesTheFrameForTheNextPulse() {
-        // given a tile of no size yet
-        open(1);
-        visible = List.of(tile(0, 0, 0));
-        sources.get(0).push(TestJpegs.solid(160, 120, Color.RED, 0));
         // when
+        sources.get(0).push(TestJpegs.solid(1280, 960, Color.RED, 0));
         pulse();
-        // then nothing was taken
-        assertEquals(0, cameras.get(0).decodes());
-        assertTrue(sources.get(0).pending());
-        // when it is laid out, the waiting frame is decoded
-        visible = List.of(tile(0, 160, 120));
+        // then at 1/2, which is as sharp as the view shows it
+        assertEquals("640x480", size(shown(focus)));
+        // when the focus view is a little larger than that, then at full size
+        Renderer.Target larger = fullResolution(0, 700, 500);
+        visible = List.of(larger);
+        sources.get(0).push(TestJpegs.solid(1280, 960, Color.RED, 1));
         pulse();
-        assertEquals(1, cameras.get(0).displayed());
+        assertEquals("1280x960", size(shown(larger)));
     }
 
     @Test
-    void latencyIsTheTimeFromArrivalToThePulseThatShowsTheFrame() {
-        // given
-        open(1);
-        visible = List.of(tile(0, 320, 240));
-        fxRun(metrics::start);
-        // when a frame arrives and the next pulse comes 12 ms later
-        sources.get(0).push(TestJpegs.solid(320, 240, Color.RED, 0));
-        time.advanceBy(Duration.ofMillis(12));
-        pulse();
-        // then
-        assertEquals(12.0, fx(() -> metrics.latencyMs()[0]), 1e-9);
-        assertTrue(cameras.get(0).statsTextProperty().get().contains(" · 12 ms · 320×240"),
-                cameras.get(0).statsTextProperty().get());
-    }
-
-    @Test
-    void statusesAreRefreshedFourTimesASecondOfClockTime() {
-        // given a live camera, refreshed at the first pulse
-        open(1);
-        visible = List.of(tile(0, 160, 120));
-        CameraModel cam = cameras.get(0);
-        sources.get(0).push(TestJpegs.solid(160, 120, Color.RED, 0));
-        pulse();
-        assertTrue(cam.statusProperty().get().live());
-        // when its client backs off, and 249 ms pass
-        sources.get(0).setStats(TestSource.stats(SourceState.BACKOFF, "connection refused", null));
-        time.advanceBy(Duration.ofMillis(249));
-        pulse();
-        // then the tile does not know yet
-        assertTrue(cam.statusProperty().get().live());
-        // when the 250th ms passes, it does
-        time.advanceBy(Duration.ofMillis(1));
-        pulse();
-        assertEquals(TileStatus.Kind.RECONNECTING, cam.statusProperty().get().kind());
-        assertEquals("connection refused\nreconnecting\noffline since 14:02 (0 s)", cam.statusProperty().get().text());
-    }
-
-    @Test
-    void aHiddenWindowDecodesNothingButStatusesStillRefresh() {
-        // given a minimised window
-        open(1);
-        visible = List.of(tile(0, 160, 120));
-        windowVisible = false;
-        sources.get(0).push(TestJpegs.solid(160, 120, Color.RED, 0));
-        sources.get(0).setStats(TestSource.stats(SourceState.BACKOFF, "connection refused", null));
-        // when
-        pulse();
-        // then
-        assertEquals(0, cameras.get(0).decodes());
-        assertEquals(TileStatus.Kind.RECONNECTING, cameras.get(0).statusProperty().get().kind());
-        // when it is shown again, the waiting frame is decoded
-        windowVisible = true;
-        pulse();
-        assertEquals(1, cameras.get(0).decodes());
-    }
-
-    @Test
-    void aNewFrameOfAVisibleTileIsDecodedAtOnceWithoutWaitingForAPulse() {
-        // given two followed cameras, the first shown, after a pulse; the FX thread's queue runs when told
+    void aTileNeverShowsTheBufferBeingWrittenNorWritesOneBeforeThePulseSyncedItOffTheScreen() {
+        // given a decode pool and an FX queue that run when told, and a watch on every write
+        QueuedExecutor pool = new QueuedExecutor();
         QueuedExecutor fxThread = new QueuedExecutor();
-        open(2, Runnable::run, fxThread);
-        visible = List.of(tile(0, 160, 120));
-        fxRun(() -> renderer.follow(cameras));
-        pulse();
-        // when frames arrive (on the camera's thread: here the test's), and the FX thread takes the wake-ups
-        sources.get(0).push(TestJpegs.solid(160, 120, Color.RED, 0));
-        sources.get(0).push(TestJpegs.solid(160, 120, Color.RED, 1));
-        sources.get(1).push(TestJpegs.solid(160, 120, Color.RED, 0));
-        assertEquals(2, fxThread.queued(), "one wake-up per camera: the second frame's was coalesced");
-        fxRun(fxThread::runQueued);
-        // then the visible camera's newest frame was decoded at once, without a pulse; the hidden one's waits
-        assertEquals(1, cameras.get(0).decodes());
-        assertEquals(1, sources.get(0).stale());
-        assertEquals(0, cameras.get(1).decodes());
-        assertTrue(sources.get(1).pending());
-        // when a camera leaves the wall, or the renderer stops, nobody listens any more
-        fxRun(() -> cameras.remove(1));
-        assertEquals(0, sources.get(1).subscribers());
-        fxRun(renderer::stop);
-        assertEquals(0, sources.get(0).subscribers());
-        int queued = fxThread.queued();
-        sources.get(0).push(TestJpegs.solid(160, 120, Color.RED, 2));
-        assertEquals(queued, fxThread.queued(), "no wake-up after stop");
-    }
-
-    @Test
-    void jpegsWithoutHuffmanTablesDecode() {
-        // given a webcam-style JPEG: the standard tables left out
-        open(1);
+        open(1, pool, fxThread);
         Renderer.Target t = tile(0, 320, 240);
         visible = List.of(t);
-        byte[] tableLess = withoutHuffmanTables(TestJpegs.solid(320, 240, Color.RED, 0));
-        assertFalse(Jpeg.hasHuffmanTables(tableLess, 0, tableLess.length));
-        // when
-        sources.get(0).push(tableLess);
+        CameraModel cam = cameras.get(0);
+        List<String> seenWhileWriting = new ArrayList<>();
+        afterWrite = written -> {
+            Image onScreen = shown(t);
+            TurboPixels pixels = (TurboPixels) t.decoder().pixels();
+            assertNotSame(pixels.shownMemory(), written, "the decoder wrote the memory on screen");
+            seenWhileWriting.add(onScreen == null ? "nothing"
+                    : allOf(onScreen, 0xFF0000) ? "red" : allOf(onScreen, 0x0000FF) ? "blue" : "mixed");
+        };
+        // when a red frame is decoded and shown, and a blue one arrives meanwhile
+        sources.get(0).push(TestJpegs.solid(320, 240, Color.RED, 0));
         pulse();
-        // then
-        assertEquals(1, cameras.get(0).displayed());
-        assertEquals(0, cameras.get(0).corrupt());
-        assertTrue(red(shown(t)) > 200);
-    }
-
-    @Test
-    void fullResolutionOfAHugeFrameIsScaledToTheLimitKeepingItsShape() {
-        // given a decoder whose full-resolution limit is 200×150 pixels, and a 800×600 frame (16× that)
-        FrameDecoder decoder = new FrameDecoder(200L * 150);
-        byte[] jpeg = TestJpegs.solid(800, 600, Color.GREEN, 0);
-        // when decoded at "full resolution"
-        boolean ok = fx(() -> decoder.decode(jpeg, jpeg.length, 0, 0));
-        // then it is shown, no larger than the limit, same aspect ratio, and the source size is still known
-        assertTrue(ok);
-        Image img = fx(decoder::image);
-        assertNotNull(img);
-        assertTrue(img.getWidth() * img.getHeight() <= 200 * 150, img.getWidth() + "x" + img.getHeight());
-        assertEquals(4.0 / 3.0, img.getWidth() / img.getHeight(), 0.05);
-        assertEquals(800, fx(decoder::sourceWidth));
-        // and a frame within the limit is still decoded at full size
-        byte[] small = TestJpegs.solid(160, 120, Color.GREEN, 0);
-        assertTrue(fx(() -> decoder.decode(small, small.length, 0, 0)));
-        assertEquals(160, fx(() -> decoder.image().getWidth()));
-    }
-
-    /** Drops every DHT segment before the first scan (ImageIO writes the standard tables). */
-    private static byte[] withoutHuffmanTables(byte[] jpeg) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(jpeg, 0, 2);
-        int i = 2;
-        while (i < jpeg.length) {
-            int marker = jpeg[i + 1] & 0xFF;
-            if (marker == 0xDA) {
-                out.write(jpeg, i, jpeg.length - i);
-                break;
-            }
-            int len = ((jpeg[i + 2] & 0xFF) << 8) | (jpeg[i + 3] & 0xFF);
-            if (marker != 0xC4) {
-                out.write(jpeg, i, len + 2);
-            }
-            i += len + 2;
-        }
-        return out.toByteArray();
+        fxRun(pool::runQueued);
+        sources.get(0).push(TestJpegs.solid(320, 240, Color.BLUE, 1));
+        fxRun(fxThread::runQueued);
+        // then red is shown, and blue is decoded at once into the other buffer, red staying whole on screen
+        assertTrue(allOf(shown(t), 0xFF0000));
+        assertEquals(1, pool.queued());
+        fxRun(pool::runQueued);
+        assertEquals(List.of("nothing", "red"), seenWhileWriting);
+        // when blue is shown (outside a pulse) and a green frame arrives at once
+        sources.get(0).push(TestJpegs.solid(320, 240, Color.GREEN, 2));
+        fxRun(fxThread::runQueued);
+        // then blue is on screen, and green waits: the red buffer left the screen, but no pulse has synced that yet
+        assertTrue(allOf(shown(t), 0x0000FF));
+        assertEquals(0, pool.queued());
+        assertEquals(2, cam.decodes());
+        assertTrue(sources.get(0).pending());
+        // when the next pulse comes, it still waits (that pulse's sync comes after the renderer's turn) ...
+        pulse();
+        assertEquals(0, pool.queued());
+        assertEquals(1, fxThread.queued(), "a retry right after the pulse");
+        // ... and right after the pulse it is decoded into the red buffer, blue staying whole on screen
+        fxRun(fxThread::runQueued);
+        assertEquals(1, pool.queued());
+        assertEquals(3, cam.decodes());
+        fxRun(pool::runQueued);
+        assertEquals(List.of("nothing", "red", "blue"), seenWhileWriting);
+        fxRun(fxThread::runQueued);
+        assertNotNull(shown(t));
+        assertTrue(allOf(shown(t), 0x00FF00), "green shown");
+        assertEquals(0, sources.get(0).stale(), "no frame was dropped while waiting");
     }
 }
