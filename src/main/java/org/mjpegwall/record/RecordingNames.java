@@ -107,8 +107,21 @@ final class RecordingNames {
     List<Path> ownFilesOldestFirst() throws IOException {
         try (Stream<Path> list = Files.list(dir)) {
             return list.filter(p -> ownFiles.matcher(p.getFileName().toString()).matches())
-                    .sorted((a, b) -> Long.compare(modified(a), modified(b)))
+                    .sorted(RecordingNames::olderFirst)
                     .toList();
+        }
+    }
+
+    /** By last-modified time at the file system's full resolution (clips written in one second stay in order). */
+    static int olderFirst(Path a, Path b) {
+        return modifiedTime(a).compareTo(modifiedTime(b));
+    }
+
+    private static java.nio.file.attribute.FileTime modifiedTime(Path p) {
+        try {
+            return Files.getLastModifiedTime(p);
+        } catch (IOException e) {
+            return java.nio.file.attribute.FileTime.fromMillis(Long.MAX_VALUE);
         }
     }
 
