@@ -16,11 +16,14 @@ import org.mjpegwall.frame.CameraFeed;
 import org.mjpegwall.frame.SourceState;
 import org.mjpegwall.frame.SourceStats;
 import org.mjpegwall.frame.Frame;
+import org.mjpegwall.motion.MotionSettings;
 import org.mjpegwall.source.MjpegClient;
+import org.mjpegwall.record.OnMotionOptions;
 import org.mjpegwall.record.Recorder;
 import org.mjpegwall.record.RecordingOptions;
 import org.mjpegwall.record.RecordingRegistry;
 import org.mjpegwall.record.RecordingStatus;
+import org.mjpegwall.record.TriggeredRecorder;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,7 +35,8 @@ import picocli.CommandLine.Spec;
 /** {@code record}: records an MJPEG stream into AVI files, frames unchanged, for a time, a count, or until Ctrl-C. */
 @Command(name = "record", mixinStandardHelpOptions = true,
         description = {"Record an MJPEG stream into AVI files (MJPG, the JPEG frames unchanged) until the limit or Ctrl-C.",
-            "The first file is exactly FILE.avi; every --segment-minutes a new one starts: FILE-002.avi, FILE-003.avi, ..."})
+            "The first file is exactly FILE.avi; every --segment-minutes a new one starts: FILE-002.avi, FILE-003.avi, ...",
+            "With --on-motion only around motion: one file per event, from --pre-seconds before it to --post-seconds after."})
 public final class RecordCommand implements Callable<Integer> {
     /** Largest frame accepted from the camera; bigger ones are discarded by the client. */
     private static final int BUFFER_BYTES = 4 * 1024 * 1024;
@@ -65,6 +69,17 @@ public final class RecordCommand implements Callable<Integer> {
             description = "Start a new file every M minutes. Default: ${DEFAULT-VALUE}.")
     double segmentMinutes;
 
+    @Option(names = "--on-motion", description = "Record only around motion (a quiet camera leaves no file).")
+    boolean onMotion;
+
+    @Option(names = "--pre-seconds", paramLabel = "P", defaultValue = "5",
+            description = "With --on-motion: start P seconds before the motion. Default: ${DEFAULT-VALUE}.")
+    double preSeconds;
+
+    @Option(names = "--post-seconds", paramLabel = "Q", defaultValue = "10",
+            description = "With --on-motion: go on Q seconds after the last motion. Default: ${DEFAULT-VALUE}.")
+    double postSeconds;
+
     @Option(names = "--give-up-after", paramLabel = "S", defaultValue = "30",
             description = "Give up if no frame has arrived S seconds after the start. Default: ${DEFAULT-VALUE}.")
     double giveUpAfter;
@@ -89,18 +104,34 @@ public final class RecordCommand implements Callable<Integer> {
         if (login.problem() != null) {
             return fail(err, 2, login.problem());
         }
-
-        Recorder recorder;
+        OnMotionOptions motionOptions;
         try {
-            recorder = Recorder.start(RecordingOptions.toFile(out)
-                    .withSegmentLength(Duration.ofMillis(Math.round(segmentMinutes * 60_000))), new RecordingRegistry());
+            motionOptions = OnMotionOptions.DEFAULTS.withPreRoll(Duration.ofMillis(Math.round(preSeconds * 1000)))
+                    .withPostRoll(Duration.ofMillis(Math.round(postSeconds * 1000)));
+        } catch (IllegalArgumentException e) {
+            return fail(err, 2, "--pre-seconds must be 0..300 and --post-seconds 0..3600");
+        }
+
+        RecordingOptions options = RecordingOptions.toFile(out)
+                .withSegmentLength(Duration.ofMillis(Math.round(segmentMinutes * 60_000)));
+        Recorder plain = null;
+        TriggeredRecorder triggered = null;
+        try {
+            if (onMotion) {
+                triggered = TriggeredRecorder.start(options, motionOptions, new RecordingRegistry(), null);
+            } else {
+                plain = Recorder.start(options, new RecordingRegistry());
+            }
         } catch (IOException | IllegalArgumentException e) {
             return fail(err, 1, e.getMessage());
         }
+        Sink recorder = new Sink(plain, triggered);
 
         MjpegClient client = login.applyTo(MjpegClient.builder(uri).threadName("record-client").maxFrameSize(BUFFER_BYTES))
                 .build();
         CameraFeed feed = new CameraFeed(client, BUFFER_BYTES, BUFFERS);
+        recorder.motion = triggered == null ? null
+                : MotionRecording.start(feed, client.redactedUrl(), triggered, MotionSettings.DEFAULTS, null);
         AtomicLong received = new AtomicLong();
         AtomicLong firstFrameNanos = new AtomicLong();
         CountDownLatch enough = new CountDownLatch(1);
@@ -131,7 +162,8 @@ public final class RecordCommand implements Callable<Integer> {
         }, "record-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         feed.start();
-        err.println("Recording " + client.redactedUrl() + " to " + out.toAbsolutePath() + " (Ctrl-C to stop)");
+        err.println((onMotion ? "Recording motion on " : "Recording ") + client.redactedUrl() + " to "
+                + out.toAbsolutePath() + " (Ctrl-C to stop)");
         err.flush();
 
         long start = System.nanoTime();
@@ -157,7 +189,7 @@ public final class RecordCommand implements Callable<Integer> {
             nextProgress += 1_000_000_000L;
             RecordingStatus s = recorder.status();
             SourceStats cs = feed.stats();
-            err.println(progress(s, cs));
+            err.println(progress(s, cs) + recorder.clipState());
             err.flush();
             if (s.state() == RecordingStatus.State.FAILED) {
                 problem = s.lastError();
@@ -186,20 +218,67 @@ public final class RecordCommand implements Callable<Integer> {
         err.println(String.format(Locale.ROOT, "%d frames, %.1f MB in %d file(s)%s", s.framesWritten(),
                 s.bytesWritten() / 1e6, s.files().size(),
                 s.framesDropped() > 0 ? ", " + s.framesDropped() + " frames dropped (disk too slow)" : ""));
+        if (triggered != null && problem == null && s.files().isEmpty()) {
+            err.println("record: no motion" + (firstFrameNanos.get() != 0 ? String.format(Locale.ROOT, " in %.1f s",
+                    (System.nanoTime() - firstFrameNanos.get()) / 1e9) : "") + "; no file written");
+        }
         int code = problem != null ? fail(err, 1, problem) : 0;
         err.flush();
         reported.countDown();
         return code;
     }
 
-    private static void finish(AutoCloseable subscription, CameraFeed feed, Recorder recorder) {
+    private static void finish(AutoCloseable subscription, CameraFeed feed, Sink recorder) {
         try {
             subscription.close();
         } catch (Exception ignored) {
             // closing anyway
         }
+        if (recorder.motion != null) {
+            recorder.motion.close();
+        }
         feed.close();
         recorder.stop();
+    }
+
+    /** The recording: every frame ({@link Recorder}), or only around motion ({@link TriggeredRecorder}). */
+    private static final class Sink {
+        final Recorder plain;
+        final TriggeredRecorder triggered;
+        volatile MotionRecording motion;
+
+        Sink(Recorder plain, TriggeredRecorder triggered) {
+            this.plain = plain;
+            this.triggered = triggered;
+        }
+
+        void accept(Frame f) {
+            if (plain != null) {
+                plain.accept(f);
+            } else {
+                triggered.frame(f);
+            }
+        }
+
+        RecordingStatus status() {
+            return plain != null ? plain.status() : triggered.status();
+        }
+
+        void stop() {
+            if (plain != null) {
+                plain.stop();
+            } else {
+                triggered.close();
+            }
+        }
+
+        String clipState() {
+            if (triggered == null) {
+                return "";
+            }
+            return triggered.recording() ? "  recording clip " + triggered.clips()
+                    : "  waiting for motion (" + triggered.clips() + " clip(s))";
+        }
     }
 
     private static String progress(RecordingStatus s, SourceStats cs) {

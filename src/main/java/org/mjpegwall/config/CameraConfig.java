@@ -13,6 +13,8 @@ import java.util.UUID;
  * @param password password for HTTP authentication, or {@code null}; never shown or logged
  * @param enabled a disabled camera keeps its place in the list but is not connected
  * @param snapshotPollSeconds poll a still-image URL every N seconds instead of streaming, or {@code null}
+ * @param recordMode when the camera records by itself; {@link RecordingMode#OFF} when missing (files written
+ *     before the mode existed)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CameraConfig(
@@ -22,14 +24,22 @@ public record CameraConfig(
         String user,
         String password,
         boolean enabled,
-        Double snapshotPollSeconds) {
+        Double snapshotPollSeconds,
+        RecordingMode recordMode) {
 
     public CameraConfig {
+        recordMode = recordMode == null ? RecordingMode.OFF : recordMode;
         id = id == null || id.isBlank() ? UUID.randomUUID().toString() : id;
         name = name == null ? "" : name.strip();
         url = url == null ? "" : url.strip();
         user = user == null || user.isEmpty() ? null : user;
         password = password == null || password.isEmpty() ? null : password;
+    }
+
+    /** A camera that records only when asked (the layout before the recording mode). */
+    public CameraConfig(String id, String name, String url, String user, String password, boolean enabled,
+            Double snapshotPollSeconds) {
+        this(id, name, url, user, password, enabled, snapshotPollSeconds, RecordingMode.OFF);
     }
 
     /** A new enabled camera with a fresh id and no credentials. */
@@ -38,7 +48,11 @@ public record CameraConfig(
     }
 
     public CameraConfig withEnabled(boolean value) {
-        return new CameraConfig(id, name, url, user, password, value, snapshotPollSeconds);
+        return new CameraConfig(id, name, url, user, password, value, snapshotPollSeconds, recordMode);
+    }
+
+    public CameraConfig withRecordMode(RecordingMode value) {
+        return new CameraConfig(id, name, url, user, password, enabled, snapshotPollSeconds, value);
     }
 
     /** Never prints the password. */
@@ -46,6 +60,6 @@ public record CameraConfig(
     public String toString() {
         return "CameraConfig[id=" + id + ", name=" + name + ", url=" + url + ", user=" + user
                 + ", password=" + (password == null ? "none" : "***") + ", enabled=" + enabled
-                + ", snapshotPollSeconds=" + snapshotPollSeconds + "]";
+                + ", snapshotPollSeconds=" + snapshotPollSeconds + ", recordMode=" + recordMode + "]";
     }
 }

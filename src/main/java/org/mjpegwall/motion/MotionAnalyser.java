@@ -159,6 +159,16 @@ public final class MotionAnalyser implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+        if (decoder instanceof AutoCloseable c) {
+            lock.lock(); // an analysis still running on the pool holds the lock until it is done with the decoder
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.debug("camera {}: closing the decoder failed", camera, e);
+            } finally {
+                lock.unlock();
+            }
+        }
     }
 
     /** The frame listener: on the camera's thread, for every frame; never blocks. */

@@ -55,10 +55,12 @@ public final class Recorder implements AutoCloseable {
     private final RecordingOptions options;
     private final RecordingListener listener;
     private final RecordingRegistry registry;
-    private final RecordingNames names;
     private final Segments segments;
     private final BlockingQueue<Frame> queue;
     private final Frame stopMarker = new Frame(new byte[0], -1, 0, 0);
+    private final Frame clipMarker = new Frame(new byte[0], -2, 0, 0);
+    /** A clip end that found the queue full; it is queued before the next frame (never lost, never reordered). */
+    private final java.util.concurrent.atomic.AtomicBoolean clipEndPending = new java.util.concurrent.atomic.AtomicBoolean();
     private final Thread thread;
     private final CompletableFuture<RecordingStatus> done = new CompletableFuture<>();
     private final Instant startedAt;
@@ -85,7 +87,6 @@ public final class Recorder implements AutoCloseable {
         this.options = options;
         this.listener = listener;
         this.registry = registry;
-        this.names = names;
         this.segments = new Segments(options, opener, names, registry, this::notifyListener);
         this.queue = new ArrayBlockingQueue<>(options.queueCapacity() + 1);
         this.startedAt = options.clock().instant();
@@ -147,6 +148,10 @@ public final class Recorder implements AutoCloseable {
         if (stopRequested || state != RecordingStatus.State.RECORDING || frame == null) {
             return;
         }
+        if (!queueClipEnd()) {
+            framesDropped.incrementAndGet(); // the frame would land in the clip that ended
+            return;
+        }
         // One slot stays free for the stop marker. The byte bound keeps a stalled disk with big frames
         // from filling the heap; the check and the add are not atomic, so it may overshoot by a frame.
         if (queue.size() >= options.queueCapacity() || queuedBytes.get() + frame.size() > MAX_QUEUED_BYTES
@@ -158,6 +163,34 @@ public final class Recorder implements AutoCloseable {
         } else {
             queuedBytes.addAndGet(frame.size());
         }
+    }
+
+    /**
+     * Ends the current clip: the writer finishes the open file (index, headers) once it has written the frames
+     * queued before, and the next frame starts a new file (named by that frame's time, or the next number after
+     * an exact file). Never blocks. Recording on motion ({@link TriggeredRecorder}) makes one clip per event.
+     */
+    public void endClip() {
+        if (stopRequested || state != RecordingStatus.State.RECORDING) {
+            return;
+        }
+        clipEndPending.set(true);
+        queueClipEnd();
+        LockSupport.unpark(thread);
+    }
+
+    /** @return false if a clip end is still waiting for room in the queue */
+    private boolean queueClipEnd() {
+        if (!clipEndPending.get()) {
+            return true;
+        }
+        if (queue.size() < options.queueCapacity() && clipEndPending.compareAndSet(true, false)) {
+            if (queue.offer(clipMarker)) {
+                return true;
+            }
+            clipEndPending.set(true);
+        }
+        return false;
     }
 
     /** A snapshot of the recording; cheap, never blocks, callable from any thread (e.g. a UI timer). */
@@ -229,6 +262,10 @@ public final class Recorder implements AutoCloseable {
                         stopping = true;
                         break;
                     }
+                    if (f == clipMarker) {
+                        segments.endClip();
+                        continue;
+                    }
                     if (!segments.write(f)) {
                         framesDropped.incrementAndGet();
                     }
@@ -251,7 +288,7 @@ public final class Recorder implements AutoCloseable {
     }
 
     private void finish(RecordingStatus.State end) {
-        names.release(registry);
+        segments.names().release(registry);
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException shuttingDown) {

@@ -41,6 +41,15 @@ final class RecordingNames {
      *     recorded by this program
      */
     static RecordingNames reserve(RecordingOptions options, RecordingRegistry registry) throws IOException {
+        return reserve(options, registry, options.clock().instant());
+    }
+
+    /**
+     * Like {@link #reserve(RecordingOptions, RecordingRegistry)}, naming a file by camera and {@code time} (a clip
+     * is named by its first frame, not by when its recorder started).
+     */
+    static RecordingNames reserve(RecordingOptions options, RecordingRegistry registry, java.time.Instant time)
+            throws IOException {
         Path dir = options.directory();
         if (options.exactFile() != null) {
             String name = options.exactFile().getFileName().toString();
@@ -61,7 +70,7 @@ final class RecordingNames {
             return new RecordingNames(dir, options.exactFile(), base, own);
         }
         String camera = sanitise(options.cameraName());
-        String stamp = LocalDateTime.ofInstant(options.clock().instant(), options.clock().getZone()).format(STAMP);
+        String stamp = LocalDateTime.ofInstant(time, options.clock().getZone()).format(STAMP);
         String base = camera + "_" + stamp;
         // Two cameras with the same name may start in the same second: the reservation keeps them apart.
         for (int n = 2; Files.exists(dir.resolve(base + ".avi")) || !registry.reserve(dir, base); n++) {
@@ -70,6 +79,11 @@ final class RecordingNames {
         Pattern own = Pattern.compile(Pattern.quote(camera)
                 + "_\\d{4}-\\d{2}-\\d{2}_\\d{2}-\\d{2}-\\d{2}(_\\d+)?(-\\d{3,})?\\.avi");
         return new RecordingNames(dir, null, base, own);
+    }
+
+    /** Whether the files are named by camera and time (a new clip then gets a name of its own). */
+    boolean namedByTime() {
+        return exactFile == null;
     }
 
     void release(RecordingRegistry registry) {
@@ -93,8 +107,21 @@ final class RecordingNames {
     List<Path> ownFilesOldestFirst() throws IOException {
         try (Stream<Path> list = Files.list(dir)) {
             return list.filter(p -> ownFiles.matcher(p.getFileName().toString()).matches())
-                    .sorted((a, b) -> Long.compare(modified(a), modified(b)))
+                    .sorted(RecordingNames::olderFirst)
                     .toList();
+        }
+    }
+
+    /** By last-modified time at the file system's full resolution (clips written in one second stay in order). */
+    static int olderFirst(Path a, Path b) {
+        return modifiedTime(a).compareTo(modifiedTime(b));
+    }
+
+    private static java.nio.file.attribute.FileTime modifiedTime(Path p) {
+        try {
+            return Files.getLastModifiedTime(p);
+        } catch (IOException e) {
+            return java.nio.file.attribute.FileTime.fromMillis(Long.MAX_VALUE);
         }
     }
 

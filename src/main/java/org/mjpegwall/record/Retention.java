@@ -1,15 +1,23 @@
 package org.mjpegwall.record;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Deletes a camera's oldest recordings beyond the age or size its options allow. Runs on the recording's writer
  * thread only, so it never races with the file being written; files any recorder of the program writes are skipped.
+ * Only recordings MJPEG Wall wrote count or go: a file must have one of our names and carry our marker
+ * ({@link AviHeader}'s {@code INFO/ISFT}); anything else in the folder (another program's AVI with a name like ours,
+ * a text file) is left alone and not counted. {@link FolderRetention} applies the same rule to a whole folder.
  */
 final class Retention {
     private static final Logger log = LoggerFactory.getLogger(Retention.class);
@@ -30,29 +38,65 @@ final class Retention {
             return;
         }
         try {
-            List<Path> own = names.ownFilesOldestFirst();
-            long total = 0;
-            for (Path p : own) {
-                total += Files.size(p);
-            }
-            long now = options.clock().millis();
-            for (Path p : own) {
-                if (p.equals(open) || registry.isBeingWritten(p)) {
-                    continue;
-                }
-                boolean tooOld = options.retentionAge() != null
-                        && now - RecordingNames.modified(p) > options.retentionAge().toMillis();
-                boolean tooMuch = options.retentionBytes() > 0 && total > options.retentionBytes();
-                if (tooOld || tooMuch) {
-                    long size = Files.size(p);
-                    Files.deleteIfExists(p);
-                    total -= size;
-                    log.info("Retention: deleted {} ({})", p, tooOld ? "older than " + options.retentionAge()
-                            : "over " + options.retentionBytes() + " bytes");
-                }
-            }
+            deleteOldest(names.ownFilesOldestFirst(), options.retentionAge(), options.retentionBytes(),
+                    options.clock().millis(), p -> p.equals(open) || registry.isBeingWritten(p));
         } catch (IOException e) {
             log.warn("Recording {}: retention failed: {}", options.cameraName(), e.toString());
+        }
+    }
+
+    /**
+     * Deletes, oldest first, the files of ours that are older than {@code maxAge} or beyond {@code maxBytes} in
+     * all; the files {@code keep} names stay (and count).
+     *
+     * @param oldestFirst candidate files, oldest first (by modification time)
+     * @return the number of files deleted
+     */
+    static int deleteOldest(List<Path> oldestFirst, Duration maxAge, long maxBytes, long nowMillis,
+            Predicate<Path> keep) throws IOException {
+        List<Path> ours = oldestFirst.stream().filter(Retention::isOurs).toList();
+        long total = 0;
+        for (Path p : ours) {
+            total += size(p);
+        }
+        int deleted = 0;
+        for (Path p : ours) {
+            if (keep.test(p)) {
+                continue;
+            }
+            boolean tooOld = maxAge != null && nowMillis - RecordingNames.modified(p) > maxAge.toMillis();
+            boolean tooMuch = maxBytes > 0 && total > maxBytes;
+            if (tooOld || tooMuch) {
+                long size = size(p);
+                try {
+                    Files.delete(p);
+                    deleted++;
+                    total -= size;
+                    log.info("Retention: deleted {} ({})", p, tooOld ? "older than " + maxAge
+                            : "over " + maxBytes + " bytes");
+                } catch (NoSuchFileException gone) {
+                    total -= size;
+                }
+            }
+        }
+        return deleted;
+    }
+
+    /** Whether MJPEG Wall wrote the file: an AVI whose head carries our marker. Reads at most 64 KiB. */
+    static boolean isOurs(Path p) {
+        try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
+            long size = ch.size();
+            return size > 0 && AviLayout.read(new FileWindow(ch, size, 64 * 1024)).marked();
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static long size(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            return 0;
         }
     }
 }

@@ -24,7 +24,7 @@ final class Segments {
 
     private final RecordingOptions options;
     private final ChannelOpener opener;
-    private final RecordingNames names;
+    private RecordingNames names; // writer thread; swapped when a clip is named by its own time
     private final RecordingRegistry registry;
     private final Retention retention;
     private final Runnable onNewFile;
@@ -43,6 +43,7 @@ final class Segments {
     private double intervalTicks = -1;
     private int segmentNumber;
     private boolean unsynced;
+    private boolean newClip;
 
     /** @param onNewFile told (on the writer thread) after each new file is created */
     Segments(RecordingOptions options, ChannelOpener opener, RecordingNames names, RecordingRegistry registry,
@@ -53,6 +54,11 @@ final class Segments {
         this.registry = registry;
         this.retention = new Retention(options, names, registry);
         this.onNewFile = onNewFile;
+    }
+
+    /** The names in use (the latest clip's); the recorder releases them at its end. */
+    RecordingNames names() {
+        return names;
     }
 
     List<Path> files() {
@@ -106,6 +112,9 @@ final class Segments {
             }
         }
         if (writer == null) {
+            if (newClip) {
+                startClip(f);
+            }
             openSegment(t);
         }
         long tick = Math.max(writer.ticks(), tickOf(t));
@@ -141,6 +150,29 @@ final class Segments {
     /** Finishes the open file (index, final headers); its last frame lasts one usual frame interval. */
     void finish() throws IOException {
         finishSegment(lastTick + Math.max(1, Math.round(intervalTicks)));
+    }
+
+    /**
+     * Ends a clip: finishes the open file (if any), so that the next frame starts a new one. With names by camera
+     * and time, the new file is named by that frame's time ({@code Yard_2026-11-30_03-12-00.avi}); with an exact
+     * file, the numbering goes on ({@code FILE-002.avi}).
+     */
+    void endClip() throws IOException {
+        finish();
+        newClip = true;
+    }
+
+    private void startClip(Frame first) throws IOException {
+        newClip = false;
+        if (!names.namedByTime()) {
+            return;
+        }
+        java.time.Instant time = first.timestamp() > 0 ? java.time.Instant.ofEpochMilli(first.timestamp())
+                : options.clock().instant();
+        RecordingNames next = RecordingNames.reserve(options, registry, time);
+        names.release(registry);
+        names = next;
+        segmentNumber = 0;
     }
 
     /**

@@ -21,11 +21,16 @@ class BenchMotionCommandTest {
         assertThat(run.out(), containsString("160x120: "));
         assertThat(run.out(), containsString("thumbnail 20x15"));
         assertThat(run.out(), containsString("baseline (no analysis)"));
-        Matcher m = Pattern.compile("analysing .*cores; (\\d+) frames fed, ([0-9.]+) analyses/s, (\\d+) undecodable")
-                .matcher(run.out());
-        assertTrue(m.find(), run.out());
-        assertTrue(Double.parseDouble(m.group(2)) > 0, "the analysers ran: " + run.out());
-        assertEquals("0", m.group(3));
-        assertThat(run.out(), containsString("cost of analysis: "));
+        // both thumbnail decoders, each against the same baseline
+        for (String decoder : new String[] {"DC decoder", "libjpeg-turbo"}) {
+            Matcher m = Pattern.compile("analysing, " + decoder
+                    + " .*cores; (\\d+) frames fed, ([0-9.]+) analyses/s, (\\d+) undecodable").matcher(run.out());
+            assertTrue(m.find(), run.out());
+            assertTrue(Double.parseDouble(m.group(2)) > 0, "the analysers ran: " + run.out());
+            assertEquals("0", m.group(3));
+        }
+        assertThat(run.out(), containsString("cost of analysis (dc): "));
+        assertThat(run.out(), containsString("cost of analysis (turbo): "));
+        assertThat(run.out(), containsString("libjpeg-turbo 1/8 grey "));
     }
 }

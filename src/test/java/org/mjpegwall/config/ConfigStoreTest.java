@@ -43,6 +43,37 @@ class ConfigStoreTest {
     }
 
     @Test
+    void recordingModeSurvivesSaveAndLoad() throws Exception {
+        // given
+        Path file = home.resolve("config.json");
+        WallConfig config = WallConfig.empty()
+                .withCamera(CameraConfig.of("Yard", "http://10.0.0.6/").withRecordMode(RecordingMode.ON_MOTION))
+                .withCamera(CameraConfig.of("Hall", "http://10.0.0.7/").withRecordMode(RecordingMode.CONTINUOUS))
+                .withCamera(CameraConfig.of("Door", "http://10.0.0.8/"));
+        // when: saved, and loaded by a new store as after a restart
+        ConfigStore.at(file).save(config);
+        WallConfig loaded = ConfigStore.at(file).load().orElseThrow();
+        // then
+        assertEquals(List.of(RecordingMode.ON_MOTION, RecordingMode.CONTINUOUS, RecordingMode.OFF),
+                loaded.cameras().stream().map(CameraConfig::recordMode).toList());
+        assertTrue(Files.readString(file).contains("\"recordMode\" : \"ON_MOTION\"")
+                || Files.readString(file).contains("\"recordMode\":\"ON_MOTION\""), Files.readString(file));
+    }
+
+    @Test
+    void aFileFromBeforeTheRecordingModeLoadsWithRecordingOff() throws Exception {
+        // given: a camera as files of the previous version have it
+        Path file = home.resolve("config.json");
+        Files.writeString(file, "{\"version\":2,\"cameras\":[{\"id\":\"c1\",\"name\":\"Door\","
+                + "\"url\":\"http://10.0.0.5/video\",\"enabled\":true}]}");
+        // when
+        WallConfig loaded = ConfigStore.at(file).load().orElseThrow();
+        // then
+        assertEquals(RecordingMode.OFF, loaded.cameras().get(0).recordMode());
+        assertEquals("Door", loaded.cameras().get(0).name());
+    }
+
+    @Test
     void fileIsReadableOnlyByTheUser() throws Exception {
         // given
         Path file = home.resolve("config.json");

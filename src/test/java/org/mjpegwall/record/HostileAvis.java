@@ -363,7 +363,7 @@ final class HostileAvis {
     }
 
     /** Makes a file of ours look like another program's: its software name no longer names MJPEG Wall. */
-    private static void unmark(Path file) throws IOException {
+    static void unmark(Path file) throws IOException {
         byte[] head = Files.readAllBytes(file);
         int at = indexOf(Arrays.copyOf(head, Math.min(head.length, 4096)), "MJPEG Wall", 0);
         if (at >= 0) {

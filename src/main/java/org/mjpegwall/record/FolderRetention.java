@@ -1,0 +1,62 @@
+package org.mjpegwall.record;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Keeps a whole recordings folder, every camera's files together, within N days and a disk quota: the oldest
+ * recordings go first, whichever camera made them. Never a file a recorder of the program is writing, and never a
+ * file MJPEG Wall did not write (see {@link Retention}); sub-folders (the event log's {@code events/}, which
+ * {@code motion.EventRetention} keeps with the same limits) are not looked into.
+ *
+ * <p>Per camera limits are {@link RecordingOptions#withRetention}; this is the one for a wall whose cameras share a
+ * disk. Call it at start and then every minute or so, off the FX thread; it reads at most 64 KiB of each file's head.
+ *
+ * @param maxAge delete recordings last written longer ago than this; {@code null} = no age limit
+ * @param maxBytes keep the folder's recordings under this many bytes; 0 = no quota
+ */
+public record FolderRetention(Duration maxAge, long maxBytes) {
+    public FolderRetention {
+        if (maxBytes < 0) {
+            throw new IllegalArgumentException("maxBytes must be >= 0: " + maxBytes);
+        }
+        if (maxAge != null && (maxAge.isNegative() || maxAge.isZero())) {
+            throw new IllegalArgumentException("maxAge must be positive: " + maxAge);
+        }
+    }
+
+    /** Keep {@code days} days and at most {@code maxBytes} bytes (0 = no quota). */
+    public static FolderRetention of(int days, long maxBytes) {
+        return new FolderRetention(Duration.ofDays(days), maxBytes);
+    }
+
+    /**
+     * Applies the limits to the {@code .avi} files directly in {@code dir}.
+     *
+     * @param registry the program's recordings: the files they are writing stay
+     * @return the number of files deleted
+     * @throws IOException if the folder cannot be listed
+     */
+    public int apply(Path dir, RecordingRegistry registry, Instant now) throws IOException {
+        if (maxAge == null && maxBytes == 0) {
+            return 0;
+        }
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> list = Files.newDirectoryStream(dir)) {
+            for (Path p : list) {
+                if (p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".avi") && Files.isRegularFile(p)) {
+                    files.add(p);
+                }
+            }
+        }
+        files.sort(RecordingNames::olderFirst);
+        return Retention.deleteOldest(files, maxAge, maxBytes, now.toEpochMilli(), registry::isBeingWritten);
+    }
+}
