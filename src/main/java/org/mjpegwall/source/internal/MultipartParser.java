@@ -119,8 +119,8 @@ public final class MultipartParser {
                 atPartHeaders = true;
             } else if (!started && looksLikePartStart()) {
                 atPartHeaders = true; // no boundary line before the first part
-            } else {
-                resync();
+            } else if (!resync()) {
+                return false; // the stream ended in bytes that are no part
             }
         }
         started = true;
@@ -238,12 +238,22 @@ public final class MultipartParser {
         return false;
     }
 
-    /** Discards bytes up to the next delimiter line (garbage between parts). */
-    private void resync() throws IOException {
+    /**
+     * Discards bytes up to the next delimiter line (garbage between parts).
+     *
+     * @return false if the stream ended first; what was left of it is discarded, so a caller that asks
+     *     again sees the end rather than the same garbage (fuzzing found that loop: a closing line that is
+     *     not the learned delimiter, at the end of the stream)
+     */
+    private boolean resync() throws IOException {
         if (scanner.delimiter() == null) {
             throw new ProtocolException("no multipart boundary: the stream has no boundary in its header or body");
         }
-        scanner.scan(null, 0, "between parts");
+        if (!scanner.scan(null, 0, "between parts")) {
+            r.pos = r.lim;
+            return false;
+        }
+        return true;
     }
 
     private void readBody(Sink sink, long length) throws IOException {

@@ -284,6 +284,22 @@ class MultipartParserTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(value = 10, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD) // a bound on the old endless loop, not a speed check
+    void endsWhenTheStreamEndsInGarbageShorterThanTheDelimiter() throws IOException {
+        // given: the body's first line ("--x-…") becomes the delimiter, and the stream closes with the
+        // header's boundary instead (found by fuzzing: the parser searched the same tail forever)
+        byte[] body = concat(ascii("--x-a-long-body-boundary-line-that-the-parser-learns\r\n"
+                + "--b\r\nContent-Length: " + A.length + "\r\n\r\n"), A, ascii("\r\n--b--\r\n"));
+        for (int maxRead : new int[] {0, 1, 7, 64}) {
+            ParserHarness h = new ParserHarness(body, "b", 1 << 20, 2, 1 << 20, maxRead);
+            // when
+            h.readAll();
+            // then
+            assertFrames(h, A);
+        }
+    }
+
+    @Test
     void reportsEndOfStreamInsideAFrame() {
         byte[] body = concat(ascii("--b\r\nContent-Length: 100\r\n\r\n"), java.util.Arrays.copyOf(A, 50));
         ParserHarness h = new ParserHarness(body, "b", 1 << 20, 2, 1 << 20, 0);
