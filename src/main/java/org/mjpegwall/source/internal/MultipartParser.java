@@ -185,6 +185,36 @@ public final class MultipartParser {
         return r.buffered() == 0 ? PEEK_EOF : PEEK_OTHER;
     }
 
+    /**
+     * What {@link #skipBlankLinesAndPeek} tells, without consuming anything: after a counted body that is
+     * not a whole JPEG, line breaks that are not followed by a boundary belong to the frame (fuzzing found
+     * them cut out of it).
+     */
+    private int peekPastBlankLines() throws IOException {
+        int i = 0;
+        while (true) {
+            if (!r.ensure(i + 1)) {
+                return PEEK_EOF;
+            }
+            byte c = r.buf[r.pos + i];
+            if (c == '\n' && i < WireReader.LINE_LIMIT) {
+                i++;
+            } else if (c == '\r' && i < WireReader.LINE_LIMIT && r.ensure(i + 2) && r.buf[r.pos + i + 1] == '\n') {
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        byte[] delimiter = scanner.delimiter();
+        if (delimiter != null && r.ensure(i + delimiter.length) && PartBytes.startsWith(r.buf, r.pos + i, delimiter)) {
+            return PEEK_DELIMITER;
+        }
+        if (!delimiterFromBody && r.ensure(i + 2) && r.buf[r.pos + i] == '-' && r.buf[r.pos + i + 1] == '-') {
+            return PEEK_DELIMITER;
+        }
+        return PEEK_OTHER;
+    }
+
     /** Consumes a delimiter line, learning the body's boundary; false if it is the closing one. */
     private boolean consumeDelimiterLine() throws IOException {
         int end = r.lineEnd(WireReader.LINE_LIMIT, "boundary line");
@@ -354,7 +384,7 @@ public final class MultipartParser {
             }
             return true;
         }
-        if (skipBlankLinesAndPeek() != PEEK_OTHER) {
+        if (peekPastBlankLines() != PEEK_OTHER) {
             sink.deliver(b, length);
             return true;
         }
