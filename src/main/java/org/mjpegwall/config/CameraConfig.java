@@ -13,6 +13,7 @@ import java.util.UUID;
  * @param password password for HTTP authentication, or {@code null}; never shown or logged
  * @param enabled a disabled camera keeps its place in the list but is not connected
  * @param snapshotPollSeconds poll a still-image URL every N seconds instead of streaming, or {@code null}
+ * @param motion motion detection and alerts for this camera (defaults when missing from the file)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CameraConfig(
@@ -22,7 +23,8 @@ public record CameraConfig(
         String user,
         String password,
         boolean enabled,
-        Double snapshotPollSeconds) {
+        Double snapshotPollSeconds,
+        MotionConfig motion) {
 
     public CameraConfig {
         id = id == null || id.isBlank() ? UUID.randomUUID().toString() : id;
@@ -30,6 +32,13 @@ public record CameraConfig(
         url = url == null ? "" : url.strip();
         user = user == null || user.isEmpty() ? null : user;
         password = password == null || password.isEmpty() ? null : password;
+        motion = motion == null ? MotionConfig.DEFAULTS : motion;
+    }
+
+    /** A camera with the default motion settings. */
+    public CameraConfig(String id, String name, String url, String user, String password, boolean enabled,
+            Double snapshotPollSeconds) {
+        this(id, name, url, user, password, enabled, snapshotPollSeconds, null);
     }
 
     /** A new enabled camera with a fresh id and no credentials. */
@@ -38,7 +47,16 @@ public record CameraConfig(
     }
 
     public CameraConfig withEnabled(boolean value) {
-        return new CameraConfig(id, name, url, user, password, value, snapshotPollSeconds);
+        return new CameraConfig(id, name, url, user, password, value, snapshotPollSeconds, motion);
+    }
+
+    public CameraConfig withMotion(MotionConfig value) {
+        return new CameraConfig(id, name, url, user, password, enabled, snapshotPollSeconds, value);
+    }
+
+    /** True if the two differ at most in their motion settings (the connection stays as it is). */
+    public boolean sameConnection(CameraConfig other) {
+        return other != null && withMotion(other.motion).equals(other);
     }
 
     /** Never prints the password. */
@@ -46,6 +64,6 @@ public record CameraConfig(
     public String toString() {
         return "CameraConfig[id=" + id + ", name=" + name + ", url=" + url + ", user=" + user
                 + ", password=" + (password == null ? "none" : "***") + ", enabled=" + enabled
-                + ", snapshotPollSeconds=" + snapshotPollSeconds + "]";
+                + ", snapshotPollSeconds=" + snapshotPollSeconds + ", motion=" + motion + "]";
     }
 }

@@ -84,7 +84,7 @@ public final class WallWindow implements WallMenus.Windows {
             t.start();
         }, org.mjpegwall.ui.model.FolderOpener.forThisSystem());
         controller = new WallController(session, new FxTaskExecutor(), new FxDialogService(stage, notifier, files),
-                TimeSource.SYSTEM);
+                TimeSource.SYSTEM, null);
         model = controller.model();
         WallConfig config = controller.config();
         kiosk = new KioskMode(stage, KioskMode.DEFAULT_IDLE, controller::rememberKiosk);

@@ -32,6 +32,7 @@ import org.mjpegwall.frame.Frame;
 import org.mjpegwall.record.AviReader;
 import org.mjpegwall.source.MjpegClient;
 import org.mjpegwall.testing.FakeTime;
+import org.mjpegwall.testing.ManualScheduler;
 import org.mjpegwall.testing.TestJpegs;
 import org.mjpegwall.ui.TestSource;
 
@@ -80,7 +81,7 @@ class WallControllerTest {
     }
 
     private WallController open(WallSession session) {
-        controller = new WallController(session, tasks, dialogs, time);
+        controller = new WallController(session, tasks, dialogs, time, new ManualScheduler(time));
         controller.start();
         return controller;
     }
