@@ -1,6 +1,8 @@
 package org.mjpegwall.ui.window;
 
 import java.io.ByteArrayInputStream;
+import java.util.List;
+import java.util.Locale;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
@@ -29,6 +31,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.mjpegwall.config.CameraConfig;
 import org.mjpegwall.config.CameraValidation;
+import org.mjpegwall.config.MaskArea;
+import org.mjpegwall.config.MotionConfig;
 import org.mjpegwall.frame.Frame;
 import org.mjpegwall.frame.Jpeg;
 import org.mjpegwall.ui.control.Icons;
@@ -38,7 +42,8 @@ import org.mjpegwall.ui.model.ConnectionTest;
 /**
  * Adds, edits, removes, enables and disables cameras; every change is applied to the wall and saved
  * at once ({@link CameraManagerModel} holds the rules). "Test connection" shows a frame or the error in
- * words (see {@link ConnectionTest}).
+ * words (see {@link ConnectionTest}). Each camera's motion detection is set here too: on/off,
+ * sensitivity, minimum area, event gap, a sound, and masks drawn on its picture ({@link MaskEditor}).
  */
 public final class CameraManagerDialog extends Stage {
     private final CameraManagerModel model;
@@ -49,6 +54,14 @@ public final class CameraManagerDialog extends Stage {
     private final PasswordField password = new PasswordField();
     private final CheckBox enabled = new CheckBox("Enabled");
     private final TextField poll = new TextField();
+    private final CheckBox motion = new CheckBox("Detect motion");
+    private final TextField sensitivity = new TextField();
+    private final TextField minArea = new TextField();
+    private final TextField eventGap = new TextField();
+    private final CheckBox sound = new CheckBox("Sound when motion starts");
+    private final Label maskCount = new Label();
+    /** The masks of the camera in the form, as drawn (saved with Save). */
+    private List<MaskArea> masks = List.of();
     private final Label message = new Label();
     private final ImageView preview = new ImageView();
     private String editingId;
@@ -101,6 +114,29 @@ public final class CameraManagerDialog extends Stage {
         form.addRow(3, new Label("Password"), password);
         form.addRow(4, new Label("Snapshot poll (s)"), poll);
         form.add(enabled, 1, 5);
+        motion.setId("camera-motion");
+        sensitivity.setId("camera-sensitivity");
+        sensitivity.setPromptText("1–100, default 50");
+        minArea.setId("camera-min-area");
+        minArea.setPromptText("default 0.2");
+        eventGap.setId("camera-event-gap");
+        eventGap.setPromptText("default 5");
+        sound.setId("camera-motion-sound");
+        Button drawMasks = button("camera-masks", "Masks…", e -> editMasks());
+        maskCount.setId("camera-mask-count");
+        maskCount.getStyleClass().add("dialog-note");
+        Label motionTitle = new Label("Motion");
+        motionTitle.getStyleClass().add("form-section");
+        form.add(motionTitle, 0, 6);
+        form.add(motion, 1, 6);
+        form.addRow(7, new Label("Sensitivity"), sensitivity);
+        form.addRow(8, new Label("Minimum area (%)"), minArea);
+        form.addRow(9, new Label("Event gap (s)"), eventGap);
+        form.add(sound, 1, 10);
+        form.addRow(11, new Label("Ignore areas"), new HBox(8, drawMasks, maskCount));
+        for (var field : List.of(sensitivity, minArea, eventGap, drawMasks, sound)) {
+            field.disableProperty().bind(motion.selectedProperty().not());
+        }
         GridPane.setHgrow(url, Priority.ALWAYS);
         url.setPrefColumnCount(28);
         ColumnConstraints labels = new ColumnConstraints();
@@ -173,6 +209,7 @@ public final class CameraManagerDialog extends Stage {
         password.setText("");
         poll.setText("");
         enabled.setSelected(true);
+        showMotion(MotionConfig.DEFAULTS);
         preview.setImage(null);
         say("Enter the new camera's name and URL, then Save.", false);
         name.requestFocus();
@@ -192,8 +229,39 @@ public final class CameraManagerDialog extends Stage {
         password.setText(c.password() == null ? "" : c.password());
         poll.setText(c.snapshotPollSeconds() == null ? "" : String.valueOf(c.snapshotPollSeconds()));
         enabled.setSelected(c.enabled());
+        showMotion(c.motion());
         preview.setImage(null);
         say("", false);
+    }
+
+    private void showMotion(MotionConfig m) {
+        motion.setSelected(m.enabled());
+        sensitivity.setText(String.valueOf(m.sensitivity()));
+        minArea.setText(number(m.minArea() * 100));
+        eventGap.setText(number(m.eventGapSeconds()));
+        sound.setSelected(m.sound());
+        masks = m.masks();
+        showMaskCount();
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.4g", v).replaceAll("0+$", "");
+    }
+
+    private void showMaskCount() {
+        maskCount.setText(masks.isEmpty() ? "none" : masks.size() + (masks.size() == 1 ? " area" : " areas"));
+    }
+
+    /** Opens the mask editor on the camera's newest frame; its masks come back into the form (Save keeps them). */
+    private void editMasks() {
+        Frame frame = editingId == null ? null : model.latestFrame(editingId);
+        String cameraName = name.getText().isBlank() ? "new camera" : name.getText().strip();
+        MaskEditor editor = new MaskEditor(this, cameraName, frame, masks, drawn -> {
+            masks = drawn;
+            showMaskCount();
+            say("Masks drawn: Save to keep them.", false);
+        });
+        WindowFit.showDialog(editor, WindowSizing.MASK_EDITOR);
     }
 
     private void refreshList(String selectId) {
@@ -209,8 +277,15 @@ public final class CameraManagerDialog extends Stage {
                 password.getText(), enabled.isSelected(), poll.getText());
         if (checked.problem() != null) {
             say(checked.problem(), true);
+            return null;
         }
-        return checked.camera();
+        CameraManagerModel.MotionChecked m = CameraManagerModel.checkMotion(motion.isSelected(), sensitivity.getText(),
+                minArea.getText(), eventGap.getText(), sound.isSelected(), masks);
+        if (m.problem() != null) {
+            say(m.problem(), true);
+            return null;
+        }
+        return checked.camera().withMotion(m.motion());
     }
 
     private void saveForm() {
