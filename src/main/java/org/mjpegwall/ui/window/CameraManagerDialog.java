@@ -133,7 +133,9 @@ public final class CameraManagerDialog extends Stage {
         form.addRow(8, new Label("Minimum area (%)"), minArea);
         form.addRow(9, new Label("Event gap (s)"), eventGap);
         form.add(sound, 1, 10);
-        form.addRow(11, new Label("Ignore areas"), new HBox(8, drawMasks, maskCount));
+        HBox maskRow = new HBox(8, drawMasks, maskCount);
+        maskRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        form.addRow(11, new Label("Ignore areas"), maskRow);
         for (var field : List.of(sensitivity, minArea, eventGap, drawMasks, sound)) {
             field.disableProperty().bind(motion.selectedProperty().not());
         }

@@ -18,6 +18,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
 import javafx.scene.shape.Polygon;
 import javafx.scene.shape.Rectangle;
 import javafx.stage.Modality;
@@ -62,6 +63,8 @@ final class MaskEditor extends Stage {
         layer.getStyleClass().add("mask-layer");
         Pane stack = new Pane(picture, layer);
         stack.getStyleClass().add("mask-stage");
+        // The picture's own size, centred: no black margin where a drag would draw outside the picture.
+        stack.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         layer.resizeRelocate(0, 0, WIDTH, HEIGHT);
         layer.setOnMousePressed(this::press);
         layer.setOnMouseDragged(this::drag);
