@@ -17,6 +17,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -56,6 +57,13 @@ class CameraManagerMotionTest extends FxRobot {
         }
     }
 
+    private static void mouse(Pane target, javafx.event.EventType<MouseEvent> type, double x, double y) {
+        Point2D scene = target.localToScene(x, y); // the event's x and y are the scene's; the layer gets its own
+        Point2D screen = target.localToScreen(x, y);
+        javafx.event.Event.fireEvent(target, new MouseEvent(type, scene.getX(), scene.getY(), screen.getX(), screen.getY(), MouseButton.PRIMARY,
+                1, false, false, false, false, true, false, false, false, false, false, null));
+    }
+
     @Test
     void motionSettingsAndADrawnMaskAreSavedAndTheRunningCameraTakesThemWithoutReconnecting() {
         // given a camera on the wall with a picture
@@ -81,14 +89,17 @@ class CameraManagerMotionTest extends FxRobot {
         clickOn("#camera-masks");
         waitUntil(5, "the camera's picture in the mask editor", () -> fx(() -> lookup("#mask-picture").tryQuery()
                 .map(n -> ((ImageView) n).getImage() != null).orElse(false)));
+        // (The mouse is driven by events on the editor, not the robot: a robot drag under Monocle leaves its
+        // drag-and-drop state broken for later tests. A real drag under openbox was tried by hand.)
         Pane layer = fx(() -> lookup("#mask-layer").queryAs(Pane.class));
-        Point2D from = fx(() -> layer.localToScreen(layer.getWidth() * 0.2, layer.getHeight() * 0.2));
-        Point2D to = fx(() -> layer.localToScreen(layer.getWidth() * 0.6, layer.getHeight() * 0.5));
-        moveTo(from);
-        press(MouseButton.PRIMARY);
-        moveTo(from.midpoint(to));
-        moveTo(to);
-        release(MouseButton.PRIMARY);
+        fxRun(() -> {
+            double w = layer.getWidth();
+            double h = layer.getHeight();
+            mouse(layer, MouseEvent.MOUSE_PRESSED, w * 0.2, h * 0.2);
+            mouse(layer, MouseEvent.MOUSE_DRAGGED, w * 0.4, h * 0.35);
+            mouse(layer, MouseEvent.MOUSE_DRAGGED, w * 0.6, h * 0.5);
+            mouse(layer, MouseEvent.MOUSE_RELEASED, w * 0.6, h * 0.5);
+        });
         waitUntil(5, "one area drawn", () -> fx(() -> lookup("#mask-layer .mask-area").queryAll().size() == 1));
         clickOn("#mask-done");
         waitUntil(5, "the form counts it", () -> "1 area".equals(fx(() -> lookup("#camera-mask-count")
