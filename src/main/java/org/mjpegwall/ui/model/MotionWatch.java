@@ -46,6 +46,11 @@ public final class MotionWatch {
     private static final Logger LOG = LoggerFactory.getLogger(MotionWatch.class);
     /** Events kept in the list; older ones stay in the event log on disk. */
     public static final int MAX_EVENTS = 200;
+    /**
+     * Key-frame bytes the list may hold: a 4K camera's key frame is a few megabytes, and 200 of them
+     * would be most of the heap. Beyond this the oldest events leave the list (the newest always stays).
+     */
+    public static final long MAX_KEY_FRAME_BYTES = 64L << 20;
 
     private final AnalysisScheduler scheduler;
     /** The pool this made and closes, or {@code null} when given a scheduler. */
@@ -59,6 +64,7 @@ public final class MotionWatch {
     private BiConsumer<CameraModel, MotionEvent> onStarted = (c, e) -> { };
     private BiConsumer<CameraModel, MotionEvent> onEnded = (c, e) -> { };
     private boolean closed;
+    private long keyFrameBudget = MAX_KEY_FRAME_BYTES;
     /** Whether an event log is kept at all. */
     private final boolean keepLog;
     /** Background executor only; {@code null}: keep no log. */
@@ -111,9 +117,17 @@ public final class MotionWatch {
         return hooks.add(listener);
     }
 
-    /** Recent events, newest first (at most {@link #MAX_EVENTS}); an open event is replaced when it ends. */
+    /**
+     * Recent events, newest first (at most {@link #MAX_EVENTS}, and {@link #MAX_KEY_FRAME_BYTES} of key
+     * frames); an open event is replaced when it ends.
+     */
     public ObservableList<MotionEvent> events() {
         return events;
+    }
+
+    /** Another key-frame budget for the list (tests). */
+    void keyFrameBudget(long bytes) {
+        keyFrameBudget = bytes;
     }
 
     /** The camera's analyser, or {@code null} when it is not watched (disabled, motion off, no stream). */
@@ -210,8 +224,15 @@ public final class MotionWatch {
 
     private void started(Watched w, MotionEvent e) {
         events.add(0, e);
-        if (events.size() > MAX_EVENTS) {
-            events.remove(MAX_EVENTS, events.size());
+        long bytes = 0;
+        int keep = 0;
+        while (keep < events.size() && keep < MAX_EVENTS
+                && (keep == 0 || bytes + events.get(keep).keyFrame().size() <= keyFrameBudget)) {
+            bytes += events.get(keep).keyFrame().size();
+            keep++;
+        }
+        if (keep < events.size()) {
+            events.remove(keep, events.size());
         }
         if (!w.stopped) {
             onStarted.accept(w.camera, e);

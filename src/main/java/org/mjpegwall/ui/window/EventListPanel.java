@@ -62,15 +62,9 @@ final class EventListPanel extends VBox {
         empty.getStyleClass().add("event-empty");
         list.setPlaceholder(empty);
         list.setItems(events);
-        list.setCellFactory(v -> new EventCell());
+        list.setCellFactory(v -> new EventCell(onChoose));
         list.getStyleClass().add("event-list");
         list.setFocusTraversable(false);
-        list.setOnMouseClicked(e -> {
-            MotionEvent chosen = list.getSelectionModel().getSelectedItem();
-            if (chosen != null) {
-                onChoose.accept(chosen);
-            }
-        });
         VBox.setVgrow(list, javafx.scene.layout.Priority.ALWAYS);
         getChildren().addAll(title, list);
         setPrefWidth(300);
@@ -127,7 +121,13 @@ final class EventListPanel extends VBox {
         private final Label when = new Label();
         private final HBox row;
 
-        EventCell() {
+        /** A click on a row chooses its event (whatever the list's selection was). */
+        EventCell(Consumer<MotionEvent> onChoose) {
+            setOnMouseClicked(e -> {
+                if (!isEmpty() && getItem() != null) {
+                    onChoose.accept(getItem());
+                }
+            });
             thumb.setFitWidth(THUMB_WIDTH);
             thumb.setFitHeight(THUMB_WIDTH * 9 / 16);
             thumb.setPreserveRatio(true);

@@ -238,6 +238,28 @@ class WallMotionTest {
     }
 
     @Test
+    void theEventListKeepsTheNewestEventsWithinItsKeyFrameBudget() {
+        // given a camera where an object crosses three times, with a 1 s event gap
+        CameraConfig cam = cameras(1).get(0);
+        open(WallConfig.empty().withCameras(List.of(cam.withMotion(cam.motion().withEventGapSeconds(1)))), false);
+        Scene scene = new Scene(320, 240, 7);
+        for (double from : new double[] {2, 5, 8}) {
+            scene.add(new Scene.Mover(from, from + 1, 48, 48, new Color(30, 30, 35), -48, 100, 200, 0));
+        }
+        // when the first two events have passed, then both are listed, newest first
+        play(Map.of("cam1", scene), 7.6);
+        List<MotionEvent> two = List.copyOf(controller.motion().events());
+        assertEquals(2, two.size());
+        assertTrue(two.get(0).start().isAfter(two.get(1).start()));
+        // when the list may hold hardly any key-frame bytes and the third event starts
+        controller.motion().keyFrameBudget(1);
+        play(Map.of("cam1", scene), 8.8);
+        // then only the newest event stays
+        assertEquals(1, controller.motion().events().size());
+        assertTrue(controller.motion().events().get(0).start().isAfter(two.get(0).start()));
+    }
+
+    @Test
     void aDemoRunKeepsNoEventLog() {
         // given --demo N: nothing is saved
         open(WallConfig.empty().withCameras(cameras(1)), false);
