@@ -47,6 +47,8 @@ final class EventListPanel extends VBox {
     });
     /** FX thread only: the decoded thumbnails, by key frame; {@code null} value while decoding. */
     private final Map<Frame, Image> thumbs = new IdentityHashMap<>();
+    /** FX thread only: the rows the list made (as many as fit, reused as it scrolls; weak: the list may drop some). */
+    private final Set<EventCell> cells = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
 
     /**
      * @param events the controller's list (newest first), changed on the FX thread
@@ -62,7 +64,11 @@ final class EventListPanel extends VBox {
         empty.getStyleClass().add("event-empty");
         list.setPlaceholder(empty);
         list.setItems(events);
-        list.setCellFactory(v -> new EventCell(onChoose));
+        list.setCellFactory(v -> {
+            EventCell c = new EventCell(onChoose);
+            cells.add(c);
+            return c;
+        });
         list.getStyleClass().add("event-list");
         list.setFocusTraversable(false);
         VBox.setVgrow(list, javafx.scene.layout.Priority.ALWAYS);
@@ -98,7 +104,10 @@ final class EventListPanel extends VBox {
             Platform.runLater(() -> {
                 if (thumbs.containsKey(frame) && !img.isError()) {
                     thumbs.put(frame, img);
-                    list.refresh();
+                    // Into the rows showing it; not list.refresh(), which makes new rows and loses a click in progress.
+                    for (EventCell c : cells) {
+                        c.showThumbnail(frame, img);
+                    }
                 }
             });
         });
@@ -137,6 +146,12 @@ final class EventListPanel extends VBox {
             row = new HBox(8, thumb, new VBox(2, camera, when));
             row.setAlignment(Pos.CENTER_LEFT);
             getStyleClass().add("event-cell");
+        }
+
+        void showThumbnail(Frame frame, Image img) {
+            if (!isEmpty() && getItem() != null && getItem().keyFrame() == frame) {
+                thumb.setImage(img);
+            }
         }
 
         @Override
