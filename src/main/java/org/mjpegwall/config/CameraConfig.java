@@ -15,6 +15,7 @@ import java.util.UUID;
  * @param snapshotPollSeconds poll a still-image URL every N seconds instead of streaming, or {@code null}
  * @param recordMode when the camera records by itself; {@link RecordingMode#OFF} when missing (files written
  *     before the mode existed)
+ * @param motion motion detection and alerts for this camera (defaults when missing from the file)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CameraConfig(
@@ -25,7 +26,8 @@ public record CameraConfig(
         String password,
         boolean enabled,
         Double snapshotPollSeconds,
-        RecordingMode recordMode) {
+        RecordingMode recordMode,
+        MotionConfig motion) {
 
     public CameraConfig {
         recordMode = recordMode == null ? RecordingMode.OFF : recordMode;
@@ -34,12 +36,13 @@ public record CameraConfig(
         url = url == null ? "" : url.strip();
         user = user == null || user.isEmpty() ? null : user;
         password = password == null || password.isEmpty() ? null : password;
+        motion = motion == null ? MotionConfig.DEFAULTS : motion;
     }
 
-    /** A camera that records only when asked (the layout before the recording mode). */
+    /** A camera that records only when asked, with the default motion settings. */
     public CameraConfig(String id, String name, String url, String user, String password, boolean enabled,
             Double snapshotPollSeconds) {
-        this(id, name, url, user, password, enabled, snapshotPollSeconds, RecordingMode.OFF);
+        this(id, name, url, user, password, enabled, snapshotPollSeconds, RecordingMode.OFF, null);
     }
 
     /** A new enabled camera with a fresh id and no credentials. */
@@ -48,11 +51,20 @@ public record CameraConfig(
     }
 
     public CameraConfig withEnabled(boolean value) {
-        return new CameraConfig(id, name, url, user, password, value, snapshotPollSeconds, recordMode);
+        return new CameraConfig(id, name, url, user, password, value, snapshotPollSeconds, recordMode, motion);
     }
 
     public CameraConfig withRecordMode(RecordingMode value) {
-        return new CameraConfig(id, name, url, user, password, enabled, snapshotPollSeconds, value);
+        return new CameraConfig(id, name, url, user, password, enabled, snapshotPollSeconds, value, motion);
+    }
+
+    public CameraConfig withMotion(MotionConfig value) {
+        return new CameraConfig(id, name, url, user, password, enabled, snapshotPollSeconds, recordMode, value);
+    }
+
+    /** True if the two differ at most in their motion settings and recording mode (the connection stays as it is). */
+    public boolean sameConnection(CameraConfig other) {
+        return other != null && withMotion(other.motion).withRecordMode(other.recordMode).equals(other);
     }
 
     /** Never prints the password. */
@@ -60,6 +72,7 @@ public record CameraConfig(
     public String toString() {
         return "CameraConfig[id=" + id + ", name=" + name + ", url=" + url + ", user=" + user
                 + ", password=" + (password == null ? "none" : "***") + ", enabled=" + enabled
-                + ", snapshotPollSeconds=" + snapshotPollSeconds + ", recordMode=" + recordMode + "]";
+                + ", snapshotPollSeconds=" + snapshotPollSeconds + ", recordMode=" + recordMode
+                + ", motion=" + motion + "]";
     }
 }

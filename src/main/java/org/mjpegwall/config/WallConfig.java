@@ -26,6 +26,7 @@ import java.util.function.UnaryOperator;
  * @param kioskScreen the screen (0 = primary) kiosk mode uses
  * @param page the page the main window shows
  * @param secondWindow the second window on another screen, or {@code null} for none
+ * @param spotlight a camera where motion starts is shown large for a while (off by default)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record WallConfig(
@@ -44,7 +45,8 @@ public record WallConfig(
         boolean kiosk,
         int kioskScreen,
         int page,
-        SecondWindowConfig secondWindow) {
+        SecondWindowConfig secondWindow,
+        boolean spotlight) {
 
     public static final int CURRENT_VERSION = 2;
     public static final int DEFAULT_TILES_PER_PAGE = 16;
@@ -67,7 +69,7 @@ public record WallConfig(
     public WallConfig(int version, List<CameraConfig> cameras, WindowGeometry window, Integer columns, boolean showStats,
             int tilesPerPage, int autoCycleSeconds, String picturesFolder, String recordingsFolder, ShareConfig share) {
         this(version, cameras, window, columns, showStats, tilesPerPage, autoCycleSeconds, picturesFolder,
-                recordingsFolder, share, null, null, false, 0, 0, null);
+                recordingsFolder, share, null, null, false, 0, 0, null, false);
     }
 
     /** An empty configuration with default choices. */
@@ -77,7 +79,7 @@ public record WallConfig(
 
     public WallConfig withCameras(List<CameraConfig> value) {
         return new WallConfig(version, value, window, columns, showStats, tilesPerPage, autoCycleSeconds, picturesFolder,
-                recordingsFolder, share, recording, sharing, kiosk, kioskScreen, page, secondWindow);
+                recordingsFolder, share, recording, sharing, kiosk, kioskScreen, page, secondWindow, spotlight);
     }
 
     /** Replaces the camera with the same id, or appends it. */
@@ -106,68 +108,74 @@ public record WallConfig(
 
     public WallConfig withWindow(WindowGeometry value) {
         return new WallConfig(version, cameras, value, columns, showStats, tilesPerPage, autoCycleSeconds, picturesFolder,
-                recordingsFolder, share, recording, sharing, kiosk, kioskScreen, page, secondWindow);
+                recordingsFolder, share, recording, sharing, kiosk, kioskScreen, page, secondWindow, spotlight);
     }
 
     public WallConfig withColumns(Integer value) {
         return new WallConfig(version, cameras, window, value, showStats, tilesPerPage, autoCycleSeconds, picturesFolder,
-                recordingsFolder, share, recording, sharing, kiosk, kioskScreen, page, secondWindow);
+                recordingsFolder, share, recording, sharing, kiosk, kioskScreen, page, secondWindow, spotlight);
     }
 
     public WallConfig withShowStats(boolean value) {
         return new WallConfig(version, cameras, window, columns, value, tilesPerPage, autoCycleSeconds, picturesFolder,
-                recordingsFolder, share, recording, sharing, kiosk, kioskScreen, page, secondWindow);
+                recordingsFolder, share, recording, sharing, kiosk, kioskScreen, page, secondWindow, spotlight);
     }
 
     public WallConfig withTilesPerPage(int value) {
         return new WallConfig(version, cameras, window, columns, showStats, value, autoCycleSeconds, picturesFolder,
-                recordingsFolder, share, recording, sharing, kiosk, kioskScreen, page, secondWindow);
+                recordingsFolder, share, recording, sharing, kiosk, kioskScreen, page, secondWindow, spotlight);
     }
 
     public WallConfig withAutoCycleSeconds(int value) {
         return new WallConfig(version, cameras, window, columns, showStats, tilesPerPage, value, picturesFolder,
-                recordingsFolder, share, recording, sharing, kiosk, kioskScreen, page, secondWindow);
+                recordingsFolder, share, recording, sharing, kiosk, kioskScreen, page, secondWindow, spotlight);
     }
 
     public WallConfig withPicturesFolder(String value) {
         return new WallConfig(version, cameras, window, columns, showStats, tilesPerPage, autoCycleSeconds, value,
-                recordingsFolder, share, recording, sharing, kiosk, kioskScreen, page, secondWindow);
+                recordingsFolder, share, recording, sharing, kiosk, kioskScreen, page, secondWindow, spotlight);
     }
 
     public WallConfig withRecordingsFolder(String value) {
         return new WallConfig(version, cameras, window, columns, showStats, tilesPerPage, autoCycleSeconds, picturesFolder,
-                value, share, recording, sharing, kiosk, kioskScreen, page, secondWindow);
+                value, share, recording, sharing, kiosk, kioskScreen, page, secondWindow, spotlight);
     }
 
     public WallConfig withShare(ShareConfig value) {
         return new WallConfig(version, cameras, window, columns, showStats, tilesPerPage, autoCycleSeconds, picturesFolder,
-                recordingsFolder, value, recording, sharing, kiosk, kioskScreen, page, secondWindow);
+                recordingsFolder, value, recording, sharing, kiosk, kioskScreen, page, secondWindow, spotlight);
     }
 
     /** The cameras set to record, by id. */
     public WallConfig withRecording(List<String> ids) {
         return new WallConfig(version, cameras, window, columns, showStats, tilesPerPage, autoCycleSeconds, picturesFolder,
-                recordingsFolder, share, ids, sharing, kiosk, kioskScreen, page, secondWindow);
+                recordingsFolder, share, ids, sharing, kiosk, kioskScreen, page, secondWindow, spotlight);
     }
 
     /** The cameras shared, by id. */
     public WallConfig withSharing(List<String> ids) {
         return new WallConfig(version, cameras, window, columns, showStats, tilesPerPage, autoCycleSeconds, picturesFolder,
-                recordingsFolder, share, recording, ids, kiosk, kioskScreen, page, secondWindow);
+                recordingsFolder, share, recording, ids, kiosk, kioskScreen, page, secondWindow, spotlight);
     }
 
     public WallConfig withKiosk(boolean value, int screen) {
         return new WallConfig(version, cameras, window, columns, showStats, tilesPerPage, autoCycleSeconds, picturesFolder,
-                recordingsFolder, share, recording, sharing, value, screen, page, secondWindow);
+                recordingsFolder, share, recording, sharing, value, screen, page, secondWindow, spotlight);
     }
 
     public WallConfig withPage(int value) {
         return new WallConfig(version, cameras, window, columns, showStats, tilesPerPage, autoCycleSeconds, picturesFolder,
-                recordingsFolder, share, recording, sharing, kiosk, kioskScreen, value, secondWindow);
+                recordingsFolder, share, recording, sharing, kiosk, kioskScreen, value, secondWindow, spotlight);
     }
 
     public WallConfig withSecondWindow(SecondWindowConfig value) {
         return new WallConfig(version, cameras, window, columns, showStats, tilesPerPage, autoCycleSeconds, picturesFolder,
-                recordingsFolder, share, recording, sharing, kiosk, kioskScreen, page, value);
+                recordingsFolder, share, recording, sharing, kiosk, kioskScreen, page, value, spotlight);
+    }
+
+    /** Whether a camera where motion starts is shown large for a while. */
+    public WallConfig withSpotlight(boolean value) {
+        return new WallConfig(version, cameras, window, columns, showStats, tilesPerPage, autoCycleSeconds, picturesFolder,
+                recordingsFolder, share, recording, sharing, kiosk, kioskScreen, page, secondWindow, value);
     }
 }

@@ -1,5 +1,6 @@
 package org.mjpegwall.ui.control;
 
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -11,14 +12,16 @@ import javafx.css.PseudoClass;
 import javafx.scene.control.Control;
 import javafx.scene.control.Skin;
 import javafx.scene.image.Image;
+import org.mjpegwall.motion.Box;
 import org.mjpegwall.ui.model.TileAction;
 import org.mjpegwall.ui.model.TileStatus;
 
 /**
  * One camera tile: name, live image (letterboxed), status overlay, stats line, recording and
- * sharing badges, and hover buttons. Holds properties only; {@link TileSkin} builds the nodes and sets
- * the pseudo-classes {@code :connecting}, {@code :stale}, {@code :recording}, {@code :selected} and
- * {@code :sharing}, through which the stylesheet decides the looks.
+ * sharing badges, motion (a badge and the moving area's boxes), and hover buttons. Holds properties
+ * only; {@link TileSkin} builds the nodes and sets the pseudo-classes {@code :connecting}, {@code :stale},
+ * {@code :recording}, {@code :selected}, {@code :sharing} and {@code :motion}, through which the
+ * stylesheet decides the looks.
  */
 public final class Tile extends Control {
     public static final PseudoClass CONNECTING = PseudoClass.getPseudoClass("connecting");
@@ -26,6 +29,7 @@ public final class Tile extends Control {
     public static final PseudoClass RECORDING = PseudoClass.getPseudoClass("recording");
     public static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     public static final PseudoClass SHARING = PseudoClass.getPseudoClass("sharing");
+    public static final PseudoClass MOTION = PseudoClass.getPseudoClass("motion");
 
     private final StringProperty title = new SimpleStringProperty(this, "title", "");
     private final ObjectProperty<Image> image = new SimpleObjectProperty<>(this, "image");
@@ -37,6 +41,8 @@ public final class Tile extends Control {
     private final BooleanProperty recordAvailable = new SimpleBooleanProperty(this, "recordAvailable");
     private final BooleanProperty sharing = new SimpleBooleanProperty(this, "sharing");
     private final BooleanProperty selected = new SimpleBooleanProperty(this, "selected");
+    private final BooleanProperty motion = new SimpleBooleanProperty(this, "motion");
+    private final ObjectProperty<List<Box>> motionBoxes = new SimpleObjectProperty<>(this, "motionBoxes", List.of());
     private final BooleanProperty smoothImage = new SimpleBooleanProperty(this, "smoothImage");
     private final BooleanProperty focusView = new SimpleBooleanProperty(this, "focusView");
     private final ObjectProperty<Consumer<TileAction>> onAction = new SimpleObjectProperty<>(this, "onAction");
@@ -118,6 +124,16 @@ public final class Tile extends Control {
 
     public BooleanProperty sharingProperty() {
         return sharing;
+    }
+
+    /** A motion event is open on the camera. */
+    public BooleanProperty motionProperty() {
+        return motion;
+    }
+
+    /** Where the picture moves, normalised to the picture (0..1 from its top-left); empty for none. */
+    public ObjectProperty<List<Box>> motionBoxesProperty() {
+        return motionBoxes;
     }
 
     public BooleanProperty selectedProperty() {

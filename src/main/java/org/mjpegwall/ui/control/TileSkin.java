@@ -1,5 +1,6 @@
 package org.mjpegwall.ui.control;
 
+import java.util.List;
 import javafx.geometry.HPos;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
@@ -10,15 +11,19 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Circle;
+import javafx.scene.shape.Rectangle;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.mjpegwall.motion.Box;
 import org.mjpegwall.ui.model.TileAction;
 import org.mjpegwall.ui.model.TileStatus;
 
@@ -27,7 +32,8 @@ import org.mjpegwall.ui.model.TileStatus;
  * on the tile are registered with {@code registerChangeListener}, so {@link #dispose()} drops them all
  * (and the pseudo-classes) when the tile gets another skin. Name, badges, stats and buttons sit at the
  * tile's edges, not the picture's, so they line up across tiles whatever the cameras' aspect ratios;
- * the buttons sit above the stats line, never on it.
+ * the buttons sit above the stats line, never on it. The motion boxes are placed over the picture
+ * itself (not the tile), from normalised coordinates, so they fit any tile size and aspect ratio.
  */
 public final class TileSkin extends SkinBase<Tile> {
     private static final double GAP = 4;
@@ -41,6 +47,8 @@ public final class TileSkin extends SkinBase<Tile> {
     private final HBox recordingBox = new HBox(4);
     private final Label recordingLabel = new Label();
     private final Label sharedBadge = new Label("SHARED", Icons.of(MaterialDesignS.SHARE_VARIANT));
+    private final Label motionBadge = new Label("MOTION", Icons.of(MaterialDesignM.MOTION_SENSOR));
+    private final Pane motionLayer = new Pane();
     private final HBox buttons = new HBox(GAP);
     private final Button record;
     private final Button share;
@@ -80,7 +88,13 @@ public final class TileSkin extends SkinBase<Tile> {
         sharedBadge.getStyleClass().addAll("tile-shared", "tile-badge");
         sharedBadge.visibleProperty().bind(tile.sharingProperty());
         sharedBadge.managedProperty().bind(sharedBadge.visibleProperty());
-        badges.getChildren().addAll(sharedBadge, recordingBox);
+        motionBadge.getStyleClass().addAll("tile-motion", "tile-badge");
+        motionBadge.visibleProperty().bind(tile.motionProperty());
+        motionBadge.managedProperty().bind(motionBadge.visibleProperty());
+        badges.getChildren().addAll(motionBadge, sharedBadge, recordingBox);
+        motionLayer.getStyleClass().add("tile-motion-layer");
+        motionLayer.setMouseTransparent(true);
+        motionLayer.setManaged(false);
         badges.setAlignment(Pos.TOP_RIGHT);
         badges.setMouseTransparent(true);
         badges.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
@@ -97,18 +111,22 @@ public final class TileSkin extends SkinBase<Tile> {
         // Shown on hover; the context menu and the keyboard reach the same actions.
         buttons.visibleProperty().bind(tile.hoverProperty());
 
-        getChildren().addAll(imageView, overlay, name, badges, stats, buttons);
+        getChildren().addAll(imageView, motionLayer, overlay, name, badges, stats, buttons);
         registerChangeListener(tile.statusProperty(), o -> updateStatus());
         registerChangeListener(tile.imageProperty(), o -> updateStatus());
         registerChangeListener(tile.recordingProperty(), o -> updateRecording());
         registerChangeListener(tile.sharingProperty(), o -> updateSharing());
         registerChangeListener(tile.selectedProperty(), o -> updateSelected());
         registerChangeListener(tile.focusViewProperty(), o -> updateFocusButton());
+        registerChangeListener(tile.motionProperty(), o -> updateMotion());
+        registerChangeListener(tile.motionBoxesProperty(), o -> updateBoxes());
         updateStatus();
         updateRecording();
         updateSharing();
         updateSelected();
         updateFocusButton();
+        updateMotion();
+        updateBoxes();
     }
 
     private Button button(String styleClass, org.kordamp.ikonli.Ikon icon, String tooltip, TileAction action) {
@@ -159,6 +177,38 @@ public final class TileSkin extends SkinBase<Tile> {
         getSkinnable().pseudoClassStateChanged(Tile.SELECTED, getSkinnable().isSelected());
     }
 
+    private void updateMotion() {
+        getSkinnable().pseudoClassStateChanged(Tile.MOTION, getSkinnable().motionProperty().get());
+    }
+
+    /** One rectangle per box (at most a few), placed in {@link #layoutChildren}. */
+    private void updateBoxes() {
+        List<Box> boxes = getSkinnable().motionBoxesProperty().get();
+        int n = boxes == null ? 0 : boxes.size();
+        while (motionLayer.getChildren().size() > n) {
+            motionLayer.getChildren().remove(motionLayer.getChildren().size() - 1);
+        }
+        while (motionLayer.getChildren().size() < n) {
+            Rectangle r = new Rectangle();
+            r.getStyleClass().add("tile-motion-box");
+            motionLayer.getChildren().add(r);
+        }
+        getSkinnable().requestLayout();
+    }
+
+    private void placeBoxes(double px, double py, double pw, double ph) {
+        motionLayer.resizeRelocate(px, py, pw, ph);
+        List<Box> boxes = getSkinnable().motionBoxesProperty().get();
+        for (int i = 0; i < motionLayer.getChildren().size() && boxes != null && i < boxes.size(); i++) {
+            Box b = boxes.get(i);
+            Rectangle r = (Rectangle) motionLayer.getChildren().get(i);
+            r.setX(Math.round(b.x() * pw));
+            r.setY(Math.round(b.y() * ph));
+            r.setWidth(Math.max(2, Math.round(b.width() * pw)));
+            r.setHeight(Math.max(2, Math.round(b.height() * ph)));
+        }
+    }
+
     private void updateFocusButton() {
         boolean back = getSkinnable().focusViewProperty().get();
         set(focus, back ? MaterialDesignA.ARROW_LEFT : MaterialDesignF.FULLSCREEN,
@@ -176,7 +226,9 @@ public final class TileSkin extends SkinBase<Tile> {
             imageView.setFitWidth(iw);
             imageView.setFitHeight(ih);
             imageView.relocate(Math.round(x + (w - iw) / 2), Math.round(y + (h - ih) / 2));
+            placeBoxes(Math.round(x + (w - iw) / 2), Math.round(y + (h - ih) / 2), iw, ih);
         }
+        motionLayer.setVisible(img != null);
         overlay.resizeRelocate(x, y, w, h);
         layoutInArea(name, x + GAP, y + GAP, w / 2, h, 0, HPos.LEFT, VPos.TOP);
         layoutInArea(badges, x + w / 2, y + GAP, w / 2 - GAP, h, 0, HPos.RIGHT, VPos.TOP);
@@ -213,7 +265,8 @@ public final class TileSkin extends SkinBase<Tile> {
         if (tile != null) {
             imageView.imageProperty().unbind();
             imageView.smoothProperty().unbind();
-            for (var p : new javafx.css.PseudoClass[] {Tile.CONNECTING, Tile.STALE, Tile.RECORDING, Tile.SHARING, Tile.SELECTED}) {
+            for (var p : new javafx.css.PseudoClass[] {Tile.CONNECTING, Tile.STALE, Tile.RECORDING, Tile.SHARING, Tile.SELECTED,
+                Tile.MOTION}) {
                 tile.pseudoClassStateChanged(p, false);
             }
         }

@@ -54,6 +54,11 @@ final class CameraActions {
     /** The wall's recordings: one registry for all its recorders, so same-named cameras never share a file. */
     private final RecordingRegistry recorders = new RecordingRegistry();
 
+    /** The registry every recorder of the wall shares (the mode recordings' too). */
+    RecordingRegistry registry() {
+        return recorders;
+    }
+
     private record Recording(Recorder recorder, AutoCloseable subscription) {
     }
 

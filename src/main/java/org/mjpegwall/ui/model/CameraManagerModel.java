@@ -9,6 +9,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.mjpegwall.config.CameraConfig;
 import org.mjpegwall.config.CameraValidation;
+import org.mjpegwall.config.MaskArea;
+import org.mjpegwall.config.MotionConfig;
 import org.mjpegwall.frame.Frame;
 import org.mjpegwall.frame.Jpeg;
 
@@ -30,6 +32,15 @@ public final class CameraManagerModel {
      * @param problem why the form does not make a camera, or {@code null}
      */
     public record Checked(CameraConfig camera, String problem) {
+    }
+
+    /**
+     * The form's motion settings: the settings to save, or the problem in words.
+     *
+     * @param motion the settings, or {@code null}
+     * @param problem why the fields do not make settings, or {@code null}
+     */
+    public record MotionChecked(MotionConfig motion, String problem) {
     }
 
     /** A message for the dialog: what happened, in words; {@code error} shows it as a problem. */
@@ -71,9 +82,52 @@ public final class CameraManagerModel {
                 return new Checked(null, "The snapshot-poll interval must be a number of seconds, e.g. 1 or 0.5.");
             }
         }
-        CameraConfig c = new CameraConfig(id, name, url, user.strip(), password, enabled, pollSeconds);
+        // An edit keeps the camera's motion settings and recording mode; the dialog sets the form's with
+        // withMotion and withRecordMode.
+        CameraConfig old = cameras.get().stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);
+        CameraConfig c = new CameraConfig(id, name, url, user.strip(), password, enabled, pollSeconds,
+                old == null ? null : old.recordMode(), old == null ? null : old.motion());
         List<String> problems = CameraValidation.problems(c);
         return problems.isEmpty() ? new Checked(c, null) : new Checked(null, String.join("\n", problems));
+    }
+
+    /**
+     * Checks the form's motion fields ("0,5" is read as 0.5).
+     *
+     * @param sensitivity 1..100
+     * @param minAreaPercent the smallest changed part of the picture, in percent (0..100)
+     * @param gapSeconds quiet seconds that end an event (0..3600)
+     */
+    public static MotionChecked checkMotion(boolean on, String sensitivity, String minAreaPercent, String gapSeconds,
+            boolean sound, List<MaskArea> masks) {
+        Double s = number(sensitivity);
+        if (s == null || s != Math.rint(s) || s < 1 || s > 100) {
+            return new MotionChecked(null, "The motion sensitivity must be a whole number from 1 to 100 (100 notices the smallest change).");
+        }
+        Double area = number(minAreaPercent);
+        if (area == null || area < 0 || area > 100) {
+            return new MotionChecked(null, "The minimum motion area must be a percentage of the picture, from 0 to 100, e.g. 0.2.");
+        }
+        Double gap = number(gapSeconds);
+        if (gap == null || gap < 0 || gap > 3600) {
+            return new MotionChecked(null, "The event gap must be a number of seconds from 0 to 3600, e.g. 5.");
+        }
+        return new MotionChecked(new MotionConfig(on, (int) Math.round(s), area / 100, gap, masks, sound), null);
+    }
+
+    private static Double number(String text) {
+        try {
+            double v = Double.parseDouble(text.strip().replace(',', '.'));
+            return Double.isFinite(v) ? v : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** The newest frame of a camera on the wall (to draw masks on), or {@code null}. */
+    public Frame latestFrame(String id) {
+        return onWall.get().stream().filter(w -> w.config().id().equals(id) && w.source() != null)
+                .map(w -> w.source().latestFrame()).filter(f -> f != null).findFirst().orElse(null);
     }
 
     /** Replaces the camera with the same id, or adds it at the end; says which. */

@@ -4,10 +4,15 @@ import org.mjpegwall.util.Secrets;
 import org.mjpegwall.util.TimeSource;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -16,6 +21,8 @@ import org.mjpegwall.config.CameraConfig;
 import org.mjpegwall.config.CameraValidation;
 import org.mjpegwall.frame.SourceState;
 import org.mjpegwall.frame.SourceStats;
+import org.mjpegwall.motion.Box;
+import org.mjpegwall.motion.MotionResult;
 import org.mjpegwall.util.RateMeter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +39,8 @@ public final class CameraModel {
     private static final Logger LOG = LoggerFactory.getLogger(CameraModel.class);
     private static final long SECOND = 1_000_000_000L;
 
-    private final CameraConfig config;
+    /** Replaced only by an edit of the motion settings, which keeps the stream ({@link #motionEdited}). */
+    private CameraConfig config;
     private final boolean demo;
     private final CameraStream source;
 
@@ -42,6 +50,8 @@ public final class CameraModel {
     private final BooleanProperty recording = new SimpleBooleanProperty(this, "recording");
     private final StringProperty recordingText = new SimpleStringProperty(this, "recordingText", "");
     private final StringProperty shareUrl = new SimpleStringProperty(this, "shareUrl");
+    private final ReadOnlyBooleanWrapper motion = new ReadOnlyBooleanWrapper(this, "motion");
+    private final ReadOnlyObjectWrapper<List<Box>> motionBoxes = new ReadOnlyObjectWrapper<>(this, "motionBoxes", List.of());
 
     // Display counters, from the renderer.
     private long decodes;
@@ -145,6 +155,37 @@ public final class CameraModel {
 
     public StringProperty shareUrlProperty() {
         return shareUrl;
+    }
+
+    /** True while a motion event is open on this camera (the tile's highlight). */
+    public ReadOnlyBooleanProperty motionProperty() {
+        return motion.getReadOnlyProperty();
+    }
+
+    /** Where the picture changed in the newest analysis with motion (normalised), else empty. */
+    public ReadOnlyObjectProperty<List<Box>> motionBoxesProperty() {
+        return motionBoxes.getReadOnlyProperty();
+    }
+
+    /** The newest analysis of this camera (coalesced: analyses in between may be skipped). */
+    public void noteMotion(MotionResult r) {
+        MotionResult.Transition t = r.transition();
+        motion.set(t == MotionResult.Transition.START || t == MotionResult.Transition.CONTINUE);
+        motionBoxes.set(r.motion() ? r.boxes() : List.of());
+    }
+
+    /** Motion detection stopped for this camera: no highlight, no boxes. */
+    public void clearMotion() {
+        motion.set(false);
+        motionBoxes.set(List.of());
+    }
+
+    /** Takes a configuration that differs from this one in its motion settings only. */
+    void motionEdited(CameraConfig edited) {
+        if (!config.sameConnection(edited)) {
+            throw new IllegalArgumentException("not a motion-only edit of " + config.name());
+        }
+        config = edited;
     }
 
     /** Notes why this enabled camera could not start; the tile keeps showing it. */

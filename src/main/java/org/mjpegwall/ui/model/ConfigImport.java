@@ -31,7 +31,7 @@ record ConfigImport(WallConfig config, List<String> skipped) {
                 skipped.add((c.name().isBlank() ? "(no name)" : c.name()) + ": " + problems.get(0));
             } else {
                 valid.add(ids.add(c.id()) ? c : new CameraConfig(null, c.name(), c.url(), c.user(),
-                        c.password(), c.enabled(), c.snapshotPollSeconds()));
+                        c.password(), c.enabled(), c.snapshotPollSeconds(), c.recordMode(), c.motion()));
             }
         }
         return new ConfigImport(valid.isEmpty() ? null : read.withCameras(valid), List.copyOf(skipped));

@@ -6,6 +6,8 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.mjpegwall.config.CameraConfig;
+import org.mjpegwall.config.MaskArea;
+import org.mjpegwall.config.MotionConfig;
 import org.mjpegwall.demo.DemoServer;
 
 /** The built-in demo cameras, served in-process on 127.0.0.1 (any free port) by the demo server. */
@@ -17,6 +19,13 @@ public final class DemoCameras implements AutoCloseable {
         this.server = server;
         this.cameras = cameras;
     }
+
+    /**
+     * Motion on a demo camera is its moving square: the clock (with milliseconds) and the frame counter
+     * above it (bottom left, from 75 % to about 90 % of the height, 55 % of the width) change with every
+     * frame too, and are masked.
+     */
+    static final MotionConfig DEMO_MOTION = MotionConfig.DEFAULTS.withMasks(List.of(MaskArea.rectangle(0, 0.75, 0.62, 0.165)));
 
     /**
      * Starts {@code count} demo cameras.
@@ -31,7 +40,7 @@ public final class DemoCameras implements AutoCloseable {
             List<URI> uris = server.cameraUris();
             for (int i = 0; i < uris.size(); i++) {
                 cameras.add(new CameraConfig("demo-" + (i + 1), "Demo " + (i + 1), uris.get(i).toString(),
-                        null, null, true, null));
+                        null, null, true, null, null, DEMO_MOTION));
             }
             return new DemoCameras(server, List.copyOf(cameras));
         } catch (IOException e) {

@@ -19,6 +19,8 @@ import org.mjpegwall.config.SecondWindowConfig;
 import org.mjpegwall.config.ShareConfig;
 import org.mjpegwall.config.WallConfig;
 import org.mjpegwall.config.WindowGeometry;
+import org.mjpegwall.motion.AnalysisScheduler;
+import org.mjpegwall.record.OnMotionOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,19 +42,35 @@ public final class WallController {
     private final DialogService dialogs;
     private final WallModel model = new WallModel();
     private final CameraActions actions;
+    private final ConfigTransfer transfer;
+    private final MotionWatch motion;
+    private final MotionAlerts alerts;
+    private final ModeRecordings modes;
     private final ReadOnlyBooleanWrapper demoMode = new ReadOnlyBooleanWrapper(this, "demoMode");
     private final ReadOnlyIntegerWrapper autoCycleSeconds = new ReadOnlyIntegerWrapper(this, "autoCycleSeconds");
     private WallConfig config;
     private boolean closed;
 
-    /** Opens (starts) the session's cameras; {@link #start()} then resumes what they recorded and shared. */
-    public WallController(WallSession session, TaskExecutor tasks, DialogService dialogs, TimeSource time) {
+    /** Opens the session's cameras ({@link #start()} resumes their recording, sharing); {@code motionScheduler} may be null. */
+    public WallController(WallSession session, TaskExecutor tasks, DialogService dialogs, TimeSource time,
+            AnalysisScheduler motionScheduler) {
         this.session = Objects.requireNonNull(session, "session");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         this.config = session.config();
         this.actions = new CameraActions(this, tasks, dialogs, Objects.requireNonNull(time, "time"),
                 config.recording(), config.sharing());
+        this.transfer = new ConfigTransfer(tasks, dialogs, session.store(), this::currentConfig, this::background, in -> {
+            config = in.withWindow(config.window());
+            showViewChoices(config);
+            applyCameras(in.cameras());
+        });
+        // The event log is kept when the wall keeps its configuration (not with --demo N, which leaves no trace).
+        motion = new MotionWatch(motionScheduler, tasks,
+                session.persist() ? recordingsFolder().resolve("events") : null, m -> dialogs.notify(m, true));
+        alerts = new MotionAlerts(model, time, motion, config.spotlight());
+        modes = new ModeRecordings(actions.registry(), this::recordingsFolder, motion::addAnalysisListener, tasks,
+                m -> dialogs.notify(m, true), OnMotionOptions.DEFAULTS);
         showViewChoices(config);
         demoMode.set(!session.demoCameras().isEmpty());
         for (CameraConfig c : demoMode.get() ? session.demoCameras() : config.cameras()) {
@@ -111,10 +129,15 @@ public final class WallController {
     // ---- cameras ----
 
     private CameraModel open(CameraConfig c, boolean demo) {
-        return CameraModel.open(c, session.connector(), demo);
+        CameraModel camera = CameraModel.open(c, session.connector(), demo);
+        motion.start(camera); // from its stream, whether or not its tile is ever shown
+        modes.start(camera); // so is recording by the camera's mode
+        return camera;
     }
 
     private void stop(CameraModel camera) {
+        modes.stop(camera);
+        motion.stop(camera);
         actions.stopSharing(camera);
         actions.stopRecording(camera);
         CameraStream s = camera.source();
@@ -145,6 +168,12 @@ public final class WallController {
             }
             CameraModel old = current.get(c.id());
             if (old != null && old.config().equals(c)) {
+                next.add(old);
+                current.remove(c.id());
+            } else if (old != null && old.config().sameConnection(c)) {
+                old.motionEdited(c); // motion settings only: the stream stays, the analyser takes them
+                motion.update(old);
+                modes.start(old); // a new mode replaces the old one's recording
                 next.add(old);
                 current.remove(c.id());
             } else {
@@ -217,9 +246,27 @@ public final class WallController {
         return actions.recordAvailable();
     }
 
-    /** Updates the recording indicators (a few times a second, from the window's timer). */
+    /** Updates the recording indicators and the spotlight (a few times a second, from the window's timer). */
     public void refreshIndicators() {
         actions.refresh();
+        alerts.tick();
+    }
+
+    /** Motion detection on the wall's cameras: the analysers, the event list, the event log. */
+    public MotionWatch motion() {
+        return motion;
+    }
+
+    /** Spotlight on or off (remembered): a camera where motion starts is shown large for a while. */
+    public void setSpotlight(boolean on) {
+        alerts.setSpotlight(on);
+        config = config.withSpotlight(on);
+        save();
+    }
+
+    /** What plays (on the UI thread) when an event starts on a camera set to sound. */
+    public void setMotionSound(Runnable sound) {
+        alerts.setSound(Objects.requireNonNull(sound, "sound"));
     }
 
     public void setTilesPerPage(int n) {
@@ -263,6 +310,7 @@ public final class WallController {
         dialogs.chooseFolder("Folder for recordings", recordingsFolder()).ifPresent(dir -> {
             config = config.withRecordingsFolder(dir.toAbsolutePath().toString());
             save();
+            motion.eventsFolderChanged(recordingsFolder().resolve("events"));
             dialogs.notifyFolder("Recordings now go to", dir);
         });
     }
@@ -275,58 +323,9 @@ public final class WallController {
         });
     }
 
-    /** Writes the configuration to a file the user chooses; it holds the cameras' passwords, which it says. */
-    public void exportConfig() {
-        Path home = Path.of(System.getProperty("user.home"));
-        dialogs.chooseFileToSave("Export configuration", home, "mjpeg-wall.json").ifPresent(file -> {
-            WallConfig snapshot = currentConfig();
-            ConfigStore store = session.store() != null ? session.store() : ConfigStore.atDefaultLocation();
-            background(() -> {
-                try {
-                    store.exportTo(file, snapshot);
-                    tasks.runOnUiThread(() -> dialogs.notifySaved("Configuration exported. It contains the cameras' "
-                            + "passwords: keep it safe.", file));
-                } catch (ConfigException e) {
-                    tasks.runOnUiThread(() -> dialogs.notify(e.getMessage(), true));
-                }
-            });
-        });
-    }
-
-    /** Asks for an exported file and imports it (see {@link #importConfig(Path)}). */
-    public void importConfig() {
-        dialogs.chooseFileToOpen("Import configuration", Path.of(System.getProperty("user.home")))
-                .ifPresent(this::importConfig);
-    }
-
-    /**
-     * Replaces the cameras and view choices with those of an exported file (read in the background). A
-     * file with no usable camera changes nothing and says why; unusable cameras are left out and named.
-     */
-    public void importConfig(Path file) {
-        background(() -> {
-            try {
-                ConfigImport checked = ConfigImport.check(ConfigStore.importFrom(file));
-                tasks.runOnUiThread(() -> apply(checked, file));
-            } catch (ConfigException e) {
-                tasks.runOnUiThread(() -> dialogs.notify(e.getMessage(), true));
-            }
-        });
-    }
-
-    private void apply(ConfigImport checked, Path file) {
-        if (checked.config() == null) {
-            dialogs.notify(checked.nothingMessage(file), true);
-            return;
-        }
-        WallConfig imported = checked.config();
-        config = imported.withWindow(config.window());
-        showViewChoices(config);
-        applyCameras(imported.cameras());
-        dialogs.notify("Imported " + imported.cameras().size() + " cameras from " + file, false);
-        if (checked.skippedMessage() != null) {
-            dialogs.notify(checked.skippedMessage(), true);
-        }
+    /** Export and import of the configuration (file choosers, checks, messages). */
+    public ConfigTransfer transfer() {
+        return transfer;
     }
 
     /** New share settings: saved, and running shares move to them. */
@@ -416,6 +415,8 @@ public final class WallController {
         }
         save(); // the page shown, what records and is shared, and the window: all kept for the next start
         var recordingsDone = actions.close();
+        modes.close();
+        motion.close(); // open events end and are logged before the background work stops
         closed = true;
         List<CameraModel> all = List.copyOf(model.cameras());
         tasks.runInBackground(() -> {

@@ -1,10 +1,14 @@
 package org.mjpegwall.ui.window;
 
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import java.util.Locale;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -28,6 +32,9 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.mjpegwall.config.CameraConfig;
 import org.mjpegwall.config.CameraValidation;
+import org.mjpegwall.config.MaskArea;
+import org.mjpegwall.config.MotionConfig;
+import org.mjpegwall.config.RecordingMode;
 import org.mjpegwall.frame.Frame;
 import org.mjpegwall.ui.control.Icons;
 import org.mjpegwall.ui.model.CameraManagerModel;
@@ -37,7 +44,8 @@ import org.mjpegwall.ui.render.StillImages;
 /**
  * Adds, edits, removes, enables and disables cameras; every change is applied to the wall and saved
  * at once ({@link CameraManagerModel} holds the rules). "Test connection" shows a frame or the error in
- * words (see {@link ConnectionTest}).
+ * words (see {@link ConnectionTest}). Each camera's motion detection is set here too: on/off,
+ * sensitivity, minimum area, event gap, a sound, and masks drawn on its picture ({@link MaskEditor}).
  */
 public final class CameraManagerDialog extends Stage {
     private final CameraManagerModel model;
@@ -48,6 +56,15 @@ public final class CameraManagerDialog extends Stage {
     private final PasswordField password = new PasswordField();
     private final CheckBox enabled = new CheckBox("Enabled");
     private final TextField poll = new TextField();
+    private final CheckBox motion = new CheckBox("Detect motion");
+    private final TextField sensitivity = new TextField();
+    private final TextField minArea = new TextField();
+    private final TextField eventGap = new TextField();
+    private final CheckBox sound = new CheckBox("Sound when motion starts");
+    private final Label maskCount = new Label();
+    private final ChoiceBox<RecordingMode> record = new ChoiceBox<>();
+    /** The masks of the camera in the form, as drawn (saved with Save). */
+    private List<MaskArea> masks = List.of();
     private final Label message = new Label();
     private final ImageView preview = new ImageView();
     private String editingId;
@@ -100,6 +117,58 @@ public final class CameraManagerDialog extends Stage {
         form.addRow(3, new Label("Password"), password);
         form.addRow(4, new Label("Snapshot poll (s)"), poll);
         form.add(enabled, 1, 5);
+        motion.setId("camera-motion");
+        sensitivity.setId("camera-sensitivity");
+        sensitivity.setPromptText("1–100, default 50");
+        minArea.setId("camera-min-area");
+        minArea.setPromptText("default 0.2");
+        eventGap.setId("camera-event-gap");
+        eventGap.setPromptText("default 5");
+        sound.setId("camera-motion-sound");
+        Button drawMasks = button("camera-masks", "Masks…", e -> editMasks());
+        maskCount.setId("camera-mask-count");
+        maskCount.getStyleClass().add("dialog-note");
+        Label motionTitle = new Label("Motion");
+        motionTitle.getStyleClass().add("form-section");
+        form.add(motionTitle, 0, 6);
+        form.add(motion, 1, 6);
+        form.addRow(7, new Label("Sensitivity"), sensitivity);
+        form.addRow(8, new Label("Minimum area (%)"), minArea);
+        form.addRow(9, new Label("Event gap (s)"), eventGap);
+        form.add(sound, 1, 10);
+        HBox maskRow = new HBox(8, drawMasks, maskCount);
+        maskRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        form.addRow(11, new Label("Ignore areas"), maskRow);
+        record.setId("camera-record-mode");
+        record.getItems().setAll(RecordingMode.values());
+        record.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(RecordingMode m) {
+                return m == null ? "" : switch (m) {
+                    case OFF -> "Only when asked (Rec)";
+                    case CONTINUOUS -> "All the time";
+                    case ON_MOTION -> "On motion";
+                };
+            }
+
+            @Override
+            public RecordingMode fromString(String s) {
+                return null;
+            }
+        });
+        // Recording on motion needs motion detection: choosing it turns detection on.
+        record.valueProperty().addListener((o, was, now) -> {
+            if (now == RecordingMode.ON_MOTION) {
+                motion.setSelected(true);
+            }
+        });
+        Label recordTitle = new Label("Recording");
+        recordTitle.getStyleClass().add("form-section");
+        form.add(recordTitle, 0, 12);
+        form.add(record, 1, 12);
+        for (var field : List.of(sensitivity, minArea, eventGap, drawMasks, sound)) {
+            field.disableProperty().bind(motion.selectedProperty().not());
+        }
         GridPane.setHgrow(url, Priority.ALWAYS);
         url.setPrefColumnCount(28);
         ColumnConstraints labels = new ColumnConstraints();
@@ -172,6 +241,8 @@ public final class CameraManagerDialog extends Stage {
         password.setText("");
         poll.setText("");
         enabled.setSelected(true);
+        showMotion(MotionConfig.DEFAULTS);
+        record.setValue(RecordingMode.OFF);
         preview.setImage(null);
         say("Enter the new camera's name and URL, then Save.", false);
         name.requestFocus();
@@ -191,8 +262,40 @@ public final class CameraManagerDialog extends Stage {
         password.setText(c.password() == null ? "" : c.password());
         poll.setText(c.snapshotPollSeconds() == null ? "" : String.valueOf(c.snapshotPollSeconds()));
         enabled.setSelected(c.enabled());
+        showMotion(c.motion());
+        record.setValue(c.recordMode());
         preview.setImage(null);
         say("", false);
+    }
+
+    private void showMotion(MotionConfig m) {
+        motion.setSelected(m.enabled());
+        sensitivity.setText(String.valueOf(m.sensitivity()));
+        minArea.setText(number(m.minArea() * 100));
+        eventGap.setText(number(m.eventGapSeconds()));
+        sound.setSelected(m.sound());
+        masks = m.masks();
+        showMaskCount();
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.4g", v).replaceAll("0+$", "");
+    }
+
+    private void showMaskCount() {
+        maskCount.setText(masks.isEmpty() ? "none" : masks.size() + (masks.size() == 1 ? " area" : " areas"));
+    }
+
+    /** Opens the mask editor on the camera's newest frame; its masks come back into the form (Save keeps them). */
+    private void editMasks() {
+        Frame frame = editingId == null ? null : model.latestFrame(editingId);
+        String cameraName = name.getText().isBlank() ? "new camera" : name.getText().strip();
+        MaskEditor editor = new MaskEditor(this, cameraName, frame, masks, drawn -> {
+            masks = drawn;
+            showMaskCount();
+            say("Masks drawn: Save to keep them.", false);
+        });
+        WindowFit.showDialog(editor, WindowSizing.MASK_EDITOR);
     }
 
     private void refreshList(String selectId) {
@@ -208,8 +311,19 @@ public final class CameraManagerDialog extends Stage {
                 password.getText(), enabled.isSelected(), poll.getText());
         if (checked.problem() != null) {
             say(checked.problem(), true);
+            return null;
         }
-        return checked.camera();
+        CameraManagerModel.MotionChecked m = CameraManagerModel.checkMotion(motion.isSelected(), sensitivity.getText(),
+                minArea.getText(), eventGap.getText(), sound.isSelected(), masks);
+        if (m.problem() != null) {
+            say(m.problem(), true);
+            return null;
+        }
+        if (record.getValue() == RecordingMode.ON_MOTION && !m.motion().enabled()) {
+            say("Recording on motion needs \u201cDetect motion\u201d: turn it on, or choose another recording.", true);
+            return null;
+        }
+        return checked.camera().withMotion(m.motion()).withRecordMode(record.getValue());
     }
 
     private void saveForm() {

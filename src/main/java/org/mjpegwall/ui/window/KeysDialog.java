@@ -29,12 +29,13 @@ final class KeysDialog {
             new Key("R", "start / stop recording the selected camera"),
             new Key("U", "share / stop sharing the selected camera"),
             new Key("I", "stats on all tiles on / off"),
+            new Key("E", "motion events beside the wall on / off (click one to focus its camera)"),
             new Key("F11", "full screen on / off"),
             new Key("Ctrl+K", "kiosk mode: full screen, no menu, no pointer"),
             new Key("Ctrl+M", "camera manager (with the selected camera)"),
             new Key("Ctrl+Q", "quit (asks first while cameras record or are shared)"),
             new Key("F1", "this list"),
-            new Key("Right-click, Menu key", "the camera's menu: snapshot, record, share, focus, edit, disable"),
+            new Key("Right-click, Menu key", "the camera's menu: snapshot, record, share, focus, motion, sound, edit, disable"),
             new Key("Drag a tile onto another", "reorder the cameras (saved at once)"));
 
     private KeysDialog() {

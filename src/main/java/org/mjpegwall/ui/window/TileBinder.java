@@ -15,7 +15,7 @@ import org.mjpegwall.ui.render.TileDecoding;
 
 /**
  * The one place a tile is tied to a camera, for the wall's tiles, the focus view and the second
- * window: what it shows (name, status, stats, recording, sharing), what its buttons and its menu do,
+ * window: what it shows (name, status, stats, recording, sharing, motion), what its buttons and its menu do,
  * and the decoder the renderer fills it through.
  */
 final class TileBinder {
@@ -86,6 +86,10 @@ final class TileBinder {
             tile.recordingProperty().unbind();
             tile.recordingTextProperty().unbind();
             tile.sharingProperty().unbind();
+            tile.motionProperty().unbind();
+            tile.motionBoxesProperty().unbind();
+            tile.motionProperty().set(false);
+            tile.motionBoxesProperty().set(java.util.List.of());
             tile.onActionProperty().set(null);
             tile.setOnContextMenuRequested(null);
         }
@@ -106,6 +110,8 @@ final class TileBinder {
         tile.recordingProperty().bind(camera.recordingProperty());
         tile.recordingTextProperty().bind(camera.recordingTextProperty());
         tile.sharingProperty().bind(camera.shareUrlProperty().isNotNull());
+        tile.motionProperty().bind(camera.motionProperty());
+        tile.motionBoxesProperty().bind(camera.motionBoxesProperty());
         tile.recordAvailableProperty().set(recordAvailable && camera.source() != null);
         tile.onActionProperty().set(onAction);
         tile.setOnContextMenuRequested(!withMenu ? null : e -> {

@@ -26,6 +26,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.mjpegwall.config.MotionConfig;
 import org.mjpegwall.ui.control.Icons;
 import org.mjpegwall.ui.model.CameraModel;
 import org.mjpegwall.ui.model.TileAction;
@@ -46,6 +47,9 @@ final class WallMenus {
         void showShareSettings();
 
         void showKeys();
+
+        /** Whether the motion event list is shown beside the wall. */
+        javafx.beans.property.BooleanProperty eventListShown();
 
         void requestQuit();
 
@@ -119,12 +123,35 @@ final class WallMenus {
                         }
                     }));
         }
+        if (!bar) {
+            items.add(new SeparatorMenuItem());
+            items.addAll(motionItems(camera));
+        }
         items.add(new SeparatorMenuItem());
         items.add(item("Edit camera…", null, null, on(camera, windows::showCameraManager)));
         if (!bar) {
             items.add(item(camera.config().enabled() ? "Disable" : "Enable", null, null, e -> controller.toggleEnabled(camera)));
         }
         return items;
+    }
+
+    /** A camera's motion switches: detection on/off and the sound when motion starts (saved at once). */
+    private List<MenuItem> motionItems(CameraModel camera) {
+        MotionConfig m = camera.config().motion();
+        CheckMenuItem detect = new CheckMenuItem("Motion detection");
+        detect.setId("menu-motion-detection");
+        detect.setSelected(m.enabled());
+        detect.setOnAction(e -> editMotion(camera, m.withEnabled(detect.isSelected())));
+        CheckMenuItem sound = new CheckMenuItem("Sound on motion");
+        sound.setId("menu-motion-sound");
+        sound.setSelected(m.sound());
+        sound.setOnAction(e -> editMotion(camera, m.withSound(sound.isSelected())));
+        return List.of(detect, sound);
+    }
+
+    private void editMotion(CameraModel camera, MotionConfig motion) {
+        controller.applyCameras(controller.cameraConfigs().stream()
+                .map(c -> c.id().equals(camera.id()) ? c.withMotion(motion) : c).toList());
     }
 
     /** Runs the command on the camera, or on the current camera when chosen ({@code camera == null}). */
@@ -148,8 +175,8 @@ final class WallMenus {
         openRecordings.setId("menu-open-recordings");
         MenuItem pictures = item("Snapshot folder…", null, null, e -> controller.choosePicturesFolder());
         MenuItem recordings = item("Recording folder…", null, null, e -> controller.chooseRecordingsFolder());
-        MenuItem importItem = item("Import configuration…", null, MaterialDesignI.IMPORT, e -> controller.importConfig());
-        MenuItem exportItem = item("Export configuration…", null, MaterialDesignE.EXPORT, e -> controller.exportConfig());
+        MenuItem importItem = item("Import configuration…", null, MaterialDesignI.IMPORT, e -> controller.transfer().importConfig());
+        MenuItem exportItem = item("Export configuration…", null, MaterialDesignE.EXPORT, e -> controller.transfer().exportConfig());
         MenuItem quit = item("Quit", "Shortcut+Q", MaterialDesignE.EXIT_TO_APP, e -> windows.requestQuit());
         quit.setId("menu-quit");
         return new Menu("File", null, manage, new SeparatorMenuItem(), openPictures, openRecordings,
@@ -162,6 +189,15 @@ final class WallMenus {
         stats.setId("menu-stats");
         stats.setAccelerator(KeyCombination.keyCombination("I"));
         stats.selectedProperty().bindBidirectional(model.showStatsProperty());
+        CheckMenuItem events = new CheckMenuItem("Motion events");
+        events.setId("menu-motion-events");
+        events.setAccelerator(KeyCombination.keyCombination("E"));
+        events.setGraphic(Icons.of(MaterialDesignM.MOTION_SENSOR));
+        events.selectedProperty().bindBidirectional(windows.eventListShown());
+        CheckMenuItem spotlight = new CheckMenuItem("Spotlight on motion");
+        spotlight.setId("menu-spotlight");
+        spotlight.setSelected(controller.config().spotlight());
+        spotlight.setOnAction(e -> controller.setSpotlight(spotlight.isSelected()));
         Menu gridMenu = new Menu("Grid");
         ToggleGroup gridGroup = new ToggleGroup();
         for (int c = 0; c <= 6; c++) {
@@ -199,7 +235,7 @@ final class WallMenus {
         second.setId("menu-second-window");
         MenuItem next = item("Next page", "Page Down", MaterialDesignP.PAGE_NEXT, e -> model.nextPage());
         MenuItem prev = item("Previous page", "Page Up", MaterialDesignP.PAGE_PREVIOUS, e -> model.previousPage());
-        Menu view = new Menu("View", null, stats, gridMenu, perPage, new SeparatorMenuItem(), next, prev, cycle,
+        Menu view = new Menu("View", null, stats, events, spotlight, gridMenu, perPage, new SeparatorMenuItem(), next, prev, cycle,
                 new SeparatorMenuItem(), fullScreen, kioskItem, kioskScreen, second);
         // Screens come and go: the screen lists are made when the menu opens.
         view.setOnShowing(e -> {

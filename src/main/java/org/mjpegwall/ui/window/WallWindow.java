@@ -12,6 +12,8 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -67,6 +69,9 @@ public final class WallWindow implements WallMenus.Windows {
     private final Timeline autoCycle = new Timeline();
     private final Timeline indicators = new Timeline();
     private final TileBinder binder;
+    private final EventListPanel eventList;
+    private final BooleanProperty eventListShown = new SimpleBooleanProperty(this, "eventListShown");
+    private final MotionSound sound = new MotionSound();
     private final WallMenus menus;
     private final KioskMode kiosk;
     private final WallInput input;
@@ -86,7 +91,7 @@ public final class WallWindow implements WallMenus.Windows {
             t.start();
         }, org.mjpegwall.ui.model.FolderOpener.forThisSystem());
         controller = new WallController(session, new FxTaskExecutor(), new FxDialogService(stage, notifier, files),
-                TimeSource.SYSTEM);
+                TimeSource.SYSTEM, null);
         model = controller.model();
         WallConfig config = controller.config();
         kiosk = new KioskMode(stage, KioskMode.DEFAULT_IDLE, controller::rememberKiosk);
@@ -113,6 +118,9 @@ public final class WallWindow implements WallMenus.Windows {
         empty.getStyleClass().add("empty-hint");
         empty.visibleProperty().bind(Bindings.isEmpty(model.cameras()));
         center.getChildren().addAll(empty, notifier);
+        eventList = new EventListPanel(controller.motion().events(), java.time.ZoneId.systemDefault(),
+                e -> model.cameras().stream().filter(c -> c.id().equals(e.camera())).findFirst().ifPresent(model::focus));
+        controller.setMotionSound(sound);
         StackPane.setAlignment(notifier, Pos.BOTTOM_RIGHT);
         pageLabel.setId("page-label");
         HBox statusBar = new HBox(pageLabel);
@@ -137,6 +145,9 @@ public final class WallWindow implements WallMenus.Windows {
                     "/org/mjpegwall/ui/icons/mjpeg-wall-" + size + ".png")).toExternalForm()));
         }
         kiosk.attach(scene, bar);
+        // A monitoring screen shows cameras only: the event list is the desk's, not the kiosk's.
+        wallArea.rightProperty().bind(Bindings.when(eventListShown.and(kiosk.kioskProperty().not()))
+                .then((Node) eventList).otherwise((Node) null));
         if (wallArea.getTop() != null) {
             // A monitoring screen shows cameras only: no first-start hint in kiosk mode.
             wallArea.getTop().visibleProperty().bind(kiosk.kioskProperty().not());
@@ -229,6 +240,11 @@ public final class WallWindow implements WallMenus.Windows {
         return kiosk;
     }
 
+    /** The motion event list (shown or not). */
+    EventListPanel eventList() {
+        return eventList;
+    }
+
     // ---- windows and dialogs (WallMenus.Windows) ----
 
     /** Opens the camera manager, with the selected camera chosen. */
@@ -256,6 +272,11 @@ public final class WallWindow implements WallMenus.Windows {
     @Override
     public void showShareSettings() {
         ShareDialog.showSettings(stage, controller.config().share(), controller::setShareConfig);
+    }
+
+    @Override
+    public BooleanProperty eventListShown() {
+        return eventListShown;
     }
 
     @Override
@@ -408,6 +429,8 @@ public final class WallWindow implements WallMenus.Windows {
         decoding.close();
         autoCycle.stop();
         indicators.stop();
+        eventList.close();
+        sound.close();
         if (manager != null) {
             manager.close();
         }

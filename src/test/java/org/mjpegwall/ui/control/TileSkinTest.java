@@ -57,6 +57,43 @@ class TileSkinTest {
     }
 
     @Test
+    void motionHighlightsTheTileAndMarksTheMovingAreaOnThePictureThenBothGo() {
+        fxRun(() -> {
+            // given a 4:3 picture in a wide tile: letterboxed, with bars left and right
+            Tile tile = skinned();
+            javafx.scene.layout.StackPane root = new javafx.scene.layout.StackPane(tile);
+            new javafx.scene.Scene(root, 600, 300);
+            tile.setImage(new WritableImage(640, 480));
+            tile.setStatus(new TileStatus(TileStatus.Kind.LIVE, ""));
+            // when motion is seen in the lower-right quarter of the picture
+            tile.motionProperty().set(true);
+            tile.motionBoxesProperty().set(List.of(new org.mjpegwall.motion.Box(0.5, 0.5, 0.25, 0.25)));
+            root.applyCss();
+            root.layout();
+            // then the tile is :motion, says MOTION, and one box sits on that area of the picture itself
+            assertTrue(tile.getPseudoClassStates().contains(Tile.MOTION));
+            assertTrue(tile.lookup(".tile-motion").isVisible());
+            javafx.scene.Node picture = tile.lookup(".tile-image");
+            List<javafx.scene.Node> boxes = new ArrayList<>(tile.lookupAll(".tile-motion-box"));
+            assertEquals(1, boxes.size());
+            javafx.geometry.Bounds p = picture.localToScene(picture.getBoundsInLocal());
+            javafx.geometry.Bounds b = boxes.get(0).localToScene(boxes.get(0).getBoundsInLocal());
+            assertTrue(p.getMinX() > 50, "letterboxed: " + p);
+            assertEquals(p.getMinX() + p.getWidth() / 2, b.getMinX(), 1.0);
+            assertEquals(p.getMinY() + p.getHeight() / 2, b.getMinY(), 1.0);
+            assertEquals(p.getWidth() / 4, b.getWidth(), 1.0);
+            assertEquals(p.getHeight() / 4, b.getHeight(), 1.0);
+            // when the motion ends, the highlight, the badge and the box go
+            tile.motionProperty().set(false);
+            tile.motionBoxesProperty().set(List.of());
+            root.layout();
+            assertFalse(tile.getPseudoClassStates().contains(Tile.MOTION));
+            assertFalse(tile.lookup(".tile-motion").isVisible());
+            assertTrue(tile.lookupAll(".tile-motion-box").isEmpty());
+        });
+    }
+
+    @Test
     void theOverlaySaysWhyACameraIsNotLive() {
         fx(() -> {
             // given

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mjpegwall.config.CameraConfig;
+import org.mjpegwall.config.MaskArea;
+import org.mjpegwall.config.MotionConfig;
 
 /** The camera manager's rules without its dialog: the form checked in words, save, remove and reorder. */
 class CameraManagerModelTest {
@@ -41,6 +43,36 @@ class CameraManagerModelTest {
         assertNull(badUrl.camera());
         assertTrue(badUrl.problem().contains("http://"), badUrl.problem());
         assertTrue(applied.isEmpty());
+    }
+
+    @Test
+    void theMotionFieldsMakeSettingsOrSayWhatIsWrong() {
+        // when the fields are filled in well, with a comma in the area
+        List<MaskArea> masks = List.of(MaskArea.rectangle(0, 0, 0.5, 0.5));
+        CameraManagerModel.MotionChecked ok = CameraManagerModel.checkMotion(true, " 70 ", "0,5", "8", true, masks);
+        // then the area is a fraction of the picture, and everything else as typed
+        assertNull(ok.problem());
+        assertEquals(new MotionConfig(true, 70, 0.005, 8.0, masks, true), ok.motion());
+        // when a field is out of range or not a number, the problem is said in words
+        assertEquals("The motion sensitivity must be a whole number from 1 to 100 (100 notices the smallest change).",
+                CameraManagerModel.checkMotion(true, "150", "0.2", "5", false, List.of()).problem());
+        assertTrue(CameraManagerModel.checkMotion(true, "50", "lots", "5", false, List.of()).problem()
+                .startsWith("The minimum motion area must be a percentage"));
+        assertTrue(CameraManagerModel.checkMotion(true, "50", "0.2", "-1", false, List.of()).problem()
+                .startsWith("The event gap must be a number of seconds"));
+        assertNull(CameraManagerModel.checkMotion(true, "50", "0.2", "NaN", false, List.of()).motion());
+    }
+
+    @Test
+    void editingACameraKeepsItsMotionSettings() {
+        // given camera a with motion settings of its own
+        MotionConfig own = MotionConfig.DEFAULTS.withSensitivity(90).withSound(true);
+        wall.set(0, wall.get(0).withMotion(own));
+        // when its name is edited in the form
+        CameraManagerModel.Checked edited = manager.check("a", "Front door", "http://127.0.0.1:9/a", "", "", true, "");
+        // then the camera still has them
+        assertEquals(own, edited.camera().motion());
+        assertEquals(MotionConfig.DEFAULTS, manager.check(null, "New", "http://127.0.0.1:9/n", "", "", true, "").camera().motion());
     }
 
     @Test

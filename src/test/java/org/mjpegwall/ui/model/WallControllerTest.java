@@ -32,6 +32,7 @@ import org.mjpegwall.frame.Frame;
 import org.mjpegwall.record.AviReader;
 import org.mjpegwall.source.MjpegClient;
 import org.mjpegwall.testing.FakeTime;
+import org.mjpegwall.testing.ManualScheduler;
 import org.mjpegwall.testing.TestJpegs;
 import org.mjpegwall.ui.TestSource;
 
@@ -80,7 +81,7 @@ class WallControllerTest {
     }
 
     private WallController open(WallSession session) {
-        controller = new WallController(session, tasks, dialogs, time);
+        controller = new WallController(session, tasks, dialogs, time, new ManualScheduler(time));
         controller.start();
         return controller;
     }
@@ -199,7 +200,7 @@ class WallControllerTest {
                         CameraConfig.of("Imported B", "http://127.0.0.1:9/b"))));
         // when it is chosen in File ▸ Import
         dialogs.openAnswer = file;
-        controller.importConfig();
+        controller.transfer().importConfig();
         // then
         assertEquals(List.of("Imported A", "Imported B"), names());
         assertEquals(9, controller.model().tilesPerPageProperty().get());
@@ -225,7 +226,7 @@ class WallControllerTest {
         for (Path bad : List.of(notJson, badCameras)) {
             dialogs.notes.clear();
             // when
-            controller.importConfig(bad);
+            controller.transfer().importConfig(bad);
             // then one error that names the file, and the cameras, shown and saved, are unchanged
             assertEquals(1, dialogs.errors().size(), dialogs.errors().toString());
             assertTrue(dialogs.errors().get(0).contains(bad.toString()), dialogs.errors().get(0));
@@ -247,7 +248,7 @@ class WallControllerTest {
                 + "{\"name\": \"Leaky\", \"url\": \"http://u:p@127.0.0.1:9/b\", \"enabled\": true}]}");
         open(WallConfig.empty().withCameras(cameras(2)));
         // when
-        controller.importConfig(file);
+        controller.transfer().importConfig(file);
         // then
         assertEquals(List.of("Good", "Twin"), names());
         assertNotEquals(camera(0).id(), camera(1).id());
@@ -266,14 +267,14 @@ class WallControllerTest {
         CameraConfig door = new CameraConfig("door", "Door", "http://127.0.0.1:9/d", "admin", "s3cret", true, null);
         open(WallConfig.empty().withCameras(List.of(door)));
         // when the chooser is cancelled
-        controller.exportConfig();
+        controller.transfer().exportConfig();
         // then nothing is written or said
         assertTrue(dialogs.notes.isEmpty());
         // when a file is chosen
         Path file = home.resolve("exported/wall.json");
         Files.createDirectories(file.getParent());
         dialogs.saveAnswer = file;
-        controller.exportConfig();
+        controller.transfer().exportConfig();
         // then it holds the camera, password and all, and the wall says so with the file's path
         assertEquals(List.of(door), ConfigStore.importFrom(file).cameras());
         assertEquals(List.of(new FakeDialogService.Note(

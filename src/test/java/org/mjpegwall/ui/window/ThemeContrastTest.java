@@ -61,7 +61,7 @@ class ThemeContrastTest {
     @Test
     void textOnBarsAndDialogsMeetsAa() {
         for (String text : List.of("-wall-text", "-wall-text-muted", "-wall-accent", "-wall-danger", "-wall-warning",
-                "-wall-success")) {
+                "-wall-success", "-wall-motion")) {
             assertContrast(text, over("-wall-bar", WHITE), 4.5);
             assertContrast(text, over("-wall-bg", WHITE), 4.5);
         }
@@ -72,7 +72,7 @@ class ThemeContrastTest {
     @Test
     void textOnVideoMeetsAaEvenOverAWhitePicture() {
         double[] scrimOnWhite = over("-wall-scrim", WHITE);
-        for (String text : List.of("-wall-text", "-wall-warning", "-wall-success")) {
+        for (String text : List.of("-wall-text", "-wall-warning", "-wall-success", "-wall-motion")) {
             assertContrast(text, scrimOnWhite, 4.5);
         }
         // icons of the hover buttons, and the recording dot (marks, not text: 3:1)

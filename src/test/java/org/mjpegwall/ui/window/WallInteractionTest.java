@@ -265,7 +265,7 @@ class WallInteractionTest extends FxRobot {
                 CameraConfig.of("Imported A", "http://127.0.0.1:9/a"), CameraConfig.of("Imported B", "http://127.0.0.1:9/b"))));
         open(WallConfig.empty().withCameras(cameras(3)), store);
         // when
-        wall.controller().importConfig(exported);
+        wall.controller().transfer().importConfig(exported);
         // then
         waitUntil(10, "imported", () -> tileTitles().equals(List.of("Imported A", "Imported B")));
         waitUntil(5, "saved", () -> {
@@ -293,7 +293,7 @@ class WallInteractionTest extends FxRobot {
         Files.writeString(badCameras, "{\"cameras\": [{\"name\": \"\", \"url\": \"ftp://x\"}]}");
         for (Path bad : List.of(notJson, otherJson, badCameras)) {
             // when
-            wall.controller().importConfig(bad);
+            wall.controller().transfer().importConfig(bad);
             // then an error in words, and the cameras, on screen and saved, are unchanged
             waitUntil(10, "error for " + bad, () -> lookup("#notifications .notification-error .label").queryAllAs(Label.class)
                     .stream().anyMatch(l -> l.getText().contains(bad.toString())));
@@ -310,7 +310,7 @@ class WallInteractionTest extends FxRobot {
                 + " {\"name\": \"Leaky\", \"url\": \"http://u:p@127.0.0.1:9/b\", \"enabled\": true}]}");
         open(WallConfig.empty().withCameras(cameras(2)), null);
         // when
-        wall.controller().importConfig(file);
+        wall.controller().transfer().importConfig(file);
         // then
         waitUntil(10, "imported", () -> tileTitles().equals(List.of("Good")));
         waitUntil(10, "skipped named", () -> lookup("#notifications .notification-error .label").queryAllAs(Label.class)

@@ -1,0 +1,174 @@
+package org.mjpegwall.ui.window;
+
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.mjpegwall.frame.Frame;
+import org.mjpegwall.motion.MotionEvent;
+
+/**
+ * The motion event list beside the wall (View ▸ Motion events, E): recent events, newest first, each
+ * with its key frame small, the time, the camera and how long it lasted; a click focuses the camera.
+ *
+ * <p>Why a thread of its own: a key frame is a camera's full JPEG (up to megabytes); it is decoded at
+ * thumbnail size on {@code event-thumbnails}, never on the FX thread, once per key frame, and the small
+ * images are dropped when their events leave the list.
+ */
+final class EventListPanel extends VBox {
+    static final double THUMB_WIDTH = 112;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final ListView<MotionEvent> list = new ListView<>();
+    private final ZoneId zone;
+    private final ExecutorService decoder = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "event-thumbnails");
+        t.setDaemon(true);
+        t.setPriority(Thread.NORM_PRIORITY - 1);
+        return t;
+    });
+    /** FX thread only: the decoded thumbnails, by key frame; {@code null} value while decoding. */
+    private final Map<Frame, Image> thumbs = new IdentityHashMap<>();
+    /** FX thread only: the rows the list made (as many as fit, reused as it scrolls; weak: the list may drop some). */
+    private final Set<EventCell> cells = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
+
+    /**
+     * @param events the controller's list (newest first), changed on the FX thread
+     * @param onChoose called with the event clicked (or chosen with Enter)
+     */
+    EventListPanel(ObservableList<MotionEvent> events, ZoneId zone, Consumer<MotionEvent> onChoose) {
+        this.zone = zone;
+        setId("event-list");
+        getStyleClass().add("event-panel");
+        Label title = new Label("Motion events");
+        title.getStyleClass().add("event-panel-title");
+        Label empty = new Label("No motion yet.");
+        empty.getStyleClass().add("event-empty");
+        list.setPlaceholder(empty);
+        list.setItems(events);
+        list.setCellFactory(v -> {
+            EventCell c = new EventCell(onChoose);
+            cells.add(c);
+            return c;
+        });
+        list.getStyleClass().add("event-list");
+        list.setFocusTraversable(false);
+        VBox.setVgrow(list, javafx.scene.layout.Priority.ALWAYS);
+        getChildren().addAll(title, list);
+        setPrefWidth(300);
+        setMinWidth(240);
+        events.addListener((ListChangeListener<MotionEvent>) c -> forgetGone(events));
+    }
+
+    ListView<MotionEvent> list() {
+        return list;
+    }
+
+    /** Stops the thumbnail thread (the window closes). */
+    void close() {
+        decoder.shutdownNow();
+    }
+
+    private void forgetGone(ObservableList<MotionEvent> events) {
+        Set<Frame> kept = events.stream().map(MotionEvent::keyFrame)
+                .collect(Collectors.toCollection(() -> java.util.Collections.newSetFromMap(new IdentityHashMap<>())));
+        thumbs.keySet().retainAll(kept);
+    }
+
+    /** The key frame small, or {@code null} while it is being decoded (the cell is refreshed then). */
+    private Image thumbnail(Frame frame) {
+        if (thumbs.containsKey(frame)) {
+            return thumbs.get(frame);
+        }
+        thumbs.put(frame, null);
+        decoder.execute(() -> {
+            Image img = new Image(new ByteArrayInputStream(frame.jpeg()), THUMB_WIDTH, 0, true, true);
+            Platform.runLater(() -> {
+                if (thumbs.containsKey(frame) && !img.isError()) {
+                    thumbs.put(frame, img);
+                    // Into the rows showing it; not list.refresh(), which makes new rows and loses a click in progress.
+                    for (EventCell c : cells) {
+                        c.showThumbnail(frame, img);
+                    }
+                }
+            });
+        });
+        return null;
+    }
+
+    /** "14:02:05 · 12 s", "14:02:05 · going on". */
+    String describe(MotionEvent e) {
+        String start = TIME.format(e.start().atZone(zone));
+        if (e.open()) {
+            return start + " · going on";
+        }
+        long s = Math.max(1, Math.round(Duration.between(e.start(), e.end()).toMillis() / 1000.0));
+        return start + " · " + (s < 60 ? s + " s" : s / 60 + " min " + s % 60 + " s");
+    }
+
+    private final class EventCell extends ListCell<MotionEvent> {
+        private final ImageView thumb = new ImageView();
+        private final Label camera = new Label();
+        private final Label when = new Label();
+        private final HBox row;
+
+        /** A click on a row chooses its event (whatever the list's selection was). */
+        EventCell(Consumer<MotionEvent> onChoose) {
+            setOnMouseClicked(e -> {
+                if (!isEmpty() && getItem() != null) {
+                    onChoose.accept(getItem());
+                }
+            });
+            thumb.setFitWidth(THUMB_WIDTH);
+            thumb.setFitHeight(THUMB_WIDTH * 9 / 16);
+            thumb.setPreserveRatio(true);
+            thumb.getStyleClass().add("event-thumb");
+            camera.getStyleClass().add("event-camera");
+            when.getStyleClass().add("event-time");
+            row = new HBox(8, thumb, new VBox(2, camera, when));
+            row.setAlignment(Pos.CENTER_LEFT);
+            getStyleClass().add("event-cell");
+        }
+
+        void showThumbnail(Frame frame, Image img) {
+            if (!isEmpty() && getItem() != null && getItem().keyFrame() == frame) {
+                thumb.setImage(img);
+            }
+        }
+
+        @Override
+        protected void updateItem(MotionEvent e, boolean empty) {
+            super.updateItem(e, empty);
+            if (empty || e == null) {
+                setGraphic(null);
+                setText(null);
+                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("open"), false);
+                return;
+            }
+            thumb.setImage(thumbnail(e.keyFrame()));
+            camera.setText(e.name().isEmpty() ? e.camera() : e.name());
+            when.setText(describe(e));
+            pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("open"), e.open());
+            setText(null);
+            setGraphic(row);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package org.mjpegwall.ui.window;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.mjpegwall.ui.FxTesting.fx;
+import static org.mjpegwall.ui.FxTesting.fxRun;
+import static org.mjpegwall.ui.FxTesting.waitUntil;
+
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.collections.ListChangeListener;
+import javafx.collections.SetChangeListener;
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Pane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.mjpegwall.config.CameraConfig;
+import org.mjpegwall.config.WallConfig;
+import org.mjpegwall.config.WindowGeometry;
+import org.mjpegwall.motion.Scene;
+import org.mjpegwall.ui.TestSource;
+import org.mjpegwall.ui.control.Tile;
+import org.mjpegwall.ui.model.CameraModel;
+import org.mjpegwall.ui.model.WallSession;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/**
+ * Motion in the wall window, end to end on real time: synthetic cameras (a textured room with sensor
+ * noise, one with an object crossing it) streamed at 15 fps into the wall, analysed on its motion pool;
+ * the tile's highlight and boxes, the event list (E) with its key-frame thumbnail, and a click on an
+ * event focusing its camera.
+ */
+class WallMotionWindowTest extends FxRobot {
+    private final List<TestSource> sources = new ArrayList<>();
+    private final ScheduledExecutorService feeder = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "test-camera-feed");
+        t.setDaemon(true);
+        return t;
+    });
+    private WallWindow wall;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        feeder.shutdownNow();
+        if (wall != null) {
+            fxRun(() -> wall.stage().close());
+            wall.awaitClosed(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Streams the scenes (one per camera) at 15 fps, their clocks starting now. */
+    private void stream(List<Scene> scenes) {
+        long start = System.nanoTime();
+        feeder.scheduleAtFixedRate(() -> {
+            double t = (System.nanoTime() - start) / 1e9;
+            for (int i = 0; i < scenes.size(); i++) {
+                sources.get(i).push(scenes.get(i).jpeg(t));
+            }
+        }, 0, 1000 / 15, TimeUnit.MILLISECONDS);
+    }
+
+    @Test
+    void aMovingCameraLightsItsTileAndItsEventIsListedWithAThumbnailAndAClickFocusesIt() {
+        // given two cameras, the second with an object crossing its picture from 2 s to 8 s, event gap 1 s
+        List<CameraConfig> configs = new ArrayList<>();
+        for (int i = 1; i <= 2; i++) {
+            CameraConfig c = CameraConfig.of("Cam " + i, "http://127.0.0.1:9/" + i);
+            configs.add(c.withMotion(c.motion().withEventGapSeconds(1)));
+            sources.add(new TestSource());
+        }
+        WallConfig config = WallConfig.empty().withCameras(configs).withWindow(new WindowGeometry(0, 0, 1000, 600, false));
+        WallSession session = new WallSession(null, false, config, List.of(), false,
+                c -> sources.get(configs.indexOf(c)), null);
+        wall = fx(() -> new WallWindow(new Stage(), session));
+        CameraModel second = fx(() -> wall.model().cameras().get(1));
+        Tile still = fx(() -> wall.tile(wall.model().cameras().get(0)));
+        Tile moving = fx(() -> wall.tile(second));
+        // (What the skin shows is noted as it happens: a loaded machine may poll too seldom to catch it.)
+        AtomicBoolean highlighted = new AtomicBoolean();
+        AtomicBoolean boxed = new AtomicBoolean();
+        AtomicBoolean stillHighlighted = new AtomicBoolean();
+        fxRun(() -> {
+            moving.getPseudoClassStates().addListener((SetChangeListener<PseudoClass>) c -> highlighted.compareAndSet(false,
+                    c.getSet().contains(Tile.MOTION)));
+            still.getPseudoClassStates().addListener((SetChangeListener<PseudoClass>) c -> stillHighlighted.compareAndSet(false,
+                    c.getSet().contains(Tile.MOTION)));
+            ((Pane) moving.lookup(".tile-motion-layer")).getChildren().addListener((ListChangeListener<Node>) c ->
+                    boxed.compareAndSet(false, c.getList().stream().anyMatch(n -> n.getStyleClass().contains("tile-motion-box"))));
+        });
+        // when
+        stream(List.of(new Scene(320, 240, 1),
+                new Scene(320, 240, 2).add(new Scene.Mover(2.0, 8.0, 56, 56, new Color(25, 25, 30), -56, 90, 60, 0))));
+        // then the moving camera's tile is highlighted with boxes on its picture, the still one is not
+        waitUntil(20, "the moving camera's tile shows motion and boxes", () -> highlighted.get() && boxed.get());
+        assertFalse(stillHighlighted.get());
+        // when E is pressed, the event list shows the event with its key frame small
+        clickOn(still);
+        type(KeyCode.E);
+        waitUntil(5, "the event list is shown", () -> fx(() -> wall.eventList().getScene() != null
+                && wall.eventList().isVisible()));
+        waitUntil(10, "the event's row has the camera's name and a thumbnail", () -> fx(() -> {
+            Node cell = firstFilledCell();
+            if (cell == null) {
+                return false;
+            }
+            Label camera = (Label) cell.lookup(".event-camera");
+            ImageView thumb = (ImageView) cell.lookup(".event-thumb");
+            return "Cam 2".equals(camera.getText()) && thumb.getImage() != null
+                    && thumb.getImage().getWidth() == EventListPanel.THUMB_WIDTH;
+        }));
+        // and the highlight and the boxes go once the object has gone and the gap passed
+        waitUntil(20, "the motion ends", () -> fx(() -> !moving.getPseudoClassStates().contains(Tile.MOTION)
+                && moving.lookupAll(".tile-motion-box").isEmpty()));
+        waitUntil(5, "the event shows its length", () -> fx(() -> {
+            Label when = (Label) firstFilledCell().lookup(".event-time");
+            return when.getText().matches("\\d\\d:\\d\\d:\\d\\d · \\d+ s");
+        }));
+        // when the event is clicked, its camera is focused
+        Node row = fx(this::firstFilledCell);
+        clickOn(row);
+        waitUntil(5, "camera 2 is focused", () -> fx(() -> wall.model().focusedProperty().get() == second
+                && wall.focusTile().isVisible()));
+        // and E hides the list again
+        type(KeyCode.E);
+        waitUntil(5, "the event list is hidden", () -> fx(() -> wall.eventList().getScene() == null));
+    }
+
+    /** The list's first row as shown (not the hidden cell the list measures with, which has an item too). */
+    private Node firstFilledCell() {
+        return wall.eventList().lookupAll(".event-cell").stream()
+                .filter(n -> n instanceof javafx.scene.control.ListCell<?> c && !c.isEmpty() && c.getIndex() == 0
+                        && c.isVisible() && c.getParent() != null && c.getParent().isVisible())
+                .findFirst().orElse(null);
+    }
+}
