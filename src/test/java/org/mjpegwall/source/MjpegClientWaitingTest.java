@@ -67,15 +67,20 @@ class MjpegClientWaitingTest {
             ex.head("HTTP/1.1 200 OK", "Content-Type: image/jpeg", "Content-Length: " + A.length).flush();
             ex.stallUntilClosed();
         }); ClientHarness h = ClientHarness.start(ClientHarness.faked(server.uri("/snap.jpg"), time, null)
-                .snapshotPollInterval(Duration.ofSeconds(5)).waitingAfter(Duration.ofSeconds(1)).build())) {
+                .snapshotPollInterval(Duration.ofSeconds(5)).waitingAfter(Duration.ofSeconds(1))
+                // a stall timeout beyond the test's 11 s: the stalled poll must not be dropped and polled anew
+                .stallTimeout(Duration.ofSeconds(60)).build())) {
             h.collect(1);
             // when / then: long after a stream would be waiting, but within the poll interval: streaming
             time.advanceTo(Duration.ofMillis(4999).toNanos());
             assertEquals(SourceState.STREAMING, h.client.stats().state());
             // when: the next poll's answer starts at 5 s and its image does not come
             time.advanceToNextWake();
-            Await.until("the second poll answered", () -> server.connections() == 2
-                    && h.client.stats().state() == SourceState.STREAMING);
+            // (reading its image, so the poll's start was taken at 5 s before the test moves time on)
+            Await.until("the second poll reads its image", () -> server.connections() == 2
+                    && java.util.Arrays.stream(h.client.readerThread().getStackTrace())
+                            .anyMatch(f -> f.getClassName().endsWith(".SingleImageReader")));
+            assertEquals(SourceState.STREAMING, h.client.stats().state());
             // then: waiting once the poll interval plus the waiting time have passed without an image
             time.advanceTo(Duration.ofMillis(10_999).toNanos());
             assertEquals(SourceState.STREAMING, h.client.stats().state());
