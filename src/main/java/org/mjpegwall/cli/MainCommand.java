@@ -31,6 +31,7 @@ import picocli.CommandLine.Option;
             BenchSoakCommand.class,
             MotionCommand.class,
             BenchMotionCommand.class,
+            ExportCommand.class,
         })
 public final class MainCommand implements Callable<Integer> {
 

@@ -96,6 +96,16 @@ public final class ClipExport {
 
     /** Checks the range and the files before anything is written. */
     static void check(Timeline timeline, long fromNanos, long toNanos) throws ExportException {
+        checkFiles(timeline);
+        checkRange(timeline, fromNanos, toNanos);
+    }
+
+    /**
+     * Checks that every file is a recording of MJPEG Wall with at least one frame.
+     *
+     * @throws ExportException saying which file and why
+     */
+    public static void checkFiles(Timeline timeline) throws ExportException {
         for (RecordingIndex s : timeline.segments()) {
             if (!s.marked()) {
                 throw new ExportException(s.file() + ": not a recording of MJPEG Wall (no MJPEG Wall marker in its"
@@ -105,6 +115,9 @@ public final class ClipExport {
                 throw new ExportException(s.file() + ": holds no complete frame");
             }
         }
+    }
+
+    private static void checkRange(Timeline timeline, long fromNanos, long toNanos) throws ExportException {
         int tps = timeline.ticksPerSecond();
         if (tps <= 0 || tps > 1000) {
             throw new ExportException("the files do not share one timebase of whole ticks per second");
