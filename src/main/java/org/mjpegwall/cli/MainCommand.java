@@ -32,6 +32,7 @@ import picocli.CommandLine.Option;
             MotionCommand.class,
             BenchMotionCommand.class,
             ExportCommand.class,
+            BenchReviewCommand.class,
         })
 public final class MainCommand implements Callable<Integer> {
 
