@@ -24,7 +24,7 @@ class BenchReviewCommandTest {
         assertEquals(0, run.status(), run.err());
         assertTrue(run.out().contains("(a) seek: 1 min of 640x480@15"), run.out());
         assertTrue(run.out().contains("index build of 900 frames"), run.out());
-        assertTrue(run.out().contains("cached, 1 reads"), run.out());
+        assertTrue(run.out().contains("cached index, 1 file reads in all"), run.out());
         assertTrue(run.out().matches("(?s).*seek to a random moment.*p50 \\d+\\.\\d+ ms, p99.*"), run.out());
         assertTrue(run.out().contains("baseline, the same frames read in file order"), run.out());
         assertTrue(!run.out().contains("bytes differ"), run.out());
