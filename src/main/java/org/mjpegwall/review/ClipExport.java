@@ -75,7 +75,12 @@ public final class ClipExport {
                         throw new ExportException("the clip would be larger than one AVI file may be ("
                                 + AviWriter.DEFAULT_MAX_FILE_BYTES / 1_000_000 + " MB); choose a shorter range");
                     }
-                    w.writeFrame(jpeg, tick);
+                    try {
+                        w.writeFrame(jpeg, tick);
+                    } catch (IllegalArgumentException notJpeg) {
+                        throw new ExportException(seg.file() + ": frame " + local + " cannot be written to a clip ("
+                                + notJpeg.getMessage() + ")");
+                    }
                 }
             } finally {
                 if (open != null) {

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /** Moments on a recording's clock as people write them: seconds ({@code 75.5}) or {@code [h:]mm:ss[.fff]}. */
 public final class Times {
     private static final Pattern SECONDS = Pattern.compile("\\d{1,9}(\\.\\d{1,9})?");
-    private static final Pattern CLOCK = Pattern.compile("(?:(\\d{1,4}):)?(\\d{1,2}):(\\d{1,2}(?:\\.\\d{1,9})?)");
+    private static final Pattern CLOCK = Pattern.compile("(?:(\\d{1,6}):)?(\\d{1,2}):(\\d{1,2}(?:\\.\\d{1,9})?)");
     private static final long MAX_NANOS = 100_000L * 3600 * 1_000_000_000L;
 
     private Times() {
