@@ -213,7 +213,13 @@ final class BenchReviewCommand implements Callable<Integer> {
             player.play();
             int last = -1;
             long next = System.nanoTime();
+            int pulses = 0;
+            int latePulses = 0;
             while (player.playing()) {
+                pulses++;
+                if (System.nanoTime() - next > pulse) {
+                    latePulses++; // the machine woke this thread more than a pulse late: not the decoder's doing
+                }
                 Player.Shown shown = player.shown().get(0);
                 if (shown.frame() >= 0 && shown.frame() != last) {
                     if (last >= 0 && shown.frame() > last + 1) {
@@ -235,8 +241,9 @@ final class BenchReviewCommand implements Callable<Integer> {
             double wall = (System.nanoTime() - w0) / 1e9;
             long cpu = mx.getCurrentThreadCpuTime() - cpu0;
             out.printf(Locale.ROOT, "    %d of %d frames shown in %.2f s: %.1f decoded frames/s (30 needed), %d skipped;"
-                    + " CPU %.2f ms per frame (read + decode), %.0f%% of one core%n", decoded, tl.frameCount(), wall,
-                    decoded / wall, late, cpu / 1e6 / Math.max(1, decoded), 100.0 * cpu / 1e9 / wall);
+                    + " CPU %.2f ms per frame (read + decode), %.0f%% of one core; %d of %d 60 Hz pulses woke more than"
+                    + " a pulse late%n", decoded, tl.frameCount(), wall, decoded / wall, late,
+                    cpu / 1e6 / Math.max(1, decoded), 100.0 * cpu / 1e9 / wall, latePulses, pulses);
         }
         out.flush();
     }

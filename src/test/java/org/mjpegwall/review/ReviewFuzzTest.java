@@ -20,7 +20,7 @@ import org.mjpegwall.testing.FuzzTempFiles;
 class ReviewFuzzTest {
     private static final Path DIR = FuzzTempFiles.folder("review");
 
-    @FuzzTest(maxDuration = "10m")
+    @FuzzTest(maxDuration = "5m")
     void indexesAnyFileWithoutCrashing(byte[] data) throws IOException {
         Path f = Files.write(DIR.resolve("any.avi"), data);
         try {
