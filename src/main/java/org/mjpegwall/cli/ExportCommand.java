@@ -2,6 +2,7 @@ package org.mjpegwall.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -82,6 +83,10 @@ final class ExportCommand implements Callable<Integer> {
             return clip ? clip(timeline, fromNanos, toNanos) : frame(timeline, fromNanos);
         } catch (FileAlreadyExistsException e) {
             err.println("export: " + out + ": already exists; choose another name (export never overwrites a file)");
+        } catch (NoSuchFileException e) {
+            err.println("export: " + e.getFile() + ": no such file or folder");
+        } catch (AccessDeniedException e) {
+            err.println("export: " + e.getFile() + ": permission denied");
         } catch (IOException e) {
             err.println("export: " + e.getMessage());
         }

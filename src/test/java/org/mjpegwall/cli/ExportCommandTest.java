@@ -148,6 +148,11 @@ class ExportCommandTest {
         assertTrue(c.err().contains("missing.avi: no such file"), c.err());
         assertArrayEquals(before, Files.readAllBytes(foreign));
         assertFalse(Files.exists(dir.resolve("a.avi")) || Files.exists(dir.resolve("b.avi")));
+        // and an output folder that does not exist is named
+        CliRun d = CliRun.of("export", ours.toString(), "--from", "0", "--to", "0.3", "--out",
+                dir.resolve("nowhere/d.avi").toString());
+        assertEquals(1, d.status());
+        assertTrue(d.err().contains("nowhere/d.avi: no such file or folder"), d.err());
     }
 
     @Test
