@@ -31,6 +31,8 @@ import picocli.CommandLine.Option;
             BenchSoakCommand.class,
             MotionCommand.class,
             BenchMotionCommand.class,
+            ExportCommand.class,
+            BenchReviewCommand.class,
         })
 public final class MainCommand implements Callable<Integer> {
 

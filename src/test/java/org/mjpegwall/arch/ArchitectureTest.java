@@ -99,6 +99,7 @@ class ArchitectureTest {
                 .layer("source").definedBy("org.mjpegwall.source..")
                 .layer("motion").definedBy("org.mjpegwall.motion..")
                 .layer("record").definedBy("org.mjpegwall.record..")
+                .layer("review").definedBy("org.mjpegwall.review..")
                 .layer("server").definedBy("org.mjpegwall.server..")
                 .layer("config").definedBy("org.mjpegwall.config..")
                 .layer("demo").definedBy("org.mjpegwall.demo..")
@@ -109,10 +110,11 @@ class ArchitectureTest {
                 .whereLayer("demo").mayOnlyBeAccessedByLayers("ui", "cli")
                 .whereLayer("config").mayOnlyBeAccessedByLayers("ui", "cli")
                 .whereLayer("server").mayOnlyBeAccessedByLayers("demo", "ui", "cli")
-                .whereLayer("record").mayOnlyBeAccessedByLayers("ui", "cli")
-                .whereLayer("motion").mayOnlyBeAccessedByLayers("ui", "cli")
+                .whereLayer("review").mayOnlyBeAccessedByLayers("ui", "cli")
+                .whereLayer("record").mayOnlyBeAccessedByLayers("review", "ui", "cli")
+                .whereLayer("motion").mayOnlyBeAccessedByLayers("review", "ui", "cli")
                 .whereLayer("source").mayOnlyBeAccessedByLayers("server", "ui", "cli")
-                .whereLayer("frame").mayOnlyBeAccessedByLayers("source", "motion", "record", "server", "demo", "ui",
+                .whereLayer("frame").mayOnlyBeAccessedByLayers("source", "motion", "record", "review", "server", "demo", "ui",
                         "cli")
                 .check(classes);
     }
