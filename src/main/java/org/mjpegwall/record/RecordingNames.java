@@ -112,9 +112,14 @@ final class RecordingNames {
         }
     }
 
-    /** By last-modified time at the file system's full resolution (clips written in one second stay in order). */
+    /**
+     * By last-modified time at the file system's full resolution (clips written in one second stay in order),
+     * then by name, which holds the start time: the kernel stamps files from a coarse clock, so clips finished
+     * within a few milliseconds of each other can share a time, and the folder's listing order is no order.
+     */
     static int olderFirst(Path a, Path b) {
-        return modifiedTime(a).compareTo(modifiedTime(b));
+        int byTime = modifiedTime(a).compareTo(modifiedTime(b));
+        return byTime != 0 ? byTime : a.getFileName().toString().compareTo(b.getFileName().toString());
     }
 
     private static java.nio.file.attribute.FileTime modifiedTime(Path p) {
