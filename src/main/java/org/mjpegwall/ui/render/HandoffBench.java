@@ -6,10 +6,6 @@ import java.nio.ByteOrder;
 import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -75,7 +71,7 @@ public final class HandoffBench {
      */
     public static List<Result> run(int tiles, int width, int height, int fps, int seconds, int rounds,
             int windowWidth, int windowHeight) throws Exception {
-        startToolkit();
+        FxThread.startToolkit();
         List<Result> results = new ArrayList<>();
         Mode[] modes = Mode.values();
         for (int r = 0; r < rounds; r++) {
@@ -89,15 +85,15 @@ public final class HandoffBench {
 
     private static Result runOne(Mode mode, int tiles, int w, int h, int fps, int seconds, int windowWidth,
             int windowHeight) throws Exception {
-        Rig rig = onFx(() -> new Rig(mode, tiles, w, h, fps, windowWidth, windowHeight));
+        Rig rig = FxThread.onFx(() -> new Rig(mode, tiles, w, h, fps, windowWidth, windowHeight));
         try {
             Thread.sleep(Math.min(2000, seconds * 1000L)); // warm-up: first textures, JIT
             var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-            long[] before = onFx(rig::counters);
+            long[] before = FxThread.onFx(rig::counters);
             long cpu0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             Thread.sleep(seconds * 1000L);
-            long[] after = onFx(rig::counters);
+            long[] after = FxThread.onFx(rig::counters);
             long cpu1 = os.getProcessCpuTime();
             double secs = (System.nanoTime() - t0) / 1e9;
             long updates = after[0] - before[0];
@@ -105,7 +101,7 @@ public final class HandoffBench {
             return new Result(mode, tiles, w, h, round(updates / secs),
                     updates == 0 ? 0 : round(fxNanos / 1e6 / updates * 1000) / 1000, round((cpu1 - cpu0) / 1e9 / secs));
         } finally {
-            onFx(() -> {
+            FxThread.onFx(() -> {
                 rig.close();
                 return null;
             });
@@ -227,29 +223,6 @@ public final class HandoffBench {
     /** Ends the JavaFX toolkit started by {@link #run}. */
     public static void exit() {
         Platform.exit();
-    }
-
-    private static void startToolkit() throws InterruptedException {
-        CountDownLatch started = new CountDownLatch(1);
-        try {
-            Platform.startup(started::countDown);
-        } catch (IllegalStateException alreadyRunning) {
-            started.countDown();
-        }
-        started.await();
-        Platform.setImplicitExit(false);
-    }
-
-    private static <T> T onFx(Supplier<T> task) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(task.get());
-            } catch (Throwable t) {
-                f.completeExceptionally(t);
-            }
-        });
-        return f.get(30, TimeUnit.SECONDS);
     }
 
     private static double round(double v) {

@@ -1,14 +1,12 @@
 package org.mjpegwall.ui.window;
 
+import org.mjpegwall.ui.render.FxThread;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.mjpegwall.config.CameraConfig;
@@ -59,7 +57,7 @@ public final class WallBench {
 
     /** Runs the benchmark; blocks for about {@code seconds} plus start-up. */
     public static Result run(Options o) throws Exception {
-        startToolkit();
+        FxThread.startToolkit();
         DemoServer demo = startCameras(o);
         List<CameraConfig> cameras = new ArrayList<>();
         List<URI> uris = demo.cameraUris();
@@ -71,7 +69,7 @@ public final class WallBench {
                 .withWindow(new WindowGeometry(0, 0, o.windowWidth(), o.windowHeight(), false));
         WallSession session = new WallSession(null, false, config, cameras, false,
                 CameraConnector::connect, demo::close);
-        WallWindow wall = onFx(() -> {
+        WallWindow wall = FxThread.onFx(() -> {
             Stage stage = new Stage();
             stage.setX(0);
             stage.setY(0);
@@ -81,21 +79,21 @@ public final class WallBench {
             // Warm up: every tile on screen, then a little more for the JIT.
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (System.nanoTime() < deadline
-                    && !onFx(() -> wall.model().cameras().stream().allMatch(c -> c.displayed() > 0))) {
+                    && !FxThread.onFx(() -> wall.model().cameras().stream().allMatch(c -> c.displayed() > 0))) {
                 Thread.sleep(100);
             }
             Thread.sleep(3000);
-            long[][] before = onFx(() -> counters(wall));
+            long[][] before = FxThread.onFx(() -> counters(wall));
             var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             long cpu0 = os.getProcessCpuTime();
             long demo0 = demoCpuNanos();
             long t0 = System.nanoTime();
-            onFx(() -> {
+            FxThread.onFx(() -> {
                 wall.metrics().start();
                 return null;
             });
             Thread.sleep(o.seconds() * 1000L);
-            long[][] after = onFx(() -> {
+            long[][] after = FxThread.onFx(() -> {
                 wall.metrics().stop();
                 return counters(wall);
             });
@@ -104,7 +102,7 @@ public final class WallBench {
             long demo1 = demoCpuNanos();
             double secs = (t1 - t0) / 1e9;
             List<TileResult> tiles = new ArrayList<>();
-            List<String> names = onFx(() -> wall.model().cameras().stream().map(c -> c.config().name()).toList());
+            List<String> names = FxThread.onFx(() -> wall.model().cameras().stream().map(c -> c.config().name()).toList());
             double minFps = Double.MAX_VALUE;
             for (int i = 0; i < names.size(); i++) {
                 long displayed = after[i][1] - before[i][1];
@@ -114,15 +112,15 @@ public final class WallBench {
                         after[i][2] - before[i][2], after[i][3] - before[i][3]));
             }
             RenderMetrics m = wall.metrics();
-            Percentiles decode = onFx(() -> Percentiles.of(m.decodeMs()));
-            Percentiles pulse = onFx(() -> Percentiles.of(m.pulseMs()));
-            Percentiles latency = onFx(() -> Percentiles.of(m.latencyMs()));
+            Percentiles decode = FxThread.onFx(() -> Percentiles.of(m.decodeMs()));
+            Percentiles pulse = FxThread.onFx(() -> Percentiles.of(m.pulseMs()));
+            Percentiles latency = FxThread.onFx(() -> Percentiles.of(m.latencyMs()));
             return new Result(o.cameras(), o.fps(), o.width() + "x" + o.height(),
                     o.source().name().toLowerCase(java.util.Locale.ROOT), o.windowWidth() + "x" + o.windowHeight(),
                     o.seconds(), tiles, names.isEmpty() ? 0 : minFps, decode, pulse, latency,
                     round((cpu1 - cpu0) / 1e9 / secs), round((demo1 - demo0) / 1e9 / secs), Runtime.getRuntime().availableProcessors());
         } finally {
-            onFx(() -> {
+            FxThread.onFx(() -> {
                 wall.stage().close();
                 return null;
             });
@@ -164,29 +162,6 @@ public final class WallBench {
             c[i] = new long[] {s == null ? 0 : s.received(), m.displayed(), s == null ? 0 : s.stale(), m.corrupt()};
         }
         return c;
-    }
-
-    private static void startToolkit() throws InterruptedException {
-        CountDownLatch started = new CountDownLatch(1);
-        try {
-            Platform.startup(started::countDown);
-        } catch (IllegalStateException alreadyRunning) {
-            started.countDown();
-        }
-        started.await();
-        Platform.setImplicitExit(false);
-    }
-
-    private static <T> T onFx(Supplier<T> task) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(task.get());
-            } catch (Throwable t) {
-                f.completeExceptionally(t);
-            }
-        });
-        return f.get(30, TimeUnit.SECONDS);
     }
 
     private static double round(double v) {
