@@ -71,6 +71,8 @@ class MjpegClientWaitingTest {
                 // a stall timeout beyond the test's 11 s: the stalled poll must not be dropped and polled anew
                 .stallTimeout(Duration.ofSeconds(60)).build())) {
             h.collect(1);
+            // (the first poll is over and its wait for the next one begun, at 0 s, before the test moves time)
+            assertEquals(Duration.ofSeconds(5).toNanos(), time.awaitSleeper(), "the next poll is due at 5 s");
             // when / then: long after a stream would be waiting, but within the poll interval: streaming
             time.advanceTo(Duration.ofMillis(4999).toNanos());
             assertEquals(SourceState.STREAMING, h.client.stats().state());
