@@ -418,25 +418,7 @@ public final class WallController {
         modes.close();
         motion.close(); // open events end and are logged before the background work stops
         closed = true;
-        List<CameraModel> all = List.copyOf(model.cameras());
-        tasks.runInBackground(() -> {
-            try {
-                // Let recordings finish their files before the cameras stop.
-                recordingsDone.get(10, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                LOG.warn("recordings did not finish in time: {}", e.toString());
-            }
-            for (CameraModel c : all) {
-                if (c.source() != null) {
-                    try {
-                        c.source().close();
-                    } catch (RuntimeException e) {
-                        LOG.debug("closing {}", c.config().name(), e);
-                    }
-                }
-            }
-            session.onClose().run();
-        });
+        CameraShutdown.inBackground(tasks, recordingsDone, model.cameras(), session.onClose());
         tasks.shutdown();
     }
 
