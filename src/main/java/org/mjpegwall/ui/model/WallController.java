@@ -15,6 +15,7 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 import org.mjpegwall.config.CameraConfig;
 import org.mjpegwall.config.ConfigException;
 import org.mjpegwall.config.ConfigStore;
+import org.mjpegwall.config.RetentionConfig;
 import org.mjpegwall.config.SecondWindowConfig;
 import org.mjpegwall.config.ShareConfig;
 import org.mjpegwall.config.WallConfig;
@@ -46,6 +47,7 @@ public final class WallController {
     private final MotionWatch motion;
     private final MotionAlerts alerts;
     private final ModeRecordings modes;
+    private final WallRetention retention;
     private final ReadOnlyBooleanWrapper demoMode = new ReadOnlyBooleanWrapper(this, "demoMode");
     private final ReadOnlyIntegerWrapper autoCycleSeconds = new ReadOnlyIntegerWrapper(this, "autoCycleSeconds");
     private WallConfig config;
@@ -71,6 +73,8 @@ public final class WallController {
         alerts = new MotionAlerts(model, time, motion, config.spotlight());
         modes = new ModeRecordings(actions.registry(), this::recordingsFolder, motion::addAnalysisListener, tasks,
                 m -> dialogs.notify(m, true), OnMotionOptions.DEFAULTS);
+        retention = new WallRetention(session.persist(), actions.registry(), this::recordingsFolder, motion, tasks,
+                motion.scheduler(), time, m -> dialogs.notify(m, true)); // --demo N leaves no trace, takes none away
         showViewChoices(config);
         demoMode.set(!session.demoCameras().isEmpty());
         for (CameraConfig c : demoMode.get() ? session.demoCameras() : config.cameras()) {
@@ -101,6 +105,7 @@ public final class WallController {
     /** Starts again what the configuration records and shares, and says so. Once, when the window shows. */
     public void start() {
         actions.resume(List.copyOf(model.cameras()), true);
+        retention.start(config.retention());
     }
 
     public WallModel model() {
@@ -323,6 +328,18 @@ public final class WallController {
         });
     }
 
+    /** How long recordings and events are kept: saved, and applied at once (then every 10 minutes). */
+    public void setRetention(RetentionConfig value) {
+        config = config.withRetention(value);
+        save();
+        retention.apply(value);
+    }
+
+    /** The retention of recordings and events (the settings dialog measures the folder through it). */
+    public WallRetention retention() {
+        return retention;
+    }
+
     /** Export and import of the configuration (file choosers, checks, messages). */
     public ConfigTransfer transfer() {
         return transfer;
@@ -416,6 +433,7 @@ public final class WallController {
         save(); // the page shown, what records and is shared, and the window: all kept for the next start
         var recordingsDone = actions.close();
         modes.close();
+        retention.close();
         motion.close(); // open events end and are logged before the background work stops
         closed = true;
         CameraShutdown.inBackground(tasks, recordingsDone, model.cameras(), session.onClose());
