@@ -254,6 +254,7 @@ public final class WallController {
     /** Updates the recording indicators and the spotlight (a few times a second, from the window's timer). */
     public void refreshIndicators() {
         actions.refresh();
+        modes.refresh();
         alerts.tick();
     }
 
