@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -47,14 +48,16 @@ final class RetentionDialog {
         usage.setWrapText(true);
         usage.setPrefWidth(200); // wraps to the form's width instead of widening the window
         usage.setMaxWidth(Double.MAX_VALUE);
+        usage.setMinHeight(Region.USE_PREF_SIZE); // all its lines, never cut off with "…"
         controller.retention().usage(u -> usage.setText(describe(u)));
-        Label note = new Label("The oldest go first, checked every 10 minutes; motion events are kept as long, with "
-                + "their own quota of the same size. Never a recording still being written, and never a file "
+        Label note = new Label("Applied now and every 10 minutes, the oldest first. Motion events are kept as many "
+                + "days, under a quota of the same size. Never a recording still being written, never a file "
                 + "MJPEG Wall did not write.");
         note.getStyleClass().add("dialog-note");
         note.setWrapText(true);
         note.setPrefWidth(200);
         note.setMaxWidth(Double.MAX_VALUE);
+        note.setMinHeight(Region.USE_PREF_SIZE);
         Label message = new Label();
         message.setId("retention-message");
         message.getStyleClass().add("message-error");

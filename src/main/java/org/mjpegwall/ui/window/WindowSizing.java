@@ -24,7 +24,7 @@ public record WindowSizing(double minWidth, double minHeight, double defaultWidt
     public static final WindowSizing SHARE_SETTINGS = new WindowSizing(420, 240, 480, 280);
     public static final WindowSizing KEYS = new WindowSizing(420, 300, 560, 400);
     /** File ▸ Recordings & events: keep…: two fields, the folder's usage and a note. */
-    public static final WindowSizing RETENTION = new WindowSizing(440, 280, 540, 320);
+    public static final WindowSizing RETENTION = new WindowSizing(460, 340, 560, 400);
     /** The motion mask editor: the camera's picture at 640×480 and its buttons. */
     public static final WindowSizing MASK_EDITOR = new WindowSizing(560, 460, 700, 620);
 
