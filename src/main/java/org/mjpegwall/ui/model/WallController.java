@@ -63,7 +63,7 @@ public final class WallController {
         this.actions = new CameraActions(this, tasks, dialogs, Objects.requireNonNull(time, "time"),
                 config.recording(), config.sharing());
         this.transfer = new ConfigTransfer(tasks, dialogs, session.store(), this::currentConfig, this::background, in -> {
-            config = in.withWindow(config.window());
+            config = in.withWindow(config.window()).withRetention(config.retention()); // deletes here: not imported
             showViewChoices(config);
             applyCameras(in.cameras());
         });

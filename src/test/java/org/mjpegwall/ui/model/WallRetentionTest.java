@@ -197,6 +197,25 @@ class WallRetentionTest {
     }
 
     @Test
+    void anImportedConfigurationKeepsThisWallsRetention() throws Exception {
+        // given a wall keeping 14 days, with a recording of 5 days ago, and a configuration exported elsewhere
+        // that keeps 1 day
+        Path fiveDays = recording("Yard_2026-11-25_10-00-00.avi", Duration.ofDays(5));
+        open(new RetentionConfig(14, 0), List.of());
+        Path file = home.resolve("export.json");
+        ConfigStore.at(home.resolve("config.json")).exportTo(file, WallConfig.empty().withRetention(new RetentionConfig(1, 0))
+                .withCameras(List.of(CameraConfig.of("Imported", "http://127.0.0.1:9/a"))));
+        // when it is imported
+        controller.transfer().importConfig(file);
+        tick(Duration.ofMinutes(10));
+        // then the cameras came, but what this computer deletes did not change
+        assertEquals("Imported", controller.model().cameras().get(0).config().name());
+        assertEquals(new RetentionConfig(14, 0), controller.config().retention());
+        assertEquals(new RetentionConfig(14, 0), ConfigStore.at(home.resolve("config.json")).load().orElseThrow().retention());
+        assertTrue(Files.exists(fiveDays));
+    }
+
+    @Test
     void keepEverythingDeletesNothing() throws IOException {
         // given a recording of a year ago and events of a year ago
         Path old = recording("Yard_2025-11-30_10-00-00.avi", Duration.ofDays(365));
