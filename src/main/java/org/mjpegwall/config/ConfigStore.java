@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -173,6 +174,17 @@ public final class ConfigStore {
                 throw new ConfigException("The configuration file " + path + " is empty.", null, true);
             }
             return config;
+        } catch (ValueInstantiationException e) {
+            if (e.getType() != null && e.getType().hasRawClass(RetentionConfig.class)
+                    && e.getCause() instanceof IllegalArgumentException refused) {
+                // Say which value and why, not only "not valid JSON" (Jackson's own message may quote the file:
+                // passwords; this one names two numbers only).
+                throw new ConfigException("The configuration file " + path + " has a retention setting out of range (line "
+                        + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + "): " + refused.getMessage() + ".",
+                        e, true);
+            }
+            throw new ConfigException("The configuration file " + path + " is not valid JSON for MJPEG Wall (line "
+                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ").", e, true);
         } catch (JsonProcessingException e) {
             throw new ConfigException("The configuration file " + path + " is not valid JSON for MJPEG Wall (line "
                     + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ").", e, true);

@@ -27,6 +27,8 @@ import java.util.function.UnaryOperator;
  * @param page the page the main window shows
  * @param secondWindow the second window on another screen, or {@code null} for none
  * @param spotlight a camera where motion starts is shown large for a while (off by default)
+ * @param retention how long recordings and motion events are kept; a file without it (written before the setting
+ *     existed) keeps everything, as that wall did, while a new wall starts with {@link RetentionConfig#DEFAULT}
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record WallConfig(
@@ -46,7 +48,8 @@ public record WallConfig(
         int kioskScreen,
         int page,
         SecondWindowConfig secondWindow,
-        boolean spotlight) {
+        boolean spotlight,
+        RetentionConfig retention) {
 
     public static final int CURRENT_VERSION = 2;
     public static final int DEFAULT_TILES_PER_PAGE = 16;
@@ -63,23 +66,25 @@ public record WallConfig(
         sharing = sharing == null ? List.of() : List.copyOf(sharing.stream().filter(id -> id != null).distinct().toList());
         kioskScreen = Math.max(0, kioskScreen);
         page = Math.max(0, page);
+        retention = retention == null ? RetentionConfig.KEEP_ALL : retention;
     }
 
     /** The layout of files written before recording, sharing, kiosk and window choices were remembered. */
     public WallConfig(int version, List<CameraConfig> cameras, WindowGeometry window, Integer columns, boolean showStats,
             int tilesPerPage, int autoCycleSeconds, String picturesFolder, String recordingsFolder, ShareConfig share) {
         this(version, cameras, window, columns, showStats, tilesPerPage, autoCycleSeconds, picturesFolder,
-                recordingsFolder, share, null, null, false, 0, 0, null, false);
+                recordingsFolder, share, null, null, false, 0, 0, null, false, null);
     }
 
     /** An empty configuration with default choices. */
     public static WallConfig empty() {
-        return new WallConfig(CURRENT_VERSION, List.of(), null, null, false, DEFAULT_TILES_PER_PAGE, 0, null, null, null);
+        return new WallConfig(CURRENT_VERSION, List.of(), null, null, false, DEFAULT_TILES_PER_PAGE, 0, null, null, null)
+                .withRetention(RetentionConfig.DEFAULT);
     }
 
     public WallConfig withCameras(List<CameraConfig> value) {
         return new WallConfig(version, value, window, columns, showStats, tilesPerPage, autoCycleSeconds, picturesFolder,
-                recordingsFolder, share, recording, sharing, kiosk, kioskScreen, page, secondWindow, spotlight);
+                recordingsFolder, share, recording, sharing, kiosk, kioskScreen, page, secondWindow, spotlight, retention);
     }
 
     /** Replaces the camera with the same id, or appends it. */
@@ -108,74 +113,80 @@ public record WallConfig(
 
     public WallConfig withWindow(WindowGeometry value) {
         return new WallConfig(version, cameras, value, columns, showStats, tilesPerPage, autoCycleSeconds, picturesFolder,
-                recordingsFolder, share, recording, sharing, kiosk, kioskScreen, page, secondWindow, spotlight);
+                recordingsFolder, share, recording, sharing, kiosk, kioskScreen, page, secondWindow, spotlight, retention);
     }
 
     public WallConfig withColumns(Integer value) {
         return new WallConfig(version, cameras, window, value, showStats, tilesPerPage, autoCycleSeconds, picturesFolder,
-                recordingsFolder, share, recording, sharing, kiosk, kioskScreen, page, secondWindow, spotlight);
+                recordingsFolder, share, recording, sharing, kiosk, kioskScreen, page, secondWindow, spotlight, retention);
     }
 
     public WallConfig withShowStats(boolean value) {
         return new WallConfig(version, cameras, window, columns, value, tilesPerPage, autoCycleSeconds, picturesFolder,
-                recordingsFolder, share, recording, sharing, kiosk, kioskScreen, page, secondWindow, spotlight);
+                recordingsFolder, share, recording, sharing, kiosk, kioskScreen, page, secondWindow, spotlight, retention);
     }
 
     public WallConfig withTilesPerPage(int value) {
         return new WallConfig(version, cameras, window, columns, showStats, value, autoCycleSeconds, picturesFolder,
-                recordingsFolder, share, recording, sharing, kiosk, kioskScreen, page, secondWindow, spotlight);
+                recordingsFolder, share, recording, sharing, kiosk, kioskScreen, page, secondWindow, spotlight, retention);
     }
 
     public WallConfig withAutoCycleSeconds(int value) {
         return new WallConfig(version, cameras, window, columns, showStats, tilesPerPage, value, picturesFolder,
-                recordingsFolder, share, recording, sharing, kiosk, kioskScreen, page, secondWindow, spotlight);
+                recordingsFolder, share, recording, sharing, kiosk, kioskScreen, page, secondWindow, spotlight, retention);
     }
 
     public WallConfig withPicturesFolder(String value) {
         return new WallConfig(version, cameras, window, columns, showStats, tilesPerPage, autoCycleSeconds, value,
-                recordingsFolder, share, recording, sharing, kiosk, kioskScreen, page, secondWindow, spotlight);
+                recordingsFolder, share, recording, sharing, kiosk, kioskScreen, page, secondWindow, spotlight, retention);
     }
 
     public WallConfig withRecordingsFolder(String value) {
         return new WallConfig(version, cameras, window, columns, showStats, tilesPerPage, autoCycleSeconds, picturesFolder,
-                value, share, recording, sharing, kiosk, kioskScreen, page, secondWindow, spotlight);
+                value, share, recording, sharing, kiosk, kioskScreen, page, secondWindow, spotlight, retention);
     }
 
     public WallConfig withShare(ShareConfig value) {
         return new WallConfig(version, cameras, window, columns, showStats, tilesPerPage, autoCycleSeconds, picturesFolder,
-                recordingsFolder, value, recording, sharing, kiosk, kioskScreen, page, secondWindow, spotlight);
+                recordingsFolder, value, recording, sharing, kiosk, kioskScreen, page, secondWindow, spotlight, retention);
     }
 
     /** The cameras set to record, by id. */
     public WallConfig withRecording(List<String> ids) {
         return new WallConfig(version, cameras, window, columns, showStats, tilesPerPage, autoCycleSeconds, picturesFolder,
-                recordingsFolder, share, ids, sharing, kiosk, kioskScreen, page, secondWindow, spotlight);
+                recordingsFolder, share, ids, sharing, kiosk, kioskScreen, page, secondWindow, spotlight, retention);
     }
 
     /** The cameras shared, by id. */
     public WallConfig withSharing(List<String> ids) {
         return new WallConfig(version, cameras, window, columns, showStats, tilesPerPage, autoCycleSeconds, picturesFolder,
-                recordingsFolder, share, recording, ids, kiosk, kioskScreen, page, secondWindow, spotlight);
+                recordingsFolder, share, recording, ids, kiosk, kioskScreen, page, secondWindow, spotlight, retention);
     }
 
     public WallConfig withKiosk(boolean value, int screen) {
         return new WallConfig(version, cameras, window, columns, showStats, tilesPerPage, autoCycleSeconds, picturesFolder,
-                recordingsFolder, share, recording, sharing, value, screen, page, secondWindow, spotlight);
+                recordingsFolder, share, recording, sharing, value, screen, page, secondWindow, spotlight, retention);
     }
 
     public WallConfig withPage(int value) {
         return new WallConfig(version, cameras, window, columns, showStats, tilesPerPage, autoCycleSeconds, picturesFolder,
-                recordingsFolder, share, recording, sharing, kiosk, kioskScreen, value, secondWindow, spotlight);
+                recordingsFolder, share, recording, sharing, kiosk, kioskScreen, value, secondWindow, spotlight, retention);
     }
 
     public WallConfig withSecondWindow(SecondWindowConfig value) {
         return new WallConfig(version, cameras, window, columns, showStats, tilesPerPage, autoCycleSeconds, picturesFolder,
-                recordingsFolder, share, recording, sharing, kiosk, kioskScreen, page, value, spotlight);
+                recordingsFolder, share, recording, sharing, kiosk, kioskScreen, page, value, spotlight, retention);
     }
 
     /** Whether a camera where motion starts is shown large for a while. */
     public WallConfig withSpotlight(boolean value) {
         return new WallConfig(version, cameras, window, columns, showStats, tilesPerPage, autoCycleSeconds, picturesFolder,
-                recordingsFolder, share, recording, sharing, kiosk, kioskScreen, page, secondWindow, value);
+                recordingsFolder, share, recording, sharing, kiosk, kioskScreen, page, secondWindow, value, retention);
+    }
+
+    /** How long recordings and motion events are kept. */
+    public WallConfig withRetention(RetentionConfig value) {
+        return new WallConfig(version, cameras, window, columns, showStats, tilesPerPage, autoCycleSeconds, picturesFolder,
+                recordingsFolder, share, recording, sharing, kiosk, kioskScreen, page, secondWindow, spotlight, value);
     }
 }

@@ -49,7 +49,7 @@ public final class EventLog implements MotionListener, AutoCloseable {
     private static final Object STOP = new Object();
 
     private final Path dir;
-    private final EventRetention retention;
+    private volatile EventRetention retention;
     private final Clock clock;
     private final ZoneId zone;
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE);
@@ -136,6 +136,12 @@ public final class EventLog implements MotionListener, AutoCloseable {
         } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
             return false;
         }
+    }
+
+    /** New limits (a user changed them): applied soon, on the writer thread, and then once a minute. */
+    public void retention(EventRetention value) {
+        retention = Objects.requireNonNull(value, "retention");
+        retainNow();
     }
 
     /** Applies the retention limits soon (on the writer thread), as it does once a minute anyway. */

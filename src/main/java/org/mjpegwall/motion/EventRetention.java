@@ -47,6 +47,18 @@ public record EventRetention(Duration maxAge, long maxBytes) {
     }
 
     /**
+     * Applies the limits to a log folder no {@link EventLog} has open (the wall opens its log at the first event):
+     * no event is open then, so only today's files (in {@code zone}) are protected. With a log open, give it the
+     * limits instead ({@link EventLog#retention}): it knows its open events.
+     *
+     * @return the number of files deleted
+     * @throws IOException if the folder cannot be listed (missing, not a folder, not allowed)
+     */
+    public int applyTo(Path dir, Instant now, ZoneId zone) throws IOException {
+        return apply(dir, now, zone, Set.of(LocalDate.ofInstant(now, zone)), Set.of());
+    }
+
+    /**
      * Applies the limits to the folder.
      *
      * @param protectedDays days whose files must stay (today, days of open events)

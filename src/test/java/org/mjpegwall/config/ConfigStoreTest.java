@@ -74,6 +74,51 @@ class ConfigStoreTest {
     }
 
     @Test
+    void theRetentionSettingSurvivesSaveAndLoad() throws Exception {
+        // given
+        Path file = home.resolve("config.json");
+        WallConfig config = WallConfig.empty().withRetention(new RetentionConfig(30, 500_000_000_000L));
+        // when: saved, and loaded by a new store as after a restart
+        ConfigStore.at(file).save(config);
+        WallConfig loaded = ConfigStore.at(file).load().orElseThrow();
+        // then
+        assertEquals(new RetentionConfig(30, 500_000_000_000L), loaded.retention());
+        assertTrue(Files.readString(file).contains("\"keepDays\" : 30"), Files.readString(file));
+    }
+
+    @Test
+    void aNewWallKeepsTwoWeeksAndAFileFromBeforeTheSettingKeepsEverything() throws Exception {
+        // given: a file as the previous version wrote it, without "retention"
+        Path file = home.resolve("config.json");
+        Files.writeString(file, "{\"version\":2,\"cameras\":[{\"id\":\"c1\",\"name\":\"Door\","
+                + "\"url\":\"http://10.0.0.5/video\",\"enabled\":true}]}");
+        // when
+        WallConfig loaded = ConfigStore.at(file).load().orElseThrow();
+        // then: that wall kept everything, and an update deletes nothing it was not told to
+        assertEquals(RetentionConfig.KEEP_ALL, loaded.retention());
+        assertFalse(loaded.retention().limited());
+        assertEquals(new RetentionConfig(14, 0), WallConfig.empty().retention());
+    }
+
+    @Test
+    void aRetentionOutOfRangeIsRefusedInWords() throws Exception {
+        // given hand-edited values that cannot be meant: negative days, a quota of 5 bytes, a thousand years
+        for (String bad : new String[] {"{\"keepDays\":-1,\"maxBytes\":0}", "{\"keepDays\":14,\"maxBytes\":5}",
+                "{\"keepDays\":365000,\"maxBytes\":0}", "{\"keepDays\":14,\"maxBytes\":-20}"}) {
+            Path file = home.resolve("config.json");
+            Files.writeString(file, "{\"version\":2,\"cameras\":[{\"id\":\"c1\",\"name\":\"Door\","
+                    + "\"url\":\"http://10.0.0.5/video\",\"password\":\"hunter2\"}],\n\"retention\":" + bad + "}");
+            // when
+            ConfigException e = assertThrows(ConfigException.class, () -> ConfigStore.at(file).load(), bad);
+            // then: it says which setting, where and why, and quotes no password
+            assertTrue(e.getMessage().contains("retention setting out of range (line 2)"), e.getMessage());
+            assertTrue(e.getMessage().contains("keepDays is") || e.getMessage().contains("maxBytes is"), e.getMessage());
+            assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
+            assertTrue(e.corrupt(), "moved aside and started afresh, as any unusable file");
+        }
+    }
+
+    @Test
     void fileIsReadableOnlyByTheUser() throws Exception {
         // given
         Path file = home.resolve("config.json");

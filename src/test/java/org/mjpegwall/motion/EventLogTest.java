@@ -229,6 +229,25 @@ class EventLogTest {
         }
     }
 
+    @Test
+    void newLimitsGivenToAnOpenLogApplyAtOnceAndSpareTheDayOfAnOpenEvent() throws Exception {
+        // given a log kept without limits, with events ended 6 and 4 days ago and one open since 5 days ago
+        try (EventLog log = open(EventRetention.NONE)) {
+            for (int d : new int[] {6, 4}) {
+                Instant start = NOW.minus(Duration.ofDays(d));
+                log.append(event("cam", start, start.plusSeconds(3), frame(d)));
+            }
+            log.append(event("door", NOW.minus(Duration.ofDays(5)), null, frame(5)));
+            flush(log);
+            assertEquals(List.of(TODAY.minusDays(6), TODAY.minusDays(5), TODAY.minusDays(4)), EventLogReader.days(dir));
+            // when the wall's setting becomes 3 days
+            log.retention(EventRetention.of(3, 0));
+            flush(log);
+            // then the old ended days are gone at once, and the open event's day stays
+            assertEquals(List.of(TODAY.minusDays(5)), EventLogReader.days(dir));
+        }
+    }
+
     /** Logs one ended event on each of the given days ago; returns the bytes of one day's files. */
     private long oldDays(int... daysAgo) throws Exception {
         try (EventLog log = open(EventRetention.NONE)) {

@@ -38,6 +38,7 @@ public final class Tile extends Control {
     private final BooleanProperty statsVisible = new SimpleBooleanProperty(this, "statsVisible");
     private final BooleanProperty recording = new SimpleBooleanProperty(this, "recording");
     private final StringProperty recordingText = new SimpleStringProperty(this, "recordingText", "");
+    private final StringProperty modeRecordingText = new SimpleStringProperty(this, "modeRecordingText", "");
     private final BooleanProperty recordAvailable = new SimpleBooleanProperty(this, "recordAvailable");
     private final BooleanProperty sharing = new SimpleBooleanProperty(this, "sharing");
     private final BooleanProperty selected = new SimpleBooleanProperty(this, "selected");
@@ -115,6 +116,11 @@ public final class Tile extends Control {
 
     public StringProperty recordingTextProperty() {
         return recordingText;
+    }
+
+    /** What the camera's recording mode writes now ("REC · motion"), or "" for no badge; apart from the Rec button. */
+    public StringProperty modeRecordingTextProperty() {
+        return modeRecordingText;
     }
 
     /** Whether recording is possible at all; the record button is disabled otherwise, never faked. */

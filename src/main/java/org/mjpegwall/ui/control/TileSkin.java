@@ -46,6 +46,7 @@ public final class TileSkin extends SkinBase<Tile> {
     private final HBox badges = new HBox(GAP);
     private final HBox recordingBox = new HBox(4);
     private final Label recordingLabel = new Label();
+    private final Label modeRecordingBadge = new Label();
     private final Label sharedBadge = new Label("SHARED", Icons.of(MaterialDesignS.SHARE_VARIANT));
     private final Label motionBadge = new Label("MOTION", Icons.of(MaterialDesignM.MOTION_SENSOR));
     private final Pane motionLayer = new Pane();
@@ -92,6 +93,15 @@ public final class TileSkin extends SkinBase<Tile> {
         motionBadge.visibleProperty().bind(tile.motionProperty());
         motionBadge.managedProperty().bind(motionBadge.visibleProperty());
         badges.getChildren().addAll(motionBadge, sharedBadge, recordingBox);
+        // The recording mode's badge, apart from the Rec button's: it records by itself, and Rec still works.
+        Circle modeDot = new Circle(4);
+        modeDot.getStyleClass().add("tile-rec-dot");
+        modeRecordingBadge.setGraphic(modeDot);
+        modeRecordingBadge.getStyleClass().addAll("tile-mode-recording", "tile-badge");
+        modeRecordingBadge.textProperty().bind(tile.modeRecordingTextProperty());
+        modeRecordingBadge.visibleProperty().bind(tile.modeRecordingTextProperty().isNotEmpty());
+        modeRecordingBadge.managedProperty().bind(modeRecordingBadge.visibleProperty());
+        badges.getChildren().add(modeRecordingBadge);
         motionLayer.getStyleClass().add("tile-motion-layer");
         motionLayer.setMouseTransparent(true);
         motionLayer.setManaged(false);

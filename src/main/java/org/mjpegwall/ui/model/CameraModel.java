@@ -13,6 +13,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -50,6 +52,7 @@ public final class CameraModel {
     private final BooleanProperty recording = new SimpleBooleanProperty(this, "recording");
     private final StringProperty recordingText = new SimpleStringProperty(this, "recordingText", "");
     private final StringProperty shareUrl = new SimpleStringProperty(this, "shareUrl");
+    private final ReadOnlyStringWrapper modeRecording = new ReadOnlyStringWrapper(this, "modeRecording", "");
     private final ReadOnlyBooleanWrapper motion = new ReadOnlyBooleanWrapper(this, "motion");
     private final ReadOnlyObjectWrapper<List<Box>> motionBoxes = new ReadOnlyObjectWrapper<>(this, "motionBoxes", List.of());
 
@@ -155,6 +158,18 @@ public final class CameraModel {
 
     public StringProperty shareUrlProperty() {
         return shareUrl;
+    }
+
+    /**
+     * What the camera's recording mode writes now ("REC · motion", "REC · continuous"), or "" when it writes
+     * nothing (mode off, or on motion between clips). Apart from the Rec button's {@link #recordingProperty()}.
+     */
+    public ReadOnlyStringProperty modeRecordingProperty() {
+        return modeRecording.getReadOnlyProperty();
+    }
+
+    void modeRecording(String text) {
+        modeRecording.set(text);
     }
 
     /** True while a motion event is open on this camera (the tile's highlight). */

@@ -6,6 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -52,12 +53,18 @@ public final class ModeRecordings implements AutoCloseable {
         final RecordingMode mode;
         /** UI thread only: set when the recorder has started; {@code null} before. */
         List<AutoCloseable> parts;
+        /** Whether a file is being written now (a clip, for ON_MOTION); set with {@link #parts}. Any thread. */
+        BooleanSupplier writing = () -> false;
         /** UI thread only. */
         boolean stopped;
 
         Running(RecordingMode mode) {
             this.mode = mode;
         }
+    }
+
+    /** A started recorder: what to close, in order, and whether it writes a file now. */
+    private record Opened(List<AutoCloseable> parts, BooleanSupplier writing) {
     }
 
     /**
@@ -105,10 +112,10 @@ public final class ModeRecordings implements AutoCloseable {
         String name = camera.config().name();
         Path dir = folder.get();
         tasks.runInBackground(() -> {
-            List<AutoCloseable> parts;
+            Opened opened;
             try {
                 Files.createDirectories(dir);
-                parts = open(mode, RecordingOptions.forCamera(dir, name), source, id);
+                opened = open(mode, RecordingOptions.forCamera(dir, name), source, id);
             } catch (Exception e) {
                 String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 LOG.warn("{} cannot record ({}): {}", name, words(mode), why);
@@ -120,9 +127,10 @@ public final class ModeRecordings implements AutoCloseable {
             }
             tasks.runOnUiThread(() -> {
                 if (run.stopped || closed) {
-                    closeAll(parts);
+                    closeAll(opened.parts());
                 } else {
-                    run.parts = parts;
+                    run.parts = opened.parts();
+                    run.writing = opened.writing();
                 }
             });
         });
@@ -131,12 +139,23 @@ public final class ModeRecordings implements AutoCloseable {
     /** Stops a camera's recording, finishing its file (without waiting for the disk). UI thread. */
     public void stop(CameraModel camera) {
         Running run = running.remove(camera);
+        camera.modeRecording("");
         if (run != null) {
             run.stopped = true;
             if (run.parts != null) {
                 closeAll(run.parts);
             }
         }
+    }
+
+    /**
+     * Updates each camera's mode badge ({@link CameraModel#modeRecordingProperty()}): "REC · continuous" or
+     * "REC · motion" while its recorder writes a file; nothing while an on-motion camera only fills its pre-roll.
+     * A few times a second, from the wall's indicator timer. UI thread.
+     */
+    public void refresh() {
+        running.forEach((camera, run) -> camera.modeRecording(!run.writing.getAsBoolean() ? ""
+                : run.mode == RecordingMode.CONTINUOUS ? "REC · continuous" : "REC · motion"));
     }
 
     /** Stops every recording; later starts do nothing. UI thread. */
@@ -149,12 +168,12 @@ public final class ModeRecordings implements AutoCloseable {
     }
 
     /** Starts the recorder and its subscriptions; returns them in the order they are to be closed. */
-    private List<AutoCloseable> open(RecordingMode mode, RecordingOptions options, CameraStream source, String id)
+    private Opened open(RecordingMode mode, RecordingOptions options, CameraStream source, String id)
             throws Exception {
         if (mode == RecordingMode.CONTINUOUS) {
             Recorder recorder = Recorder.start(options, registry);
             AutoCloseable frames = source.subscribe(recorder::accept);
-            return List.of(frames, recorder::stopAsync);
+            return new Opened(List.of(frames, recorder::stopAsync), () -> recorder.status().isRecording());
         }
         TriggeredRecorder recorder = TriggeredRecorder.start(options, onMotion, registry, null);
         AutoCloseable frames = source.subscribe(recorder::frame);
@@ -173,7 +192,7 @@ public final class ModeRecordings implements AutoCloseable {
                 }
             }
         });
-        return List.of(motion, frames, recorder::stopAsync);
+        return new Opened(List.of(motion, frames, recorder::stopAsync), recorder::recording);
     }
 
     private static void closeAll(List<AutoCloseable> parts) {

@@ -1,7 +1,10 @@
 package org.mjpegwall.ui.model;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -73,6 +76,8 @@ public final class MotionWatch {
     private EventLog log;
     /** Background executor only: opening failed once, said once; tried again after a folder change. */
     private boolean logFailed;
+    /** Background executor only: the limits the log is opened with (the wall's retention setting). */
+    private EventRetention retention = EventRetention.NONE;
 
     /** One camera under watch. */
     private static final class Watched {
@@ -267,7 +272,7 @@ public final class MotionWatch {
         if (log == null && !logFailed) {
             Path dir = eventsFolder;
             try {
-                log = EventLog.open(dir, EventRetention.NONE); // as the recordings: the wall sets no retention yet
+                log = EventLog.open(dir, retention); // the wall's setting, as for the recordings (WallRetention)
             } catch (IOException | RuntimeException e) {
                 logFailed = true;
                 LOG.warn("cannot keep the motion event log in {}: {}", dir, e.toString());
@@ -277,6 +282,28 @@ public final class MotionWatch {
             }
         }
         return log;
+    }
+
+    /**
+     * Keeps the event log within these limits from now on, and applies them now: through the log when it is open
+     * (it knows its open events), else to its folder if there is one. Background executor only ({@link WallRetention}).
+     *
+     * @return the number of files deleted now (0 when the open log deletes them on its own thread)
+     * @throws IOException if the folder cannot be listed
+     */
+    int retainEvents(EventRetention limits, Instant now, ZoneId zone) throws IOException {
+        retention = limits;
+        if (log != null) {
+            log.retention(limits);
+            return 0;
+        }
+        Path dir = eventsFolder;
+        return dir == null || !Files.isDirectory(dir) ? 0 : limits.applyTo(dir, now, zone);
+    }
+
+    /** The analysis pool's scheduler: the wall's one timer thread pool, closed with this (see {@link WallRetention}). */
+    AnalysisScheduler scheduler() {
+        return scheduler;
     }
 
     private void closeLog() {

@@ -15,6 +15,7 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 import org.mjpegwall.config.CameraConfig;
 import org.mjpegwall.config.ConfigException;
 import org.mjpegwall.config.ConfigStore;
+import org.mjpegwall.config.RetentionConfig;
 import org.mjpegwall.config.SecondWindowConfig;
 import org.mjpegwall.config.ShareConfig;
 import org.mjpegwall.config.WallConfig;
@@ -46,6 +47,7 @@ public final class WallController {
     private final MotionWatch motion;
     private final MotionAlerts alerts;
     private final ModeRecordings modes;
+    private final WallRetention retention;
     private final ReadOnlyBooleanWrapper demoMode = new ReadOnlyBooleanWrapper(this, "demoMode");
     private final ReadOnlyIntegerWrapper autoCycleSeconds = new ReadOnlyIntegerWrapper(this, "autoCycleSeconds");
     private WallConfig config;
@@ -61,7 +63,7 @@ public final class WallController {
         this.actions = new CameraActions(this, tasks, dialogs, Objects.requireNonNull(time, "time"),
                 config.recording(), config.sharing());
         this.transfer = new ConfigTransfer(tasks, dialogs, session.store(), this::currentConfig, this::background, in -> {
-            config = in.withWindow(config.window());
+            config = in.withWindow(config.window()).withRetention(config.retention()); // deletes here: not imported
             showViewChoices(config);
             applyCameras(in.cameras());
         });
@@ -71,6 +73,8 @@ public final class WallController {
         alerts = new MotionAlerts(model, time, motion, config.spotlight());
         modes = new ModeRecordings(actions.registry(), this::recordingsFolder, motion::addAnalysisListener, tasks,
                 m -> dialogs.notify(m, true), OnMotionOptions.DEFAULTS);
+        retention = new WallRetention(session.persist(), actions.registry(), this::recordingsFolder, motion, tasks,
+                motion.scheduler(), time, m -> dialogs.notify(m, true)); // --demo N leaves no trace, takes none away
         showViewChoices(config);
         demoMode.set(!session.demoCameras().isEmpty());
         for (CameraConfig c : demoMode.get() ? session.demoCameras() : config.cameras()) {
@@ -101,6 +105,7 @@ public final class WallController {
     /** Starts again what the configuration records and shares, and says so. Once, when the window shows. */
     public void start() {
         actions.resume(List.copyOf(model.cameras()), true);
+        retention.start(config.retention());
     }
 
     public WallModel model() {
@@ -249,6 +254,7 @@ public final class WallController {
     /** Updates the recording indicators and the spotlight (a few times a second, from the window's timer). */
     public void refreshIndicators() {
         actions.refresh();
+        modes.refresh();
         alerts.tick();
     }
 
@@ -321,6 +327,18 @@ public final class WallController {
             save();
             dialogs.notifyFolder("Snapshots now go to", dir);
         });
+    }
+
+    /** How long recordings and events are kept: saved, and applied at once (then every 10 minutes). */
+    public void setRetention(RetentionConfig value) {
+        config = config.withRetention(value);
+        save();
+        retention.apply(value);
+    }
+
+    /** The retention of recordings and events (the settings dialog measures the folder through it). */
+    public WallRetention retention() {
+        return retention;
     }
 
     /** Export and import of the configuration (file choosers, checks, messages). */
@@ -416,27 +434,10 @@ public final class WallController {
         save(); // the page shown, what records and is shared, and the window: all kept for the next start
         var recordingsDone = actions.close();
         modes.close();
+        retention.close();
         motion.close(); // open events end and are logged before the background work stops
         closed = true;
-        List<CameraModel> all = List.copyOf(model.cameras());
-        tasks.runInBackground(() -> {
-            try {
-                // Let recordings finish their files before the cameras stop.
-                recordingsDone.get(10, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                LOG.warn("recordings did not finish in time: {}", e.toString());
-            }
-            for (CameraModel c : all) {
-                if (c.source() != null) {
-                    try {
-                        c.source().close();
-                    } catch (RuntimeException e) {
-                        LOG.debug("closing {}", c.config().name(), e);
-                    }
-                }
-            }
-            session.onClose().run();
-        });
+        CameraShutdown.inBackground(tasks, recordingsDone, model.cameras(), session.onClose());
         tasks.shutdown();
     }
 

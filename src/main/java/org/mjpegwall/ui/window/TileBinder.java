@@ -85,6 +85,8 @@ final class TileBinder {
             tile.statsVisibleProperty().unbind();
             tile.recordingProperty().unbind();
             tile.recordingTextProperty().unbind();
+            tile.modeRecordingTextProperty().unbind();
+            tile.modeRecordingTextProperty().set("");
             tile.sharingProperty().unbind();
             tile.motionProperty().unbind();
             tile.motionBoxesProperty().unbind();
@@ -109,6 +111,7 @@ final class TileBinder {
         tile.statsVisibleProperty().bind(showStats);
         tile.recordingProperty().bind(camera.recordingProperty());
         tile.recordingTextProperty().bind(camera.recordingTextProperty());
+        tile.modeRecordingTextProperty().bind(camera.modeRecordingProperty());
         tile.sharingProperty().bind(camera.shareUrlProperty().isNotNull());
         tile.motionProperty().bind(camera.motionProperty());
         tile.motionBoxesProperty().bind(camera.motionBoxesProperty());

@@ -18,6 +18,7 @@ import javafx.stage.Screen;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
@@ -77,7 +78,18 @@ final class WallMenus {
         keys.setId("menu-keys");
         MenuBar bar = new MenuBar(fileMenu(), viewMenu(), camera, new Menu("Help", null, keys));
         bar.setId("menu-bar");
+        addRetentionItem(bar);
         return bar;
+    }
+
+    /** File ▸ "Recordings & events: keep…", after "Recording folder…" (the setting applies to that folder). */
+    private void addRetentionItem(MenuBar bar) {
+        MenuItem keep = item("Recordings & events: keep…", null, MaterialDesignD.DELETE_CLOCK_OUTLINE,
+                e -> RetentionDialog.show(bar.getScene() == null ? null : bar.getScene().getWindow(), controller));
+        keep.setId("menu-retention");
+        List<MenuItem> file = bar.getMenus().get(0).getItems();
+        int folder = file.stream().map(MenuItem::getText).toList().indexOf("Recording folder…");
+        file.add(folder < 0 ? file.size() : folder + 1, keep);
     }
 
     /** The camera's own menu, its labels for its state now. */

@@ -23,6 +23,8 @@ public record WindowSizing(double minWidth, double minHeight, double defaultWidt
     public static final WindowSizing SHARE = new WindowSizing(480, 180, 640, 200);
     public static final WindowSizing SHARE_SETTINGS = new WindowSizing(420, 240, 480, 280);
     public static final WindowSizing KEYS = new WindowSizing(420, 300, 560, 400);
+    /** File ▸ Recordings & events: keep…: two fields, the folder's usage and a note. */
+    public static final WindowSizing RETENTION = new WindowSizing(460, 340, 560, 400);
     /** The motion mask editor: the camera's picture at 640×480 and its buttons. */
     public static final WindowSizing MASK_EDITOR = new WindowSizing(560, 460, 700, 620);
 

@@ -57,6 +57,29 @@ class TileSkinTest {
     }
 
     @Test
+    void theRecordingModesBadgeShowsItsWordsApartFromTheRecButton() {
+        fxRun(() -> {
+            // given a tile whose camera records by its mode
+            Tile tile = skinned();
+            Label badge = (Label) tile.lookup(".tile-mode-recording");
+            Button record = (Button) tile.lookup(".tile-record");
+            assertFalse(badge.isVisible(), "nothing while no file is written");
+            // when its on-motion recorder writes a clip
+            tile.modeRecordingTextProperty().set("REC · motion");
+            // then the badge says so, and the Rec button still offers to record (by hand), not to stop
+            assertTrue(badge.isVisible());
+            assertEquals("REC · motion", badge.getText());
+            assertEquals("Record (R)", record.getAccessibleText());
+            assertFalse(tile.getPseudoClassStates().contains(Tile.RECORDING));
+            assertFalse(tile.lookup(".tile-recording").isVisible(), "the Rec button's badge is its own");
+            // when the clip ends
+            tile.modeRecordingTextProperty().set("");
+            // then
+            assertFalse(badge.isVisible());
+        });
+    }
+
+    @Test
     void motionHighlightsTheTileAndMarksTheMovingAreaOnThePictureThenBothGo() {
         fxRun(() -> {
             // given a 4:3 picture in a wide tile: letterboxed, with bars left and right

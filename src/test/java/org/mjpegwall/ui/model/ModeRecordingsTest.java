@@ -205,6 +205,56 @@ class ModeRecordingsTest {
         assertEquals(0, source.subscribers());
     }
 
+    @Test
+    void theBadgeSaysRecOnMotionWhileAClipIsWrittenAndNothingWhileOnlyThePreRollFills() {
+        // given an on-motion camera, quiet for 3 s: its pre-roll fills, no file is written
+        ModeRecordings r = recordings(dir);
+        CameraModel camera = camera(RecordingMode.ON_MOTION);
+        r.start(camera);
+        frames(30);
+        quiet(30);
+        r.refresh();
+        assertEquals("", camera.modeRecordingProperty().get(), "armed only: no badge");
+        // when motion starts
+        frames(3);
+        long start = 1_000_000_000L + 31 * FRAME_NANOS;
+        analysis.get().eventStarted(new MotionEvent("cam-1", "Yard", Instant.now(), null, start, 0, 1, 1, null,
+                new org.mjpegwall.frame.Frame(sent.get(30), 31, 0, start)));
+        for (int i = 30; i < 33; i++) {
+            analysed(i, true);
+        }
+        r.refresh();
+        // then
+        assertEquals("REC · motion", camera.modeRecordingProperty().get());
+        // when it has been quiet for longer than the post-roll (1 s)
+        for (int i = 33; i < 50; i++) {
+            frames(1);
+            analysed(i, false);
+        }
+        r.refresh();
+        // then the clip is finished and the badge is gone
+        assertEquals("", camera.modeRecordingProperty().get());
+    }
+
+    @Test
+    void theBadgeSaysRecContinuousWhileTheCameraRecordsAndGoesWhenItStops() {
+        // given
+        ModeRecordings r = recordings(dir);
+        CameraModel camera = camera(RecordingMode.CONTINUOUS);
+        r.refresh();
+        assertEquals("", camera.modeRecordingProperty().get());
+        // when
+        r.start(camera);
+        frames(3);
+        r.refresh();
+        // then
+        assertEquals("REC · continuous", camera.modeRecordingProperty().get());
+        // when
+        r.stop(camera);
+        // then
+        assertEquals("", camera.modeRecordingProperty().get());
+    }
+
     private void quiet(int frames) {
         for (int i = sent.size() - frames; i < sent.size(); i++) {
             analysed(i, false);

@@ -1,11 +1,13 @@
 package org.mjpegwall.ui.window;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mjpegwall.ui.FxTesting.fx;
 import static org.mjpegwall.ui.FxTesting.fxRun;
 import static org.mjpegwall.ui.FxTesting.waitUntil;
 
 import java.awt.Color;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -24,7 +26,9 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.mjpegwall.config.CameraConfig;
+import org.mjpegwall.config.RecordingMode;
 import org.mjpegwall.config.WallConfig;
 import org.mjpegwall.config.WindowGeometry;
 import org.mjpegwall.motion.Scene;
@@ -139,6 +143,45 @@ class WallMotionWindowTest extends FxRobot {
         // and E hides the list again
         type(KeyCode.E);
         waitUntil(5, "the event list is hidden", () -> fx(() -> wall.eventList().getScene() == null));
+    }
+
+    @Test
+    void tilesSayWhenTheirRecordingModeWritesAFile(@TempDir Path videos) {
+        // given three cameras recording by their mode: one on motion with an object crossing from 2 s to 8 s,
+        // one on motion that stays still, one continuously
+        List<CameraConfig> configs = new ArrayList<>();
+        RecordingMode[] modes = {RecordingMode.ON_MOTION, RecordingMode.ON_MOTION, RecordingMode.CONTINUOUS};
+        for (int i = 0; i < modes.length; i++) {
+            configs.add(CameraConfig.of("Cam " + (i + 1), "http://127.0.0.1:9/" + i).withRecordMode(modes[i]));
+            sources.add(new TestSource());
+        }
+        WallConfig config = WallConfig.empty().withCameras(configs).withRecordingsFolder(videos.toString())
+                .withWindow(new WindowGeometry(0, 0, 1000, 600, false));
+        WallSession session = new WallSession(null, false, config, List.of(), false,
+                c -> sources.get(configs.indexOf(c)), null);
+        wall = fx(() -> new WallWindow(new Stage(), session));
+        List<Tile> tiles = fx(() -> wall.model().cameras().stream().map(wall::tile).toList());
+        // (What the badges said is noted as it happens: a loaded machine may poll too seldom to catch it.)
+        List<String> said = new java.util.concurrent.CopyOnWriteArrayList<>();
+        fxRun(() -> {
+            for (Tile t : tiles) {
+                Label badge = (Label) t.lookup(".tile-mode-recording");
+                badge.textProperty().addListener((o, was, now) -> said.add(t.getTitle() + ": " + now));
+                if (!badge.getText().isEmpty()) { // the continuous camera may record already
+                    said.add(t.getTitle() + ": " + badge.getText());
+                }
+            }
+        });
+        // when
+        stream(List.of(new Scene(320, 240, 2).add(new Scene.Mover(2.0, 8.0, 56, 56, new Color(25, 25, 30), -56, 90, 60, 0)),
+                new Scene(320, 240, 1), new Scene(320, 240, 3)));
+        // then the moving camera's tile says it records on motion, the continuous one that it records continuously
+        waitUntil(20, "the badges of the moving and the continuous camera", () -> said.contains("Cam 1: REC · motion")
+                && said.contains("Cam 3: REC · continuous"));
+        assertTrue(fx(() -> tiles.get(2).lookup(".tile-mode-recording").isVisible()));
+        // and the still camera, which only keeps its pre-roll, shows nothing
+        assertFalse(said.stream().anyMatch(w -> w.startsWith("Cam 2: REC")), said.toString());
+        assertFalse(fx(() -> tiles.get(1).lookup(".tile-mode-recording").isVisible()));
     }
 
     /** The list's first row as shown (not the hidden cell the list measures with, which has an item too). */

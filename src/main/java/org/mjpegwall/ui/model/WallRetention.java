@@ -1,0 +1,214 @@
+package org.mjpegwall.ui.model;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.mjpegwall.config.RetentionConfig;
+import org.mjpegwall.motion.AnalysisScheduler;
+import org.mjpegwall.motion.EventRetention;
+import org.mjpegwall.record.FolderRetention;
+import org.mjpegwall.record.RecordingRegistry;
+import org.mjpegwall.util.TimeSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the wall's recordings folder and its event log within the retention setting ({@link RetentionConfig}):
+ * at start, when the setting changes, and every {@link #EVERY} after. The recordings go through
+ * {@link FolderRetention} with the wall's {@link RecordingRegistry}, so a file being written is never touched and a
+ * file the program did not write is never deleted; the events through {@link MotionWatch#retainEvents}.
+ *
+ * <p>Threads: {@link #start}, {@link #apply} and {@link #close} belong to the UI thread, which owns the setting and
+ * the folder; the deleting runs on the background executor. The timer is the motion pool's scheduler (the one
+ * scheduled pool the wall owns, closed at shutdown); a tick only posts to the UI thread. A failure (the folder
+ * cannot be listed, a file cannot be deleted) is said once, in words, until it changes or goes away; the timer goes
+ * on.
+ */
+public final class WallRetention {
+    private static final Logger LOG = LoggerFactory.getLogger(WallRetention.class);
+    /** How often the limits are applied again while the wall runs. */
+    public static final Duration EVERY = Duration.ofMinutes(10);
+
+    private final boolean active;
+    private final RecordingRegistry registry;
+    private final Supplier<Path> folder;
+    private final MotionWatch motion;
+    private final TaskExecutor tasks;
+    private final AnalysisScheduler timer;
+    private final TimeSource time;
+    private final Consumer<String> problems;
+    /** UI thread only; {@code null} before {@link #start}. */
+    private RetentionConfig limits;
+    private volatile boolean closed;
+    /** Background executor only: the last failure said, so that it is said once. */
+    private String lastProblem;
+
+    /** What the recordings folder holds now, for the settings dialog. */
+    public record Usage(Path folder, int recordings, long recordingBytes, long eventBytes) {
+    }
+
+    /**
+     * @param active whether anything is done at all ({@code false} for a wall that keeps no trace: {@code --demo N})
+     * @param folder the recordings folder now (read on the UI thread)
+     * @param timer runs the ticks (the wall's motion pool; a test's {@code ManualScheduler})
+     * @param problems told once, on the UI thread, when the limits cannot be applied
+     */
+    WallRetention(boolean active, RecordingRegistry registry, Supplier<Path> folder, MotionWatch motion, TaskExecutor tasks,
+            AnalysisScheduler timer, TimeSource time, Consumer<String> problems) {
+        this.active = active;
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.folder = Objects.requireNonNull(folder, "folder");
+        this.motion = Objects.requireNonNull(motion, "motion");
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
+        this.timer = Objects.requireNonNull(timer, "timer");
+        this.time = Objects.requireNonNull(time, "time");
+        this.problems = Objects.requireNonNull(problems, "problems");
+    }
+
+    /** Applies the limits now and then every {@link #EVERY}. Once, when the wall starts. */
+    void start(RetentionConfig initial) {
+        boolean first = limits == null && active;
+        apply(initial);
+        if (first) {
+            schedule();
+        }
+    }
+
+    /** New limits (the user changed them): kept from now on and applied at once. UI thread. */
+    void apply(RetentionConfig value) {
+        limits = Objects.requireNonNull(value, "value");
+        applyNow();
+    }
+
+    /** No more ticks. UI thread. */
+    void close() {
+        closed = true;
+    }
+
+    /** Measures the recordings folder in the background; {@code then} gets the result on the UI thread. */
+    public void usage(Consumer<Usage> then) {
+        Path dir = folder.get();
+        background(() -> {
+            Usage u = measure(dir);
+            tasks.runOnUiThread(() -> then.accept(u));
+        });
+    }
+
+    private void schedule() {
+        try {
+            timer.schedule(() -> {
+                if (!closed) {
+                    tasks.runOnUiThread(this::applyNow);
+                    schedule();
+                }
+            }, EVERY.toNanos());
+        } catch (RejectedExecutionException e) {
+            LOG.debug("the wall is closing: no more retention");
+        }
+    }
+
+    private void applyNow() {
+        if (closed || limits == null || !active) {
+            return;
+        }
+        RetentionConfig r = limits;
+        Path dir = folder.get();
+        background(() -> run(r, dir));
+    }
+
+    /** Background executor. */
+    private void run(RetentionConfig r, Path dir) {
+        Duration age = r.keepDays() == 0 ? null : Duration.ofDays(r.keepDays());
+        Instant now = time.instant();
+        String problem = null;
+        try {
+            if (Files.exists(dir)) { // none yet: nothing was recorded, nothing to delete
+                int n = new FolderRetention(age, r.maxBytes()).apply(dir, registry, now);
+                if (n > 0) {
+                    LOG.info("Retention: deleted {} old recording(s) in {}", n, dir);
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            problem = "Old recordings in " + dir + " cannot be deleted: " + reason(e);
+        }
+        try {
+            motion.retainEvents(new EventRetention(age, r.maxBytes()), now, time.zone());
+        } catch (IOException | UncheckedIOException e) {
+            problem = problem != null ? problem : "Old motion events in " + dir.resolve("events") + " cannot be deleted: "
+                    + reason(e);
+        }
+        if (problem != null && !problem.equals(lastProblem)) {
+            String said = problem + ". The wall keeps trying every " + EVERY.toMinutes() + " minutes.";
+            LOG.warn("Retention: {}", said);
+            tasks.runOnUiThread(() -> problems.accept(said));
+        } else if (problem == null && lastProblem != null) {
+            LOG.info("Retention works again in {}", dir);
+        }
+        lastProblem = problem;
+    }
+
+    private void background(Runnable task) {
+        try {
+            tasks.runInBackground(task);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("the wall is closing: retention skipped");
+        }
+    }
+
+    private static String reason(Exception e) {
+        Throwable t = e instanceof UncheckedIOException u ? u.getCause() : e;
+        if (t instanceof NoSuchFileException) {
+            return "it is gone";
+        }
+        if (t instanceof java.nio.file.NotDirectoryException) {
+            return "it is not a folder";
+        }
+        if (t instanceof java.nio.file.AccessDeniedException) {
+            return "not allowed";
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    /** The recordings ({@code .avi} directly in the folder) and the event log's files; what cannot be read counts 0. */
+    static Usage measure(Path dir) {
+        int count = 0;
+        long bytes = 0;
+        try (DirectoryStream<Path> list = Files.newDirectoryStream(dir)) {
+            for (Path p : list) {
+                if (p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".avi") && Files.isRegularFile(p)) {
+                    count++;
+                    bytes += size(p);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("measuring {}: {}", dir, e.toString());
+        }
+        long events = 0;
+        try (DirectoryStream<Path> list = Files.newDirectoryStream(dir.resolve("events"))) {
+            for (Path p : list) {
+                events += Files.isRegularFile(p) ? size(p) : 0;
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("measuring the events in {}: {}", dir, e.toString());
+        }
+        return new Usage(dir, count, bytes, events);
+    }
+
+    private static long size(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+}

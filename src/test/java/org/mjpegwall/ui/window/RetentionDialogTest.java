@@ -1,0 +1,104 @@
+package org.mjpegwall.ui.window;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mjpegwall.ui.FxTesting.fx;
+import static org.mjpegwall.ui.FxTesting.fxRun;
+import static org.mjpegwall.ui.FxTesting.waitUntil;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mjpegwall.config.ConfigStore;
+import org.mjpegwall.config.RetentionConfig;
+import org.mjpegwall.config.WallConfig;
+import org.mjpegwall.config.WindowGeometry;
+import org.mjpegwall.testing.TestRecordings;
+import org.mjpegwall.ui.model.WallSession;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/** File ▸ Recordings & events: keep…: shows the folder's usage, refuses a bad value in words, saves and applies at once. */
+class RetentionDialogTest extends FxRobot {
+    @TempDir
+    Path home;
+
+    private WallWindow wall;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (wall != null) {
+            fxRun(() -> wall.stage().close());
+            wall.awaitClosed(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private TextField days() {
+        return lookup("#retention-days").queryAs(TextField.class);
+    }
+
+    @Test
+    void theSettingIsShownCheckedSavedAndAppliedAtOnce() throws Exception {
+        // given a wall keeping 14 days, whose folder holds a recording of 5 days ago
+        Path videos = Files.createDirectories(home.resolve("videos"));
+        Path fiveDays = TestRecordings.write(videos.resolve("Yard_2026-11-25_10-00-00.avi"), TestRecordings.frames(0, 3),
+                12, 36);
+        Files.setLastModifiedTime(fiveDays, FileTime.from(Instant.now().minus(Duration.ofDays(5))));
+        ConfigStore store = ConfigStore.at(home.resolve("config.json"));
+        WallConfig config = WallConfig.empty().withRecordingsFolder(videos.toString())
+                .withWindow(new WindowGeometry(0, 0, 1000, 600, false));
+        wall = fx(() -> new WallWindow(new Stage(), new WallSession(store, true, config, List.of(), false, c -> null, null)));
+        // when File ▸ Recordings & events: keep… is chosen (it sits after "Recording folder…")
+        MenuItem item = fx(() -> {
+            List<MenuItem> file = lookup("#menu-bar").queryAs(MenuBar.class).getMenus().get(0).getItems();
+            MenuItem keep = file.stream().filter(i -> "menu-retention".equals(i.getId())).findFirst().orElseThrow();
+            assertEquals("Recording folder…", file.get(file.indexOf(keep) - 1).getText());
+            return keep;
+        });
+        fxRun(item::fire);
+        // then it shows the setting and what the folder holds
+        waitUntil(10, "the dialog", () -> lookup("#retention-settings").tryQuery().isPresent());
+        assertEquals("14", fx(() -> days().getText()));
+        assertEquals("0", fx(() -> lookup("#retention-gb").queryAs(TextField.class).getText()));
+        waitUntil(10, "the folder's usage", () -> lookup("#retention-usage").queryAs(Label.class).getText()
+                .startsWith(videos + " holds 1 recording ("));
+        // when a bad number is typed and saved
+        fxRun(() -> days().setText("-2"));
+        clickOn("#retention-save");
+        // then it says why and nothing changes
+        waitUntil(5, "the message", () -> lookup("#retention-message").queryAs(Label.class).getText()
+                .equals("Days must be a whole number from 0 (keep every day) to 3650."));
+        assertTrue(Files.exists(fiveDays));
+        // when 3 days are saved
+        fxRun(() -> days().setText("3"));
+        clickOn("#retention-save");
+        // then the dialog closes, the recording of 5 days ago is deleted at once, and the setting is saved
+        waitUntil(5, "the dialog closes", () -> lookup("#retention-settings").tryQuery().isEmpty());
+        waitUntil(10, "the old recording is deleted", () -> !Files.exists(fiveDays));
+        waitUntil(10, "the setting is saved", () -> {
+            try {
+                return store.load().orElseThrow().retention().equals(new RetentionConfig(3, 0));
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+}
