@@ -27,8 +27,6 @@ final class CameraScreen extends StackPane {
         setId("review-screen-" + camera);
         view.setPreserveRatio(true);
         view.setSmooth(true);
-        view.fitWidthProperty().bind(widthProperty());
-        view.fitHeightProperty().bind(heightProperty());
         view.setManaged(false);
         name.setText(camera);
         name.getStyleClass().add("review-screen-name");
@@ -74,7 +72,12 @@ final class CameraScreen extends StackPane {
         decoder.pulse(new PlaybackDecoder.Want(wanted, shown::bytes), w, h);
         boolean current = wanted.equals(decoder.shownKey());
         if (decoder.image() != null && view.getImage() != decoder.image()) {
+            javafx.scene.image.Image was = view.getImage();
             view.setImage(decoder.image());
+            if (was == null || was.getWidth() != view.getImage().getWidth()
+                    || was.getHeight() != view.getImage().getHeight()) {
+                requestLayout();
+            }
         }
         view.setVisible(decoder.image() != null);
         String problem = current ? decoder.problem() : null;
@@ -85,8 +88,16 @@ final class CameraScreen extends StackPane {
     @Override
     protected void layoutChildren() {
         super.layoutChildren();
-        double iw = view.getLayoutBounds().getWidth();
-        double ih = view.getLayoutBounds().getHeight();
-        view.relocate((getWidth() - iw) / 2, (getHeight() - ih) / 2);
+        javafx.scene.image.Image img = view.getImage();
+        if (img == null || img.getWidth() < 1 || img.getHeight() < 1) {
+            return;
+        }
+        // The picture as large as fits, centred (letterboxed), whatever size it was decoded at.
+        double f = Math.min(getWidth() / img.getWidth(), getHeight() / img.getHeight());
+        double w = img.getWidth() * f;
+        double h = img.getHeight() * f;
+        view.setFitWidth(w);
+        view.setFitHeight(h);
+        view.relocate((getWidth() - w) / 2, (getHeight() - h) / 2);
     }
 }

@@ -65,6 +65,7 @@ final class ReviewSide extends VBox {
         extras.getChildren().clear();
         for (String camera : model.otherCameras()) {
             CheckBox box = new CheckBox(camera);
+            box.setMnemonicParsing(false); // camera names have underscores
             box.setId("review-extra-" + camera);
             box.setSelected(model.extras().contains(camera));
             box.setOnAction(e -> model.setExtra(camera, box.isSelected()));

@@ -121,7 +121,7 @@ public final class ReviewView extends BorderPane {
         camera.setPrefWidth(200);
         ComboBox<ReviewModel.DayChoice> day = new ComboBox<>(model.days());
         day.setId("review-day");
-        day.setPrefWidth(300);
+        day.setPrefWidth(340);
         day.setPromptText("Day");
         day.setConverter(new StringConverter<>() {
             @Override
@@ -225,6 +225,8 @@ public final class ReviewView extends BorderPane {
         b.setId(id);
         b.setOnAction(e -> action.run());
         b.setFocusTraversable(false);
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        b.setMnemonicParsing(false);
         return b;
     }
 

@@ -29,16 +29,23 @@ public record TimeScale(long fromNanos, long toNanos, double width) {
     }
 
     /**
-     * The stretch that shows a day's recordings: from the hour before the first to the hour after the last, at
-     * least an hour; the whole day when there is nothing.
+     * The stretch that shows a day's recordings: from a little before the first to a little after the last (a
+     * tenth of their stretch, at least a minute, on whole minutes), at least ten minutes; the whole day when there
+     * is nothing. The wheel zooms out to the whole day.
      */
     public static TimeScale around(long first, long last, double width) {
         if (last <= first) {
             return new TimeScale(0, DAY, width);
         }
-        long from = first / HOUR * HOUR;
-        long to = Math.min(DAY, (last + HOUR - 1) / HOUR * HOUR);
-        return new TimeScale(from, Math.max(to, from + HOUR), width);
+        long pad = Math.max(MINUTE, (last - first) / 10);
+        long from = Math.max(0, (first - pad) / MINUTE * MINUTE);
+        long to = Math.min(DAY, (last + pad + MINUTE - 1) / MINUTE * MINUTE);
+        if (to - from < 10 * MINUTE) {
+            long mid = (from + to) / 2 / MINUTE * MINUTE;
+            from = Math.max(0, Math.min(DAY - 10 * MINUTE, mid - 5 * MINUTE));
+            to = from + 10 * MINUTE;
+        }
+        return new TimeScale(from, to, width);
     }
 
     public TimeScale withWidth(double w) {

@@ -4,12 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
+import javafx.geometry.VPos;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
 
 /**
  * The review's timeline: the day's recorded spans (one row per camera, the lead's tallest), its motion events
@@ -98,6 +99,7 @@ public final class TimelineBar extends Region {
             return;
         }
         scale = TimeScale.around(day.firstNanos(), day.lastNanos(), 0);
+
         List<Node> added = new ArrayList<>();
         double top = EVENT_TOP + EVENT_HEIGHT + ROW_GAP;
         for (int c = 0; c < day.cameras().size(); c++) {
@@ -165,13 +167,13 @@ public final class TimelineBar extends Region {
             tick.resizeRelocate(Math.round(x), rowsBottom, 1, t.label() != null ? 8 : 4);
             tickNodes.add(tick);
             if (t.label() != null) {
-                Label l = new Label(t.label());
+                // A Text, not a Label: its size is known at once (a Label has none until its skin is made).
+                Text l = new Text(t.label());
                 l.getStyleClass().add("review-tick-label");
                 l.setMouseTransparent(true);
-                l.autosize();
-                double lw = l.prefWidth(-1);
-                l.resizeRelocate(Math.max(left, Math.min(left + w - lw, x - lw / 2)), rowsBottom + 8, lw,
-                        l.prefHeight(-1));
+                l.setTextOrigin(VPos.TOP);
+                double lw = l.getLayoutBounds().getWidth();
+                l.relocate(Math.max(left, Math.min(left + w - lw, x - lw / 2)), rowsBottom + 9);
                 tickNodes.add(l);
             }
         }

@@ -148,18 +148,25 @@ class ReviewModelTest {
     }
 
     @Test
-    void theTimeScaleLabelsHoursAndZoomsAroundThePointer() {
+    void theTimeScaleShowsTheRecordedStretchWithLabelledTicksAndZoomsAroundThePointer() {
         // given a day recorded from 14:00:00 to 14:00:06 on 1200 px
         TimeScale s = TimeScale.around(T14, T14 + 6000 * MS, 1200);
-        // then the stretch is the hour 14:00–15:00, labelled every 5 minutes (20 px each would be too close)
-        assertEquals(T14, s.fromNanos());
-        assertEquals(T14 + TimeScale.HOUR, s.toNanos());
-        assertEquals("14:00", s.ticks().get(0).label());
-        assertTrue(s.ticks().stream().filter(t -> t.label() != null).allMatch(t -> t.nanos() % (5 * TimeScale.MINUTE) == 0));
-        // when zoomed in around x = 300 (14:15)
+        // then ten minutes around it are shown, 13:55–14:05, a labelled tick every minute (120 px apart)
+        assertEquals(T14 - 5 * TimeScale.MINUTE, s.fromNanos());
+        assertEquals(T14 + 5 * TimeScale.MINUTE, s.toNanos());
+        assertEquals(List.of("13:55", "13:56", "13:57", "13:58", "13:59", "14:00", "14:01", "14:02", "14:03", "14:04",
+                "14:05"), s.ticks().stream().map(TimeScale.Tick::label).toList());
+        // when a whole day is shown on 1200 px
+        TimeScale day = TimeScale.around(0, TimeScale.DAY, 1200);
+        // then a tick every half hour (25 px), labelled every 2 hours (an hour is 50 px: too close for a label)
+        assertEquals(49, day.ticks().size());
+        assertEquals("00:00", day.ticks().get(0).label());
+        assertEquals(null, day.ticks().get(2).label());
+        assertEquals("02:00", day.ticks().get(4).label());
+        // when zoomed in around x = 300
         TimeScale z = s.zoom(0.5, 300);
-        // then 14:15 stays under x = 300, the stretch is half as long
+        // then the moment under x = 300 stays there, the stretch is half as long
         assertEquals(s.nanos(300), z.nanos(300), 1e6);
-        assertEquals(TimeScale.HOUR / 2, z.span());
+        assertEquals(5 * TimeScale.MINUTE, z.span());
     }
 }

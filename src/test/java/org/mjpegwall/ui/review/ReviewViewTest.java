@@ -132,7 +132,9 @@ class ReviewViewTest extends FxRobot {
         assertEquals(List.of("Cam_2"), fx(() -> List.copyOf(model().otherCameras())));
         waitShows(0, cam1.get(0));
         // when the other camera is picked in the camera box
-        clickOn("#review-camera").clickOn("Cam_2");
+        clickOn("#review-camera");
+        clickOn(fx(() -> lookup(".combo-box-popup .list-cell").queryAll().stream()
+                .filter(n -> "Cam_2".equals(((javafx.scene.control.ListCell<?>) n).getText())).findFirst().orElseThrow()));
         // then its day is loaded: its recording on the timeline, no events (they are Cam 1's)
         waitUntil(10, "Cam_2's day is indexed", () -> model().loadedProperty().get() != null
                 && model().loadedProperty().get().cameras().equals(List.of("Cam_2")));
