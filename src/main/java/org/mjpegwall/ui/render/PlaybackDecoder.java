@@ -66,8 +66,13 @@ public final class PlaybackDecoder {
         if (done != null) {
             Object key = inFlight;
             inFlight = null;
+            long allocations = decoder.allocations();
             if (decoder.apply(done, pulses - 1)) {
-                shown = key;
+                // Why again: on Xvfb with openbox, the first picture after a new size (a new pair of PixelBuffers)
+                // stayed black until the next frame came, which in a paused review never does. Decoding the same
+                // frame once more into the other buffer shows it; the wall never noticed, as its next frame
+                // follows at once. Costs one decode per size change.
+                shown = decoder.allocations() != allocations && decoder.pixelBuffered() ? null : key;
                 shownBytes = decodedBytes;
                 problem = null;
                 changed = true;

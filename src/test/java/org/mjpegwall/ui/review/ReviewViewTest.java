@@ -117,6 +117,25 @@ class ReviewViewTest extends FxRobot {
         });
     }
 
+    /** The colour at the middle of screen {@code i} as drawn (the test frames are an orange disc on dark grey). */
+    private javafx.scene.paint.Color centre(int i) {
+        return fx(() -> {
+            CameraScreen s = view.screens().get(i);
+            javafx.scene.image.WritableImage shot = s.snapshot(null, null);
+            return shot.getPixelReader().getColor((int) shot.getWidth() / 2, (int) shot.getHeight() / 2);
+        });
+    }
+
+    @Test
+    void theFrameAtTheStartIsDrawnOnScreenWhilePaused() {
+        // given
+        openLoaded();
+        // when nothing is done (paused at the first recording's start)
+        waitShows(0, cam1.get(0));
+        // then the picture is drawn in the middle of the screen: orange, not the black of an empty screen
+        waitUntil(10, "the picture is drawn", () -> centre(0).getRed() > 0.8 && centre(0).getBlue() < 0.3);
+    }
+
     @Test
     void pickingACameraAndADayLoadsItsTimelineWithRecordingsAndEvents() {
         // given
