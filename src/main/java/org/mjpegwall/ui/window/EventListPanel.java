@@ -7,16 +7,24 @@ import java.util.Set;
 import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.event.Event;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.mjpegwall.frame.Frame;
 import org.mjpegwall.motion.MotionEvent;
+import org.mjpegwall.ui.control.Icons;
 import org.mjpegwall.ui.render.Thumbnails;
 
 /**
@@ -67,7 +75,7 @@ final class EventListPanel extends VBox {
         });
         list.getStyleClass().add("event-list");
         list.setFocusTraversable(false);
-        VBox.setVgrow(list, javafx.scene.layout.Priority.ALWAYS);
+        VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().addAll(title, list);
         setPrefWidth(300);
         setMinWidth(240);
@@ -125,19 +133,18 @@ final class EventListPanel extends VBox {
             thumb.getStyleClass().add("event-thumb");
             camera.getStyleClass().add("event-camera");
             when.getStyleClass().add("event-time");
-            javafx.scene.control.Button review = new javafx.scene.control.Button(null,
-                    org.mjpegwall.ui.control.Icons.of(org.kordamp.ikonli.materialdesign2.MaterialDesignP.PLAY));
+            Button review = new Button(null, Icons.of(MaterialDesignP.PLAY));
             review.getStyleClass().addAll("event-review", "flat");
-            review.setTooltip(new javafx.scene.control.Tooltip("Play the recording from just before this event"));
+            review.setTooltip(new Tooltip("Play the recording from just before this event (review)"));
             review.setFocusTraversable(false);
             review.setOnAction(e -> {
                 if (!isEmpty() && getItem() != null) {
                     onReview.accept(getItem());
                 }
             });
-            review.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, javafx.event.Event::consume);
-            javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
-            HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
+            review.addEventHandler(MouseEvent.MOUSE_CLICKED, Event::consume); // not the row's click (focus)
+            Region gap = new Region();
+            HBox.setHgrow(gap, Priority.ALWAYS);
             row = new HBox(8, thumb, new VBox(2, camera, when), gap, review);
             row.setAlignment(Pos.CENTER_LEFT);
             getStyleClass().add("event-cell");
