@@ -112,6 +112,7 @@ class UiArchitectureTest {
                 .or().haveFullyQualifiedName("org.mjpegwall.ui.review.ReviewDay")
                 .or().haveFullyQualifiedName("org.mjpegwall.ui.review.ReviewExport")
                 .or().haveFullyQualifiedName("org.mjpegwall.ui.review.TimeScale")
+                .or().haveFullyQualifiedName("org.mjpegwall.ui.review.ReviewFolder")
                 .should().dependOnClassesThat(resideInAPackage("javafx..")
                         .and(not(resideInAnyPackage("javafx.beans..", "javafx.collections.."))))
                 .check(classes);

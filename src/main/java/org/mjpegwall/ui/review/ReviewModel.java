@@ -1,7 +1,6 @@
 package org.mjpegwall.ui.review;
 
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -171,23 +170,10 @@ public final class ReviewModel {
         indexing.set(true);
         status.set("Reading the recordings folder…");
         tasks.runInBackground(() -> {
-            List<Recording> found;
-            String problem = null;
-            try {
-                found = RecordingCatalog.scan(folder, zone);
-            } catch (NoSuchFileException e) {
-                found = List.of();
-                problem = "There is no recordings folder yet (" + folder + "). Recordings appear here once a camera"
-                        + " records (Record, or a recording mode in Manage cameras).";
-            } catch (IOException e) {
-                found = List.of();
-                problem = "The recordings folder " + folder + " cannot be read (" + e.getMessage() + ").";
-            }
-            List<Recording> all = found;
-            String why = problem;
+            ReviewFolder.Read read = ReviewFolder.read(folder, zone);
             tasks.runOnUiThread(() -> {
                 if (gen == generation) {
-                    showCatalog(all, why);
+                    showCatalog(read.recordings(), read.problem());
                 }
             });
         });
@@ -252,21 +238,7 @@ public final class ReviewModel {
 
     /** Lists the camera's days and picks {@code keep} if it has recordings that day, else the newest. */
     private void showDays(LocalDate keep) {
-        String cam = camera.get();
-        List<DayChoice> list = new ArrayList<>();
-        for (Recording r : catalog) {
-            if (!r.camera().equals(cam)) {
-                continue;
-            }
-            int last = list.size() - 1;
-            if (last >= 0 && list.get(last).day().equals(r.day())) {
-                DayChoice d = list.get(last);
-                list.set(last, new DayChoice(d.day(), d.recordings() + 1, d.bytes() + r.bytes()));
-            } else {
-                list.add(new DayChoice(r.day(), 1, r.bytes()));
-            }
-        }
-        java.util.Collections.reverse(list);
+        List<DayChoice> list = ReviewFolder.days(catalog, camera.get());
         choosing = true;
         try {
             days.setAll(list);
