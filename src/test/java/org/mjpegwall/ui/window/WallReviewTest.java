@@ -93,9 +93,9 @@ class WallReviewTest extends FxRobot {
         });
         waitUntil(10, "the event's ▶ is shown", () -> wall.eventList().lookup(".event-review") != null);
         // when
+        long t0 = System.nanoTime();
         clickOn((Node) fx(() -> wall.eventList().lookup(".event-review")));
         // then the review shows Cam 1's day, playing (on the wall's real clock) from 14:00:03
-        long t0 = System.nanoTime();
         waitUntil(10, "the review shows the event's day", () -> review() != null
                 && review().model().loadedProperty().get() != null);
         long[] seen = fx(() -> new long[] {review().model().player().position(), review().model().playing() ? 1 : 0});
