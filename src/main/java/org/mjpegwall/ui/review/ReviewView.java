@@ -14,12 +14,12 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.Separator;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -169,7 +169,7 @@ public final class ReviewView extends BorderPane {
         return bar;
     }
 
-    private HBox transport() {
+    private FlowPane transport() {
         Button back = button("review-step-back", null, MaterialDesignS.STEP_BACKWARD, model::stepBack);
         back.setTooltip(new Tooltip("One frame back (Left)"));
         play.setId("review-play");
@@ -207,14 +207,17 @@ public final class ReviewView extends BorderPane {
         Label marks = new Label();
         marks.setId("review-marks");
         marks.getStyleClass().add("review-marks");
-        marks.setMinWidth(0);
+        marks.setMinWidth(Region.USE_PREF_SIZE);
         marks.textProperty().bind(Bindings.createStringBinding(() -> model.export().describe(),
                 model.export().markInProperty(), model.export().markOutProperty(), model.loadedProperty()));
         Button frame = button("review-save-frame", "Save frame…", MaterialDesignC.CAMERA, model.export()::saveFrame);
         frame.setTooltip(new Tooltip("The frame shown as its JPEG, exactly as recorded"));
-        HBox.setHgrow(marks, Priority.ALWAYS);
-        HBox bar = new HBox(6, back, play, forward, speed, time, new Separator(javafx.geometry.Orientation.VERTICAL),
-                in, out, export, marks, frame);
+        // Playback first, then export; a narrow window wraps the export part onto a second row.
+        HBox playback = new HBox(6, back, play, forward, speed, time);
+        playback.setAlignment(Pos.CENTER_LEFT);
+        HBox exporting = new HBox(6, in, out, export, marks, frame);
+        exporting.setAlignment(Pos.CENTER_LEFT);
+        FlowPane bar = new FlowPane(16, 4, playback, exporting);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("review-transport");
         return bar;

@@ -8,15 +8,16 @@ import java.util.List;
  * finer ticks between as room allows. Immutable; no JavaFX (tested without a toolkit).
  */
 public record TimeScale(long fromNanos, long toNanos, double width) {
-    static final long MINUTE = 60_000_000_000L;
+    static final long SECOND = 1_000_000_000L;
+    static final long MINUTE = 60 * SECOND;
     static final long HOUR = 60 * MINUTE;
     static final long DAY = 24 * HOUR;
-    /** The narrowest stretch shown: a minute. */
-    static final long MIN_SPAN = MINUTE;
-    private static final long[] STEPS = {MINUTE, 5 * MINUTE, 10 * MINUTE, 15 * MINUTE, 30 * MINUTE, HOUR, 2 * HOUR,
+    /** The narrowest stretch shown: ten seconds (a clip around motion is a few seconds long). */
+    static final long MIN_SPAN = 10_000_000_000L;
+    private static final long[] STEPS = {SECOND, 5 * SECOND, 10 * SECOND, 30 * SECOND, MINUTE, 5 * MINUTE, 10 * MINUTE, 15 * MINUTE, 30 * MINUTE, HOUR, 2 * HOUR,
         3 * HOUR, 6 * HOUR};
     private static final double MIN_TICK_GAP = 14;
-    private static final double MIN_LABEL_GAP = 56;
+    private static final double MIN_LABEL_GAP = 70;
 
     /** A tick: its moment, and its label ({@code null}: unlabelled). */
     public record Tick(long nanos, String label) {
@@ -69,7 +70,7 @@ public record TimeScale(long fromNanos, long toNanos, double width) {
 
     /**
      * Zoomed by {@code factor} (below 1: closer) keeping the moment at {@code x} under it, within the day and no
-     * narrower than a minute.
+     * narrower than ten seconds.
      */
     public TimeScale zoom(double factor, double x) {
         long at = nanos(x);
@@ -103,9 +104,11 @@ public record TimeScale(long fromNanos, long toNanos, double width) {
         return out;
     }
 
-    /** {@code 14:00}, {@code 14:05}. */
+    /** {@code 14:00}, {@code 14:05}; {@code 14:00:05} for a tick between minutes. */
     static String label(long nanos) {
         long minutes = nanos / MINUTE;
-        return String.format(java.util.Locale.ROOT, "%02d:%02d", minutes / 60, minutes % 60);
+        long seconds = nanos / SECOND % 60;
+        return seconds == 0 ? String.format(java.util.Locale.ROOT, "%02d:%02d", minutes / 60, minutes % 60)
+                : String.format(java.util.Locale.ROOT, "%02d:%02d:%02d", minutes / 60, minutes % 60, seconds);
     }
 }

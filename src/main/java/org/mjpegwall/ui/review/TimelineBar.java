@@ -128,6 +128,13 @@ public final class TimelineBar extends Region {
         requestLayout();
     }
 
+    /** Shows the stretch from {@code from} to {@code to} of the day (at least {@link TimeScale#MIN_SPAN}). */
+    public void zoomTo(long from, long to) {
+        long f = Math.max(0, Math.min(from, TimeScale.DAY - TimeScale.MIN_SPAN));
+        scale = new TimeScale(f, Math.min(TimeScale.DAY, Math.max(to, f + TimeScale.MIN_SPAN)), 0);
+        requestLayout();
+    }
+
     /** Moves the play head ({@code -1}: none). */
     public void setPosition(long nanos) {
         if (nanos != position) {

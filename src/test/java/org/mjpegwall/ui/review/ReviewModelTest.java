@@ -151,11 +151,17 @@ class ReviewModelTest {
     void theTimeScaleShowsTheRecordedStretchWithLabelledTicksAndZoomsAroundThePointer() {
         // given a day recorded from 14:00:00 to 14:00:06 on 1200 px
         TimeScale s = TimeScale.around(T14, T14 + 6000 * MS, 1200);
-        // then ten minutes around it are shown, 13:55–14:05, a labelled tick every minute (120 px apart)
+        // then ten minutes around it are shown, 13:55–14:05: a tick every 10 s (20 px), labelled every minute
         assertEquals(T14 - 5 * TimeScale.MINUTE, s.fromNanos());
         assertEquals(T14 + 5 * TimeScale.MINUTE, s.toNanos());
+        assertEquals(61, s.ticks().size());
         assertEquals(List.of("13:55", "13:56", "13:57", "13:58", "13:59", "14:00", "14:01", "14:02", "14:03", "14:04",
-                "14:05"), s.ticks().stream().map(TimeScale.Tick::label).toList());
+                "14:05"), s.ticks().stream().map(TimeScale.Tick::label).filter(l -> l != null).toList());
+        // when zoomed to 14:00:00–14:00:20
+        TimeScale close = new TimeScale(T14, T14 + 20 * TimeScale.SECOND, 1200);
+        // then a tick every second (60 px), labelled every 5 s
+        assertEquals(List.of("14:00", "14:00:05", "14:00:10", "14:00:15", "14:00:20"),
+                close.ticks().stream().map(TimeScale.Tick::label).filter(l -> l != null).toList());
         // when a whole day is shown on 1200 px
         TimeScale day = TimeScale.around(0, TimeScale.DAY, 1200);
         // then a tick every half hour (25 px), labelled every 2 hours (an hour is 50 px: too close for a label)

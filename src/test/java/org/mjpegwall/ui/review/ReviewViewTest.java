@@ -103,9 +103,11 @@ class ReviewViewTest extends FxRobot {
         return view.model();
     }
 
+    /** Opens the folder, waits for the day, and zooms the timeline to 14:00:00–14:00:10 (about 13 ms a pixel). */
     private void openLoaded() {
         open(dir);
         waitUntil(10, "the day is indexed", () -> model().loadedProperty().get() != null);
+        fxRun(() -> view.timeline().zoomTo(T14, T14 + 10_000 * MS));
     }
 
     /** Waits until screen {@code i} shows exactly {@code expected} (its bytes as read from the recording). */
@@ -180,6 +182,30 @@ class ReviewViewTest extends FxRobot {
         int frame = rec.timeline().frameAt(pos - rec.startNanos());
         assertArrayEquals(rec.timeline().readFrame(frame), cam1.get(frame));
         waitShows(0, cam1.get(frame));
+    }
+
+    @Test
+    void draggingOnTheTimelineShowsTheFrameUnderThePointerAndPlaysFromWhereItIsLetGo() {
+        // given
+        openLoaded();
+        long a = T14 + 300 * MS;
+        long b = T14 + 1650 * MS;
+        Point2D from = fx(() -> view.timeline().localToScreen(view.timeline().xOf(a), 30));
+        Point2D to = fx(() -> view.timeline().localToScreen(view.timeline().xOf(b), 30));
+        long pixel = fx(() -> view.timeline().scale().span() / (long) view.timeline().scale().width());
+        // when pressed at 14:00:00.300 and dragged to 14:00:01.650
+        drag(from).moveTo(to);
+        // then, while the button is held, the player is paused and the picture is the frame under the pointer
+        assertFalse(fx(() -> model().playing()));
+        assertTrue(fx(() -> view.timeline().scrubbing()));
+        assertTrue(pixel < 20 * MS, "a pixel is " + pixel);
+        waitShows(0, cam1.get(16)); // 1.600–1.700 s
+        // when let go
+        release(javafx.scene.input.MouseButton.PRIMARY);
+        // then it plays from there
+        assertTrue(fx(() -> model().playing()));
+        long pos = fx(() -> model().position());
+        assertTrue(Math.abs(pos - b) <= pixel, "plays from " + pos + ", let go at " + b);
     }
 
     @Test
