@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -35,6 +37,9 @@ import org.mjpegwall.review.IndexCache;
 import org.mjpegwall.review.Player;
 import org.mjpegwall.review.RecordingIndex;
 import org.mjpegwall.review.Timeline;
+import org.mjpegwall.ui.render.FxThread;
+import org.mjpegwall.ui.render.PlaybackDecoder;
+import org.mjpegwall.ui.render.TileDecoding;
 import org.mjpegwall.util.TimeSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,7 +50,9 @@ import picocli.CommandLine.Spec;
  * {@code bench-review}: (a) seeking into a long 640×480@15 recording (10-minute segments, as the recorder writes
  * them): the first open (index build), a second open (cached), and the time from a moment to its frame's bytes at
  * random moments, against reading the same frames in file order in the same run; (b) playing a 1080p@30 recording
- * at 1× through the player and the wall's decoder at a 960×540 drawn size. The recordings are written to a
+ * at 1× through the player and the wall's decoder at a 960×540 drawn size; (c) with {@code --view} (the default), what
+ * the review view adds to a seek: the frame read and decoded at the drawn size by its {@link PlaybackDecoder}. The
+ * recordings are written to a
  * temporary folder first and deleted at the end.
  */
 @Command(name = "bench-review", mixinStandardHelpOptions = true,
@@ -72,6 +79,10 @@ final class BenchReviewCommand implements Callable<Integer> {
             description = "Length of the 1080p@30 recording played at 1x; 0 skips playback (default ${DEFAULT-VALUE}).")
     int playSeconds;
 
+    @Option(names = "--view", negatable = true, defaultValue = "true",
+            description = "Also measure the review view's seek (needs a display: xvfb-run). Default: ${DEFAULT-VALUE}.")
+    boolean view;
+
     @Option(names = "--dir", paramLabel = "DIR",
             description = "Folder for the temporary recordings (default: the system's temporary folder).")
     Path parent;
@@ -91,7 +102,10 @@ final class BenchReviewCommand implements Callable<Integer> {
                     Runtime.getRuntime().availableProcessors(), JpegDecoders.turboAvailable() ? "libjpeg-turbo"
                             : "ImageIO (" + JpegDecoders.unavailableReason() + ")", dir);
             out.flush();
-            seek(out, dir);
+            Timeline hour = seek(out, dir);
+            if (view) {
+                viewSeek(out, hour);
+            }
             if (playSeconds > 0) {
                 play(out, dir);
             }
@@ -106,7 +120,7 @@ final class BenchReviewCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void seek(PrintWriter out, Path dir) throws IOException {
+    private Timeline seek(PrintWriter out, Path dir) throws IOException {
         List<byte[]> frames = synthetic(640, 480, 16);
         long t0 = System.nanoTime();
         List<Path> files = write(dir, "long", frames, 15, minutes * 60L, 10 * 60L);
@@ -192,6 +206,56 @@ final class BenchReviewCommand implements Callable<Integer> {
                 + " max %.3f ms%n", seeks, pct(seekTimes, 50), pct(seekTimes, 99), pct(seekTimes, 100));
         out.printf(Locale.ROOT, "    baseline, the same frames read in file order: p50 %.3f ms, p99 %.3f ms%s%n",
                 pct(seqTimes, 50), pct(seqTimes, 99), check == check2 ? "" : " (bytes differ!)");
+        out.flush();
+        return warm;
+    }
+
+    /**
+     * (c) What the review view adds to a seek: from asking its {@link PlaybackDecoder} for a moment's frame to the
+     * picture handed to the FX thread (the frame read and decoded at the drawn size on the view's two decoder
+     * threads), with the FX thread's pulses run back to back. The view then draws it at its next pulse.
+     */
+    private void viewSeek(PrintWriter out, Timeline tl) throws Exception {
+        try {
+            FxThread.startToolkit();
+        } catch (RuntimeException | UnsatisfiedLinkError noDisplay) {
+            out.println("(c) view seek: skipped, JavaFX cannot start here (" + noDisplay.getMessage()
+                    + "); run under xvfb-run");
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "bench-review-decode");
+            t.setDaemon(true);
+            return t;
+        });
+        Random random = new Random(17);
+        try (TileDecoding decoding = TileDecoding.best()) {
+            out.printf(Locale.ROOT, "(c) view seek: moment -> picture ready for the FX thread (frame read + decoded at the"
+                    + " drawn size by the view's decoder, %s), %d moments%n", decoding.pixelBuffered()
+                    ? "libjpeg-turbo into PixelBuffers" : "JavaFX Image", seeks);
+            for (int[] size : new int[][] {{800, 600}, {400, 300}}) {
+                PlaybackDecoder d = new PlaybackDecoder(decoding, pool);
+                long[] times = new long[seeks];
+                for (int i = -20; i < seeks; i++) { // the first 20 warm up (and settle the picture's size)
+                    int g = tl.frameAt((long) (random.nextDouble() * tl.durationNanos()));
+                    PlaybackDecoder.Want want = new PlaybackDecoder.Want("f" + g + "@" + i, () -> tl.readFrame(g));
+                    long t0 = System.nanoTime();
+                    while (!FxThread.onFx(() -> {
+                        d.pulse(want, size[0], size[1]);
+                        return want.key().equals(d.shownKey());
+                    })) {
+                        Thread.onSpinWait();
+                    }
+                    if (i >= 0) {
+                        times[i] = System.nanoTime() - t0;
+                    }
+                }
+                out.printf(Locale.ROOT, "    drawn at %dx%d: p50 %.2f ms, p99 %.2f ms, max %.2f ms; + up to one 60 Hz pulse"
+                        + " (16.7 ms) until drawn%n", size[0], size[1], pct(times, 50), pct(times, 99), pct(times, 100));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
         out.flush();
     }
 

@@ -103,7 +103,7 @@ class ArchitectureTest {
                 .layer("server").definedBy("org.mjpegwall.server..")
                 .layer("config").definedBy("org.mjpegwall.config..")
                 .layer("demo").definedBy("org.mjpegwall.demo..")
-                .layer("ui").definedBy("org.mjpegwall.ui..")
+                .layer("ui").definedBy("org.mjpegwall.ui..") // ui.review within it: see UiArchitectureTest
                 .layer("cli").definedBy("org.mjpegwall.cli..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("ui").mayOnlyBeAccessedByLayers("cli")

@@ -4,6 +4,7 @@ import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -25,6 +26,7 @@ class UiArchitectureTest {
     private static final String RENDER = "org.mjpegwall.ui.render..";
     private static final String CONTROL = "org.mjpegwall.ui.control..";
     private static final String WINDOW = "org.mjpegwall.ui.window..";
+    private static final String REVIEW = "org.mjpegwall.ui.review..";
 
     private static JavaClasses classes;
 
@@ -77,7 +79,7 @@ class UiArchitectureTest {
 
     @Test
     void theRendererAndTheViewModelsReadTimeFromTheirTimeSource() {
-        noClasses().that().resideInAnyPackage(RENDER, MODEL)
+        noClasses().that().resideInAnyPackage(RENDER, MODEL, REVIEW)
                 .and().areNotAssignableTo(TimeSource.class)
                 // The connection test waits for a real camera in real time, off the UI thread; the benchmark
                 // measures real time.
@@ -85,6 +87,34 @@ class UiArchitectureTest {
                 .should().callMethod(System.class, "nanoTime")
                 .orShould().callMethod(Instant.class, "now")
                 .because("liveness, frozen pictures, latency and refresh cadence are tested on fake time")
+                .check(classes);
+    }
+
+    @Test
+    void theReviewSitsBetweenTheRendererAndTheWindow() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("model").definedBy(MODEL)
+                .layer("render").definedBy(RENDER)
+                .layer("control").definedBy(CONTROL)
+                .layer("review").definedBy(REVIEW)
+                .layer("window").definedBy(WINDOW)
+                .whereLayer("window").mayNotBeAccessedByAnyLayer()
+                .whereLayer("review").mayOnlyBeAccessedByLayers("window")
+                .whereLayer("control").mayOnlyBeAccessedByLayers("review", "window")
+                .whereLayer("render").mayOnlyBeAccessedByLayers("review", "window")
+                .whereLayer("model").mayOnlyBeAccessedByLayers("render", "control", "review", "window")
+                .check(classes);
+    }
+
+    @Test
+    void theReviewsStateAndDecisionsUseNoControlsSoTheyAreTestedWithoutAToolkit() {
+        noClasses().that().haveFullyQualifiedName("org.mjpegwall.ui.review.ReviewModel")
+                .or().haveFullyQualifiedName("org.mjpegwall.ui.review.ReviewDay")
+                .or().haveFullyQualifiedName("org.mjpegwall.ui.review.ReviewExport")
+                .or().haveFullyQualifiedName("org.mjpegwall.ui.review.TimeScale")
+                .or().haveFullyQualifiedName("org.mjpegwall.ui.review.ReviewFolder")
+                .should().dependOnClassesThat(resideInAPackage("javafx..")
+                        .and(not(resideInAnyPackage("javafx.beans..", "javafx.collections.."))))
                 .check(classes);
     }
 }

@@ -28,6 +28,8 @@ class BenchReviewCommandTest {
         assertTrue(run.out().matches("(?s).*seek to a random moment.*p50 \\d+\\.\\d+ ms, p99.*"), run.out());
         assertTrue(run.out().contains("baseline, the same frames read in file order"), run.out());
         assertTrue(!run.out().contains("bytes differ"), run.out());
+        assertTrue(run.out().matches("(?s).*\\(c\\) view seek.*drawn at 800x600: p50 \\d+\\.\\d+ ms.*drawn at 400x300: p50.*"),
+                run.out());
         try (Stream<Path> left = Files.list(dir)) {
             assertEquals(0, left.count(), "the temporary recordings are deleted");
         }

@@ -1,37 +1,39 @@
 package org.mjpegwall.ui.window;
 
-import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.IdentityHashMap;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
-import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.event.Event;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.mjpegwall.frame.Frame;
 import org.mjpegwall.motion.MotionEvent;
+import org.mjpegwall.ui.control.Icons;
+import org.mjpegwall.ui.render.Thumbnails;
 
 /**
  * The motion event list beside the wall (View ▸ Motion events, E): recent events, newest first, each
  * with its key frame small, the time, the camera and how long it lasted; a click focuses the camera.
  *
- * <p>Why a thread of its own: a key frame is a camera's full JPEG (up to megabytes); it is decoded at
- * thumbnail size on {@code event-thumbnails}, never on the FX thread, once per key frame, and the small
- * images are dropped when their events leave the list.
+ * <p>A key frame is a camera's full JPEG (up to megabytes): {@link Thumbnails} decodes it at thumbnail size on
+ * {@code event-thumbnails}, never on the FX thread, once per key frame, and the small images are dropped when
+ * their events leave the list.
  */
 final class EventListPanel extends VBox {
     static final double THUMB_WIDTH = 112;
@@ -39,22 +41,24 @@ final class EventListPanel extends VBox {
 
     private final ListView<MotionEvent> list = new ListView<>();
     private final ZoneId zone;
-    private final ExecutorService decoder = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "event-thumbnails");
-        t.setDaemon(true);
-        t.setPriority(Thread.NORM_PRIORITY - 1);
-        return t;
-    });
-    /** FX thread only: the decoded thumbnails, by key frame; {@code null} value while decoding. */
-    private final Map<Frame, Image> thumbs = new IdentityHashMap<>();
+    /** The key frames small, decoded once each off the FX thread, put into the rows showing them when ready. */
+    private final Thumbnails<Frame> thumbs = new Thumbnails<>("event-thumbnails", THUMB_WIDTH, THUMB_WIDTH * 9 / 16, true,
+            (frame, img) -> {
+                // Into the rows showing it; not list.refresh(), which makes new rows and loses a click in progress.
+                for (EventCell c : cells()) {
+                    c.showThumbnail(frame, img);
+                }
+            });
     /** FX thread only: the rows the list made (as many as fit, reused as it scrolls; weak: the list may drop some). */
     private final Set<EventCell> cells = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
 
     /**
      * @param events the controller's list (newest first), changed on the FX thread
      * @param onChoose called with the event clicked (or chosen with Enter)
+     * @param onReview called with the event whose Review button was clicked (plays its recording)
      */
-    EventListPanel(ObservableList<MotionEvent> events, ZoneId zone, Consumer<MotionEvent> onChoose) {
+    EventListPanel(ObservableList<MotionEvent> events, ZoneId zone, Consumer<MotionEvent> onChoose,
+            Consumer<MotionEvent> onReview) {
         this.zone = zone;
         setId("event-list");
         getStyleClass().add("event-panel");
@@ -65,13 +69,13 @@ final class EventListPanel extends VBox {
         list.setPlaceholder(empty);
         list.setItems(events);
         list.setCellFactory(v -> {
-            EventCell c = new EventCell(onChoose);
+            EventCell c = new EventCell(onChoose, onReview);
             cells.add(c);
             return c;
         });
         list.getStyleClass().add("event-list");
         list.setFocusTraversable(false);
-        VBox.setVgrow(list, javafx.scene.layout.Priority.ALWAYS);
+        VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().addAll(title, list);
         setPrefWidth(300);
         setMinWidth(240);
@@ -84,34 +88,20 @@ final class EventListPanel extends VBox {
 
     /** Stops the thumbnail thread (the window closes). */
     void close() {
-        decoder.shutdownNow();
+        thumbs.close();
+    }
+
+    private Set<EventCell> cells() {
+        return cells;
     }
 
     private void forgetGone(ObservableList<MotionEvent> events) {
-        Set<Frame> kept = events.stream().map(MotionEvent::keyFrame)
-                .collect(Collectors.toCollection(() -> java.util.Collections.newSetFromMap(new IdentityHashMap<>())));
-        thumbs.keySet().retainAll(kept);
+        thumbs.retain(events.stream().map(MotionEvent::keyFrame).toList());
     }
 
-    /** The key frame small, or {@code null} while it is being decoded (the cell is refreshed then). */
+    /** The key frame small, or {@code null} while it is being decoded (the cell is given it then). */
     private Image thumbnail(Frame frame) {
-        if (thumbs.containsKey(frame)) {
-            return thumbs.get(frame);
-        }
-        thumbs.put(frame, null);
-        decoder.execute(() -> {
-            Image img = new Image(new ByteArrayInputStream(frame.jpeg()), THUMB_WIDTH, 0, true, true);
-            Platform.runLater(() -> {
-                if (thumbs.containsKey(frame) && !img.isError()) {
-                    thumbs.put(frame, img);
-                    // Into the rows showing it; not list.refresh(), which makes new rows and loses a click in progress.
-                    for (EventCell c : cells) {
-                        c.showThumbnail(frame, img);
-                    }
-                }
-            });
-        });
-        return null;
+        return thumbs.get(frame, frame::jpeg);
     }
 
     /** "14:02:05 · 12 s", "14:02:05 · going on". */
@@ -130,8 +120,8 @@ final class EventListPanel extends VBox {
         private final Label when = new Label();
         private final HBox row;
 
-        /** A click on a row chooses its event (whatever the list's selection was). */
-        EventCell(Consumer<MotionEvent> onChoose) {
+        /** A click on a row chooses its event (whatever the list's selection was); its button reviews it. */
+        EventCell(Consumer<MotionEvent> onChoose, Consumer<MotionEvent> onReview) {
             setOnMouseClicked(e -> {
                 if (!isEmpty() && getItem() != null) {
                     onChoose.accept(getItem());
@@ -143,7 +133,19 @@ final class EventListPanel extends VBox {
             thumb.getStyleClass().add("event-thumb");
             camera.getStyleClass().add("event-camera");
             when.getStyleClass().add("event-time");
-            row = new HBox(8, thumb, new VBox(2, camera, when));
+            Button review = new Button(null, Icons.of(MaterialDesignP.PLAY));
+            review.getStyleClass().addAll("event-review", "flat");
+            review.setTooltip(new Tooltip("Play the recording from just before this event (review)"));
+            review.setFocusTraversable(false);
+            review.setOnAction(e -> {
+                if (!isEmpty() && getItem() != null) {
+                    onReview.accept(getItem());
+                }
+            });
+            review.addEventHandler(MouseEvent.MOUSE_CLICKED, Event::consume); // not the row's click (focus)
+            Region gap = new Region();
+            HBox.setHgrow(gap, Priority.ALWAYS);
+            row = new HBox(8, thumb, new VBox(2, camera, when), gap, review);
             row.setAlignment(Pos.CENTER_LEFT);
             getStyleClass().add("event-cell");
         }

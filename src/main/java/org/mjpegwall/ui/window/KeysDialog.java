@@ -33,6 +33,7 @@ final class KeysDialog {
             new Key("F11", "full screen on / off"),
             new Key("Ctrl+K", "kiosk mode: full screen, no menu, no pointer"),
             new Key("Ctrl+M", "camera manager (with the selected camera)"),
+            new Key("Ctrl+R", "review recordings: timeline, events, playback, export (Space, ←/→, [ ], I/O inside)"),
             new Key("Ctrl+Q", "quit (asks first while cameras record or are shared)"),
             new Key("F1", "this list"),
             new Key("Right-click, Menu key", "the camera's menu: snapshot, record, share, focus, motion, sound, edit, disable"),

@@ -65,18 +65,31 @@ final class WallMenus {
     private final WallController controller;
     private final KioskMode kiosk;
     private final Windows windows;
+    private final ReviewWindows review;
+    private MenuBar bar;
 
     WallMenus(WallController controller, KioskMode kiosk, Windows windows) {
         this.controller = controller;
         this.kiosk = kiosk;
         this.windows = windows;
+        this.review = new ReviewWindows(controller);
+    }
+
+    /** The review window: File ▸ Review recordings…, and Review on a motion event (its camera, from just before it). */
+    ReviewWindows review() {
+        return review;
+    }
+
+    /** Opens the review at a motion event. */
+    void review(org.mjpegwall.motion.MotionEvent e) {
+        review.showAt(bar.getScene().getWindow(), e.name().isEmpty() ? e.camera() : e.name(), e.start());
     }
 
     MenuBar menuBar() {
         Menu camera = new Menu("Camera", null, cameraItems(null).toArray(MenuItem[]::new));
         MenuItem keys = item("Keys and mouse", "F1", MaterialDesignK.KEYBOARD, e -> windows.showKeys());
         keys.setId("menu-keys");
-        MenuBar bar = new MenuBar(fileMenu(), viewMenu(), camera, new Menu("Help", null, keys));
+        bar = new MenuBar(fileMenu(), viewMenu(), camera, new Menu("Help", null, keys));
         bar.setId("menu-bar");
         addRetentionItem(bar);
         return bar;
@@ -185,13 +198,16 @@ final class WallMenus {
         MenuItem openRecordings = item("Open recording folder", null, MaterialDesignF.FOLDER_OPEN,
                 e -> controller.openFolder(controller.recordingsFolder()));
         openRecordings.setId("menu-open-recordings");
+        MenuItem reviewItem = item("Review recordings…", "Shortcut+R", MaterialDesignP.PLAY_BOX_MULTIPLE_OUTLINE,
+                e -> review.show(bar.getScene().getWindow()));
+        reviewItem.setId("menu-review");
         MenuItem pictures = item("Snapshot folder…", null, null, e -> controller.choosePicturesFolder());
         MenuItem recordings = item("Recording folder…", null, null, e -> controller.chooseRecordingsFolder());
         MenuItem importItem = item("Import configuration…", null, MaterialDesignI.IMPORT, e -> controller.transfer().importConfig());
         MenuItem exportItem = item("Export configuration…", null, MaterialDesignE.EXPORT, e -> controller.transfer().exportConfig());
         MenuItem quit = item("Quit", "Shortcut+Q", MaterialDesignE.EXIT_TO_APP, e -> windows.requestQuit());
         quit.setId("menu-quit");
-        return new Menu("File", null, manage, new SeparatorMenuItem(), openPictures, openRecordings,
+        return new Menu("File", null, manage, reviewItem, new SeparatorMenuItem(), openPictures, openRecordings,
                 pictures, recordings, new SeparatorMenuItem(), importItem, exportItem, new SeparatorMenuItem(), quit);
     }
 

@@ -119,7 +119,7 @@ public final class WallWindow implements WallMenus.Windows {
         empty.visibleProperty().bind(Bindings.isEmpty(model.cameras()));
         center.getChildren().addAll(empty, notifier);
         eventList = new EventListPanel(controller.motion().events(), java.time.ZoneId.systemDefault(),
-                e -> model.cameras().stream().filter(c -> c.id().equals(e.camera())).findFirst().ifPresent(model::focus));
+                e -> model.cameras().stream().filter(c -> c.id().equals(e.camera())).findFirst().ifPresent(model::focus), menus::review);
         controller.setMotionSound(sound);
         StackPane.setAlignment(notifier, Pos.BOTTOM_RIGHT);
         pageLabel.setId("page-label");

@@ -27,6 +27,8 @@ public record WindowSizing(double minWidth, double minHeight, double defaultWidt
     public static final WindowSizing RETENTION = new WindowSizing(460, 340, 560, 400);
     /** The motion mask editor: the camera's picture at 640×480 and its buttons. */
     public static final WindowSizing MASK_EDITOR = new WindowSizing(560, 460, 700, 620);
+    /** The review: two cameras' pictures side by side, the timeline, the transport and the event list. */
+    public static final WindowSizing REVIEW = new WindowSizing(900, 560, 1280, 800);
 
     /** Share of the screen a default size may take at most, so the window's edges and title stay visible. */
     static final double MAX_SCREEN_SHARE = 0.9;

@@ -125,8 +125,9 @@ class WallMotionWindowTest extends FxRobot {
             }
             Label camera = (Label) cell.lookup(".event-camera");
             ImageView thumb = (ImageView) cell.lookup(".event-thumb");
+            // decoded small by the wall's decoder, at the DCT scale covering the thumbnail (120 of the frame's 320)
             return "Cam 2".equals(camera.getText()) && thumb.getImage() != null
-                    && thumb.getImage().getWidth() == EventListPanel.THUMB_WIDTH;
+                    && thumb.getImage().getWidth() >= EventListPanel.THUMB_WIDTH && thumb.getImage().getWidth() < 320;
         }));
         // and the highlight and the boxes go once the object has gone and the gap passed
         waitUntil(20, "the motion ends", () -> fx(() -> !moving.getPseudoClassStates().contains(Tile.MOTION)
