@@ -431,10 +431,14 @@ abstract class RendererCases {
     }
 
     /**
-     * The picture a {@code sw}×{@code sh} frame drawn at {@code dw}×{@code dh} is decoded to, as "WxH": at most
-     * the drawn size for JavaFX, the DCT factor that just covers it for libjpeg-turbo.
+     * The picture a {@code sw}×{@code sh} frame drawn in a {@code dw}×{@code dh} tile is made at, as "WxH": the
+     * letterboxed size itself with either decoder (JavaFX scales to it; libjpeg-turbo decodes at the DCT factor
+     * that covers it and is fitted to it), so the screen draws it 1:1.
      */
-    abstract String decodedSize(int sw, int sh, int dw, int dh);
+    static String decodedSize(int sw, int sh, int dw, int dh) {
+        double f = Math.min((double) dw / sw, (double) dh / sh);
+        return Math.round(sw * f) + "x" + Math.round(sh * f);
+    }
 
     /** Drops every DHT segment before the first scan (ImageIO writes the standard tables). */
     static byte[] withoutHuffmanTables(byte[] jpeg) {
