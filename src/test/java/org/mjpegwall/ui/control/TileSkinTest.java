@@ -123,6 +123,31 @@ class TileSkinTest {
     }
 
     @Test
+    void aPictureMadeToFitIsDrawnAtItsOwnSizeInATileOfFractionalSize() {
+        fxRun(() -> {
+            // given a tile 600×300.6 layout pixels large (grids give tiles fractional sizes) and a 400×300 picture,
+            // what the decoder makes for it (the box rounded down to whole pixels)
+            Tile tile = skinned();
+            javafx.scene.layout.Pane root = new javafx.scene.layout.Pane(tile);
+            new javafx.scene.Scene(root, 700, 400);
+            tile.setImage(new WritableImage(400, 300));
+            root.applyCss();
+            tile.resize(600, 300.6);
+            tile.layout();
+            // then it is drawn 1:1 (scaled to 401×301 it would be resampled on every frame), on whole pixels
+            javafx.scene.image.ImageView picture = (javafx.scene.image.ImageView) tile.lookup(".tile-image");
+            assertEquals(400, picture.getFitWidth());
+            assertEquals(300, picture.getFitHeight());
+            assertEquals(Math.rint(picture.getLayoutX()), picture.getLayoutX());
+            // when a picture is not made to fit (another camera, a still), then it is scaled to the box as before
+            tile.setImage(new WritableImage(200, 150));
+            tile.layout();
+            assertEquals(401, picture.getFitWidth());
+            assertEquals(301, picture.getFitHeight());
+        });
+    }
+
+    @Test
     void theOverlaySaysWhyACameraIsNotLive() {
         fx(() -> {
             // given
