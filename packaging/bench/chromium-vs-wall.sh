@@ -21,6 +21,8 @@
 #                     decoder (the fallback without libjpeg-turbo)
 #   --stats           show the wall's per-tile figures (fps, bit rate, latency) to check it keeps up in the
 #                     screenshot; off by default, as Chromium draws no text over its tiles
+#   --no-motion       turn the wall's motion detection off (on by default, as in the wall), so that both sides do
+#                     the same work: Chromium only shows the streams
 #
 # The servers are the project's own demo server replaying photo-like frames made once (demo --replay), one JVM
 # per stream; their CPU is not counted for either side.
@@ -42,6 +44,7 @@ prism=sw
 shots=""
 stats=false
 wall_opts=""
+motion=true
 while [ $# -gt 0 ]; do
   case "$1" in
     --jar) jar=$2; shift 2 ;;
@@ -56,7 +59,8 @@ while [ $# -gt 0 ]; do
     --shots) shots=$2; shift 2 ;;
     --wall-opts) wall_opts=$2; shift 2 ;;
     --stats) stats=true; shift ;;
-    -h|--help) sed -n '2,28p' "$0"; exit 0 ;;
+    --no-motion) motion=false; shift ;;
+    -h|--help) sed -n '2,31p' "$0"; exit 0 ;;
     *) echo "chromium-vs-wall: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -211,7 +215,7 @@ mkdir -p "$work/home"
   echo '{"version":1,"showStats":'"$stats"',"window":{"x":0,"y":0,"width":1280,"height":720,"maximized":false},"cameras":['
   for i in $(seq "$streams"); do
     [ "$i" -gt 1 ] && echo ","
-    echo "{\"id\":\"s$i\",\"name\":\"Stream $i\",\"url\":\"${urls[$((i - 1))]}\",\"enabled\":true}"
+    echo "{\"id\":\"s$i\",\"name\":\"Stream $i\",\"url\":\"${urls[$((i - 1))]}\",\"enabled\":true,\"motion\":{\"enabled\":$motion}}"
   done
   echo ']}'
 } >"$work/wall.json"
@@ -222,7 +226,7 @@ DISPLAY=$display HOME=$work/home java -Duser.home="$work/home" -Dprism.order="$p
 wall_pid=$!
 pids+=("$wall_pid")
 for _ in $(seq 150); do [ "$(established)" -ge "$streams" ] && break; sleep 0.2; done
-echo "chromium-vs-wall: the wall (prism.order=$prism${wall_opts:+ $wall_opts}) shows $(established) streams; warming up ${warmup}s, measuring ${seconds}s"
+echo "chromium-vs-wall: the wall (prism.order=$prism${wall_opts:+ $wall_opts}, motion detection $motion) shows $(established) streams; warming up ${warmup}s, measuring ${seconds}s"
 sleep "$warmup"
 read -r wall_cores wall_fps < <(measure_with_frames "$wall_pid")
 wall_streams=$(established)

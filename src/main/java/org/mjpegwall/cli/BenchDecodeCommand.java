@@ -190,13 +190,15 @@ final class BenchDecodeCommand implements Callable<Integer> {
                 double cores = mean(results, m, HandoffBench.Result::cpuCores);
                 double rate = mean(results, m, HandoffBench.Result::updatesPerSecond);
                 double fx = mean(results, m, HandoffBench.Result::fxMsPerUpdate);
+                double render = mean(results, m, HandoffBench.Result::renderCores);
                 if (m == HandoffBench.Mode.STILL) {
                     out.printf(Locale.ROOT, "    %-55s %5.2f cores%n", m.description(), cores);
                     continue;
                 }
                 double perUpdate = rate == 0 ? Double.NaN : (cores - still) * 1000 / rate;
-                out.printf(Locale.ROOT, "    %-55s %5.2f cores, %6.1f pictures/s, %6.3f ms CPU each (FX thread %.3f ms)%n",
-                        m.description(), cores, rate, perUpdate, fx);
+                out.printf(Locale.ROOT,
+                        "    %-55s %5.2f cores, %6.1f pictures/s, %6.3f ms CPU each (FX thread %.3f ms, render thread %.3f ms)%n",
+                        m.description(), cores, rate, perUpdate, fx, rate == 0 ? Double.NaN : render * 1000 / rate);
                 if (perUpdate < bestMs) {
                     bestMs = perUpdate;
                     best = m.description();

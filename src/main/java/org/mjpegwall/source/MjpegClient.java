@@ -2,17 +2,14 @@ package org.mjpegwall.source;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import javax.net.ssl.SSLSocketFactory;
 import org.mjpegwall.frame.FrameBuffer;
 import org.mjpegwall.frame.FrameSource;
 import org.mjpegwall.frame.SourceState;
-import org.mjpegwall.frame.SourceStats;
 import org.mjpegwall.util.TimeSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,10 +44,8 @@ import org.slf4j.LoggerFactory;
  * streaming body and hands out its own buffers, so bounding memory per camera and detecting a silent
  * camera would need another thread and copies.
  */
-public final class MjpegClient implements FrameSource {
+public final class MjpegClient extends LoopSource {
     private static final Logger LOG = LoggerFactory.getLogger(MjpegClient.class);
-
-    private final SourceLoop loop;
 
     /** A client with the default options. @throws IllegalArgumentException if not an http(s) URL with a host */
     public MjpegClient(URI uri) {
@@ -58,87 +53,16 @@ public final class MjpegClient implements FrameSource {
     }
 
     private MjpegClient(SourceOptions options) {
-        this.loop = new SourceLoop(options, new StreamSession(), LOG, "mjpeg-client");
+        super(new SourceLoop(options, new StreamSession(), LOG, "mjpeg-client"));
     }
 
     public static Builder builder(URI uri) {
         return new Builder(uri);
     }
 
-    /**
-     * Allocates {@code count} buffers of {@code length} bytes that belong to this client. They are not
-     * queued yet: hand each to {@link #enqueueBuffer} (as in the seed). Call before {@link #start()}.
-     */
-    @Override
-    public List<FrameBuffer> requestBuffers(int length, int count) {
-        return loop.requestBuffers(length, length, count);
-    }
-
-    /**
-     * Like {@link #requestBuffers(int, int)}, but each buffer starts with {@code length} bytes and grows
-     * (on the reader thread) to hold the largest frame seen, up to {@code maxLength}: a pool that follows
-     * the camera, small for a VGA camera and large for a 4K one. Frames larger than {@code maxLength}
-     * are skipped and counted as discarded.
-     */
-    @Override
-    public List<FrameBuffer> requestBuffers(int length, int maxLength, int count) {
-        return loop.requestBuffers(length, maxLength, count);
-    }
-
-    /** Gives a buffer to the client to fill. */
-    @Override
-    public void enqueueBuffer(FrameBuffer buffer) {
-        loop.enqueueBuffer(buffer);
-    }
-
-    /** Waits for the next completed frame. */
-    @Override
-    public FrameBuffer dequeueBuffer() throws InterruptedException {
-        return loop.dequeueBuffer();
-    }
-
-    /** @return the next completed buffer, or {@code null} on timeout */
-    @Override
-    public FrameBuffer dequeueBuffer(long timeout, TimeUnit unit) throws InterruptedException {
-        return loop.dequeueBuffer(timeout, unit);
-    }
-
-    /** Starts the reader thread. Once only. */
-    @Override
-    public void start() {
-        loop.start();
-    }
-
-    /** Stops the reader thread, waiting for it up to a second. Idempotent. */
-    @Override
-    public void stop() {
-        loop.stop();
-    }
-
-    /** The state; WAITING is a STREAMING client that has had no frame for a while. */
-    @Override
-    public SourceState state() {
-        return loop.state();
-    }
-
-    @Override
-    public SourceStats stats() {
-        return loop.stats();
-    }
-
     /** The URL without userinfo and without the values of credential-like query parameters. */
     public String redactedUrl() {
-        return loop.name();
-    }
-
-    @Override
-    public String name() {
-        return loop.name();
-    }
-
-    /** The reader thread, or null before start (for diagnostics and allocation measurements). */
-    public Thread readerThread() {
-        return loop.readerThread();
+        return name();
     }
 
     /**

@@ -1,11 +1,5 @@
 package org.mjpegwall.source;
 
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.mjpegwall.frame.FrameBuffer;
-import org.mjpegwall.frame.FrameSource;
-import org.mjpegwall.frame.SourceState;
-import org.mjpegwall.frame.SourceStats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,62 +15,10 @@ import org.slf4j.LoggerFactory;
  *         .snapshotPollInterval(Duration.ofSeconds(2)).buildPoller();
  * }</pre>
  */
-public final class SnapshotPoller implements FrameSource {
+public final class SnapshotPoller extends LoopSource {
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotPoller.class);
 
-    private final SourceLoop loop;
-
     SnapshotPoller(SourceOptions options) {
-        this.loop = new SourceLoop(options, new SnapshotSession(), LOG, "snapshot-poller");
-    }
-
-    @Override
-    public List<FrameBuffer> requestBuffers(int length, int maxLength, int count) {
-        return loop.requestBuffers(length, maxLength, count);
-    }
-
-    @Override
-    public void enqueueBuffer(FrameBuffer buffer) {
-        loop.enqueueBuffer(buffer);
-    }
-
-    @Override
-    public FrameBuffer dequeueBuffer() throws InterruptedException {
-        return loop.dequeueBuffer();
-    }
-
-    @Override
-    public FrameBuffer dequeueBuffer(long timeout, TimeUnit unit) throws InterruptedException {
-        return loop.dequeueBuffer(timeout, unit);
-    }
-
-    @Override
-    public void start() {
-        loop.start();
-    }
-
-    @Override
-    public void stop() {
-        loop.stop();
-    }
-
-    @Override
-    public SourceState state() {
-        return loop.state();
-    }
-
-    @Override
-    public SourceStats stats() {
-        return loop.stats();
-    }
-
-    @Override
-    public String name() {
-        return loop.name();
-    }
-
-    /** The reader thread, or null before start. */
-    public Thread readerThread() {
-        return loop.readerThread();
+        super(new SourceLoop(options, new SnapshotSession(), LOG, "snapshot-poller"));
     }
 }

@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -19,25 +18,6 @@ import org.mjpegwall.testing.TestJpegs;
 
 /** The JPEG helper: Huffman table detection and insertion, and decoding of table-less webcam frames. */
 class JpegTest {
-    /** Removes every DHT segment before the first scan, as many USB webcams send their frames. */
-    static byte[] stripHuffmanTables(byte[] jpeg) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(jpeg, 0, 2);
-        int i = 2;
-        while (true) {
-            int marker = jpeg[i + 1] & 0xff;
-            if (marker == 0xDA) {
-                out.write(jpeg, i, jpeg.length - i);
-                return out.toByteArray();
-            }
-            int len = ((jpeg[i + 2] & 0xff) << 8) | (jpeg[i + 3] & 0xff);
-            if (marker != 0xC4) {
-                out.write(jpeg, i, 2 + len);
-            }
-            i += 2 + len;
-        }
-    }
-
     @Test
     void imageIoJpegHasHuffmanTables() {
         byte[] jpeg = TestJpegs.real(64, 48, 1);
@@ -46,7 +26,7 @@ class JpegTest {
 
     @Test
     void detectsMissingHuffmanTables() {
-        byte[] stripped = stripHuffmanTables(TestJpegs.real(64, 48, 1));
+        byte[] stripped = TestJpegs.withoutHuffmanTables(TestJpegs.real(64, 48, 1));
         assertFalse(Jpeg.hasHuffmanTables(stripped, 0, stripped.length));
     }
 
@@ -54,7 +34,7 @@ class JpegTest {
     void decodesJpegWithoutHuffmanTablesToTheSamePixels() throws IOException {
         // given: an ImageIO JPEG (standard tables) and the same bytes with its DHT segments removed
         byte[] original = TestJpegs.real(64, 48, 5);
-        byte[] stripped = stripHuffmanTables(original);
+        byte[] stripped = TestJpegs.withoutHuffmanTables(original);
         assertTrue(stripped.length < original.length);
         BufferedImage expected = ImageIO.read(new ByteArrayInputStream(original));
         // when
@@ -76,7 +56,7 @@ class JpegTest {
         byte[] padded = new byte[original.length + 10];
         System.arraycopy(original, 0, padded, 5, original.length);
         assertArrayEquals(original, Jpeg.withStandardHuffmanTables(padded, 5, original.length));
-        byte[] stripped = stripHuffmanTables(original);
+        byte[] stripped = TestJpegs.withoutHuffmanTables(original);
         byte[] fixed = Jpeg.withStandardHuffmanTables(stripped, 0, stripped.length);
         assertTrue(Jpeg.hasHuffmanTables(fixed, 0, fixed.length));
         assertEquals(stripped.length + 4 + 2 * (1 + 16 + 12) + 2 * (1 + 16 + 162), fixed.length);

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.Arrays;
+import org.mjpegwall.testing.TestJpegs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -52,7 +53,7 @@ class DcThumbnailDecoderTest {
     void readsFramesWithoutHuffmanTablesWithTheStandardOnes() throws IOException {
         // given a webcam-style frame: no DHT segment
         byte[] full = JpegVariants.encode(JpegVariants.picture(320, 240, 5), JpegVariants.Sampling.S422, 0, false, 0.75f);
-        byte[] jpeg = JpegVariants.withoutHuffmanTables(full);
+        byte[] jpeg = TestJpegs.withoutHuffmanTables(full);
         assertFalse(Jpeg.hasHuffmanTables(jpeg, 0, jpeg.length));
 
         // when

@@ -99,25 +99,6 @@ final class JpegVariants {
         }
     }
 
-    /** The same JPEG without its DHT segments (as many USB webcams send them); the JDK writes the standard tables. */
-    static byte[] withoutHuffmanTables(byte[] jpeg) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(jpeg, 0, 2);
-        int i = 2;
-        while (true) {
-            int marker = jpeg[i + 1] & 0xFF;
-            int len = ((jpeg[i + 2] & 0xFF) << 8) | (jpeg[i + 3] & 0xFF);
-            if (marker == 0xDA) {
-                out.write(jpeg, i, jpeg.length - i);
-                return out.toByteArray();
-            }
-            if (marker != 0xC4) {
-                out.write(jpeg, i, 2 + len);
-            }
-            i += 2 + len;
-        }
-    }
-
     /** The thumbnail the DC decoder should give: the mean BT.601 luma of each 8×8 block of the decoded picture. */
     static GreyImage expectedThumbnail(byte[] jpeg) {
         BufferedImage img;

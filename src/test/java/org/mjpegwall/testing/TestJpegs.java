@@ -99,4 +99,24 @@ public final class TestJpegs {
         }
         return out.toByteArray();
     }
+
+    /** The frame without its DHT segments (those before the first scan), as many USB webcams send their frames. */
+    public static byte[] withoutHuffmanTables(byte[] jpeg) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        int i = 2;
+        while (i < jpeg.length) {
+            int marker = jpeg[i + 1] & 0xFF;
+            if (marker == 0xDA) {
+                out.write(jpeg, i, jpeg.length - i);
+                break;
+            }
+            int len = ((jpeg[i + 2] & 0xFF) << 8) | (jpeg[i + 3] & 0xFF);
+            if (marker != 0xC4) {
+                out.write(jpeg, i, len + 2);
+            }
+            i += len + 2;
+        }
+        return out.toByteArray();
+    }
 }

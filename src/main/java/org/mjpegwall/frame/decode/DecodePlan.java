@@ -4,10 +4,11 @@ package org.mjpegwall.frame.decode;
  * How one frame is decoded: the DCT scaling factor (1/{@code scale}) and the size and bytes of the output,
  * checked against the decoder's limits before any memory is touched.
  *
- * <p>Why "covering" and only 1, 1/2, 1/4, 1/8: the decoder never scales in Java. It picks the smallest of
- * these factors whose picture is still at least the drawn size, and the scene graph draws that picture at the
- * tile's size. libjpeg-turbo has fast (SIMD) inverse DCTs for these four sizes only; its other M/8 factors are
- * plain C.
+ * <p>Why "covering" and only 1, 1/2, 1/4, 1/8: the decoder itself never scales in Java. It picks the smallest
+ * of these factors whose picture is still at least the drawn size; a wall tile then has it brought to its exact
+ * size by {@link NearestFit} (JavaFX's software pipeline scales on its one render thread, slowly), the focus
+ * view has the scene graph draw it. libjpeg-turbo has fast (SIMD) inverse DCTs for these four sizes only; its
+ * other M/8 factors are plain C.
  *
  * @param sourceWidth the frame's width as its header states it
  * @param sourceHeight the frame's height as its header states it

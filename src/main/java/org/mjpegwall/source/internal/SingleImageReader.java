@@ -29,6 +29,10 @@ final class SingleImageReader {
         if (length > skipLimit) {
             throw MultipartParser.tooLarge(length, skipLimit);
         }
+        if (length == 0) {
+            // Delivered, it would be an empty frame; a camera that answers so has no picture to give.
+            throw new ProtocolException("the camera sent an empty image (Content-Length: 0)");
+        }
         if (length > maxFrame) {
             if (!r.skipFully(length)) {
                 throw new EOFException("connection closed inside an image");

@@ -230,9 +230,15 @@ public final class TileSkin extends SkinBase<Tile> {
         Image img = imageView.getImage();
         if (img != null) {
             double[] fit = GridLayout.fit(img.getWidth(), img.getHeight(), w, h);
-            // Snap to whole pixels: a tile decoded at drawn size is then copied 1:1, not resampled.
-            double iw = Math.round(fit[0]);
-            double ih = Math.round(fit[1]);
+            // A picture made to fit the tile (the renderer's box: whole pixels, rounded down) is drawn at its own
+            // size: JavaFX's software pipeline copies a 1:1 picture row by row but samples a scaled one pixel by
+            // pixel, on its one render thread. Anything else is snapped to whole pixels.
+            double[] box = getSkinnable().imageBox();
+            double[] snug = GridLayout.fit(img.getWidth(), img.getHeight(), Math.floor(box[0] + 1e-6),
+                    Math.floor(box[1] + 1e-6));
+            boolean madeToFit = Math.round(snug[0]) == img.getWidth() && Math.round(snug[1]) == img.getHeight();
+            double iw = madeToFit ? img.getWidth() : Math.round(fit[0]);
+            double ih = madeToFit ? img.getHeight() : Math.round(fit[1]);
             imageView.setFitWidth(iw);
             imageView.setFitHeight(ih);
             imageView.relocate(Math.round(x + (w - iw) / 2), Math.round(y + (h - ih) / 2));

@@ -154,10 +154,11 @@ public final class FrameDecoder {
 
     /**
      * Decodes {@code len} bytes of {@code data} to be drawn within {@code maxW}×{@code maxH} device pixels (0 for
-     * full resolution), never larger than the frame itself, into memory the screen does not show. Decode worker.
+     * full resolution), never larger than the frame itself, into memory the screen does not show; {@code exact}: at
+     * exactly the drawn size (see {@link TilePixels#decode}). Decode worker.
      */
-    Decoded decodePixels(byte[] data, int len, int maxW, int maxH, long arrivalNanos) {
-        return pixels.decode(data, len, maxW, maxH, arrivalNanos);
+    Decoded decodePixels(byte[] data, int len, int maxW, int maxH, long arrivalNanos, boolean exact) {
+        return pixels.decode(data, len, maxW, maxH, arrivalNanos, exact);
     }
 
     /** Shows a finished decode (FX thread); false for a corrupt frame. */
@@ -172,6 +173,6 @@ public final class FrameDecoder {
 
     /** Decodes and applies on the calling (FX) thread. */
     boolean decode(byte[] data, int len, int maxW, int maxH) {
-        return apply(decodePixels(data, len, maxW, maxH, 0), Long.MAX_VALUE);
+        return apply(decodePixels(data, len, maxW, maxH, 0, false), Long.MAX_VALUE);
     }
 }

@@ -31,7 +31,7 @@ final class FxImagePixels implements TilePixels {
     }
 
     @Override
-    public FrameDecoder.Decoded decode(byte[] data, int len, int maxW, int maxH, long arrivalNanos) {
+    public FrameDecoder.Decoded decode(byte[] data, int len, int maxW, int maxH, long arrivalNanos, boolean exact) {
         Jpeg.Size size = Jpeg.size(data, 0, len);
         if (size == null || size.width() <= 0 || size.height() <= 0) {
             return FrameDecoder.Decoded.failed(arrivalNanos);

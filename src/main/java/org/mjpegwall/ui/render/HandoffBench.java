@@ -15,6 +15,7 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.TilePane;
 import javafx.stage.Stage;
+import org.mjpegwall.frame.decode.NearestFit;
 
 /**
  * Measures the cheapest way to hand decoded BGRA pixels to JavaFX, for {@code bench-decode}: a window of tiles
@@ -25,10 +26,12 @@ import javafx.stage.Stage;
  * <li>a {@link PixelBuffer} over the decoder's own memory, two per tile (double buffering, so the renderer never
  *     shows a half-written frame): {@code updateBuffer} marks the new one dirty and the view switches to it;
  *     as {@code ByteBgraPre} bytes, or as {@code IntArgbPre} ints over the same bytes (BGRA bytes are ARGB
- *     little-endian ints).</li>
+ *     little-endian ints);</li>
+ * <li>the same {@code IntArgbPre} buffers made at the size they are drawn at, so the scene graph draws them 1:1
+ *     (what the wall's tiles do, see {@code frame.decode.NearestFit}) rather than scaling each frame.</li>
  * </ul>
  * The cost is the process's CPU, which includes the render thread's texture upload, above a baseline run where
- * nothing changes.
+ * nothing changes; the render thread's own CPU time is given apart (JavaFX's software pipeline draws on it alone).
  */
 public final class HandoffBench {
     private HandoffBench() {
@@ -40,7 +43,8 @@ public final class HandoffBench {
         SET_PIXELS("WritableImage.setPixels, ByteBgraPre"),
         SET_PIXELS_INTS("WritableImage.setPixels, IntArgbPre"),
         PIXEL_BUFFER_BYTES("PixelBuffer<ByteBuffer> ByteBgraPre, double-buffered"),
-        PIXEL_BUFFER_INTS("PixelBuffer<IntBuffer> IntArgbPre, double-buffered");
+        PIXEL_BUFFER_INTS("PixelBuffer<IntBuffer> IntArgbPre, double-buffered"),
+        PIXEL_BUFFER_INTS_DRAWN_SIZE("the same, made at the size drawn (drawn 1:1, not scaled)");
 
         private final String description;
 
@@ -59,9 +63,10 @@ public final class HandoffBench {
      * @param updatesPerSecond tile pictures replaced per second (all tiles at {@code fps})
      * @param fxMsPerUpdate FX-thread time per replaced picture
      * @param cpuCores the whole process's CPU over the run, in cores
+     * @param renderCores the render thread's CPU over the run, in cores
      */
     public record Result(Mode mode, int tiles, int width, int height, double updatesPerSecond, double fxMsPerUpdate,
-            double cpuCores) {
+            double cpuCores, double renderCores) {
     }
 
     /**
@@ -90,22 +95,37 @@ public final class HandoffBench {
             Thread.sleep(Math.min(2000, seconds * 1000L)); // warm-up: first textures, JIT
             var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             long[] before = FxThread.onFx(rig::counters);
+            long render0 = renderThreadCpuNanos();
             long cpu0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             Thread.sleep(seconds * 1000L);
             long[] after = FxThread.onFx(rig::counters);
             long cpu1 = os.getProcessCpuTime();
+            long render1 = renderThreadCpuNanos();
             double secs = (System.nanoTime() - t0) / 1e9;
             long updates = after[0] - before[0];
             long fxNanos = after[1] - before[1];
             return new Result(mode, tiles, w, h, round(updates / secs),
-                    updates == 0 ? 0 : round(fxNanos / 1e6 / updates * 1000) / 1000, round((cpu1 - cpu0) / 1e9 / secs));
+                    updates == 0 ? 0 : round(fxNanos / 1e6 / updates * 1000) / 1000, round((cpu1 - cpu0) / 1e9 / secs),
+                    round((render1 - render0) / 1e9 / secs));
         } finally {
             FxThread.onFx(() -> {
                 rig.close();
                 return null;
             });
         }
+    }
+
+    /** CPU time of JavaFX's render thread(s) so far. */
+    private static long renderThreadCpuNanos() {
+        var threads = ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith("QuantumRenderer")) {
+                sum += Math.max(0, threads.getThreadCpuTime(t.getId()));
+            }
+        }
+        return sum;
     }
 
     /** The window and its tiles; FX thread only. */
@@ -125,13 +145,15 @@ public final class HandoffBench {
         private long next;
         private int turn;
 
-        Rig(Mode mode, int tiles, int w, int h, int fps, int windowWidth, int windowHeight) {
+        Rig(Mode mode, int tiles, int sourceW, int sourceH, int fps, int windowWidth, int windowHeight) {
             this.mode = mode;
-            this.w = w;
-            this.h = h;
             this.intervalNanos = 1_000_000_000L / fps;
             int columns = (int) Math.ceil(Math.sqrt(tiles));
             int rows = (tiles + columns - 1) / columns;
+            int[] drawn = NearestFit.fitted(sourceW, sourceH, windowWidth / columns, windowHeight / rows);
+            boolean drawnSize = mode == Mode.PIXEL_BUFFER_INTS_DRAWN_SIZE;
+            this.w = drawnSize ? drawn[0] : sourceW;
+            this.h = drawnSize ? drawn[1] : sourceH;
             TilePane pane = new TilePane();
             pane.setPrefColumns(columns);
             views = new ImageView[tiles];
@@ -148,7 +170,7 @@ public final class HandoffBench {
                                 PixelFormat.getByteBgraPreInstance());
                         buffers[t][k] = pb;
                         images[t][k] = new WritableImage(pb);
-                    } else if (mode == Mode.PIXEL_BUFFER_INTS) {
+                    } else if (mode == Mode.PIXEL_BUFFER_INTS || drawnSize) {
                         PixelBuffer<IntBuffer> pb = new PixelBuffer<>(w, h, ints[t][k],
                                 PixelFormat.getIntArgbPreInstance());
                         buffers[t][k] = pb;
@@ -160,9 +182,8 @@ public final class HandoffBench {
                     }
                 }
                 ImageView v = new ImageView(images[t][0]);
-                v.setFitWidth((double) windowWidth / columns);
-                v.setFitHeight((double) windowHeight / rows);
-                v.setPreserveRatio(true);
+                v.setFitWidth(drawn[0]); // the wall's tiles snap the drawn size to whole pixels too
+                v.setFitHeight(drawn[1]);
                 views[t] = v;
                 pane.getChildren().add(v);
             }

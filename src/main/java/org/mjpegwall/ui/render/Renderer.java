@@ -269,12 +269,13 @@ public final class Renderer {
         decoder.startDecode();
         int w = maxW;
         int h = maxH;
+        boolean exact = !target.fullResolution();
         try {
             pool.execute(() -> {
                 long t0 = time.nanoTime();
                 FrameDecoder.Decoded d;
                 try {
-                    d = decoder.decodePixels(buffer.data(), buffer.used(), w, h, buffer.arrivalNanos());
+                    d = decoder.decodePixels(buffer.data(), buffer.used(), w, h, buffer.arrivalNanos(), exact);
                 } catch (RuntimeException | OutOfMemoryError e) {
                     // Counted and skipped like a corrupt frame; above all the decoder must not stay busy,
                     // or the tile would freeze on its last image while its camera still streams.

@@ -11,8 +11,14 @@ import javafx.scene.image.Image;
  * thread (see {@link Renderer}): memory that left the screen before such a sync is no longer read by the renderer.
  */
 interface TilePixels {
-    /** Decodes a frame into memory the screen does not show (a decode worker; one decode at a time). */
-    FrameDecoder.Decoded decode(byte[] data, int len, int maxW, int maxH, long arrivalNanos);
+    /**
+     * Decodes a frame into memory the screen does not show (a decode worker; one decode at a time).
+     *
+     * @param exact make the picture exactly the size it is drawn at within {@code maxW}×{@code maxH} when that is
+     *     smaller than the frame (a wall tile), rather than the DCT factor's size that covers it (the focus view,
+     *     which the scene graph draws smoothly)
+     */
+    FrameDecoder.Decoded decode(byte[] data, int len, int maxW, int maxH, long arrivalNanos, boolean exact);
 
     /** Shows a finished decode (FX thread); false for a corrupt frame, which leaves the picture as it was. */
     boolean apply(FrameDecoder.Decoded d, long synced);

@@ -14,7 +14,7 @@ public final class TodaysDecode {
      * @return the decoded picture's width and height, or {@code null} for a frame JavaFX cannot decode
      */
     public int[] decode(byte[] data, int len, int maxWidth, int maxHeight) {
-        FrameDecoder.Decoded d = decoder.decodePixels(data, len, maxWidth, maxHeight, 0);
+        FrameDecoder.Decoded d = decoder.decodePixels(data, len, maxWidth, maxHeight, 0, true);
         return d.ok() ? new int[] {d.width(), d.height()} : null;
     }
 }

@@ -7,8 +7,10 @@ import javafx.scene.image.Image;
 import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
+import org.mjpegwall.frame.Jpeg;
 import org.mjpegwall.frame.decode.Decoded;
 import org.mjpegwall.frame.decode.JpegDecodeException;
+import org.mjpegwall.frame.decode.NearestFit;
 import org.mjpegwall.frame.decode.OutputBuffer;
 import org.mjpegwall.frame.decode.PixelLayout;
 
@@ -16,7 +18,8 @@ import org.mjpegwall.frame.decode.PixelLayout;
  * A tile's pictures decoded by a {@code frame.decode} decoder (libjpeg-turbo) at the DCT factor that covers the
  * drawn size, straight into BGRA memory that two {@link PixelBuffer}s show as {@code IntArgbPre} ints (BGRA bytes
  * read little-endian are ARGB, and opaque pixels are their own premultiplied form): no copy and no conversion
- * between the decoder and the texture upload.
+ * between the decoder and the texture upload. A wall tile's picture is made exactly the size it is drawn at
+ * ({@link NearestFit} bridges the rest of the way from the DCT factor), so the render thread copies it 1:1.
  *
  * <p>Double buffering: the worker decodes into the buffer not on screen; the FX thread then marks it updated and
  * shows its image. The buffer that left the screen is written again only once a pulse has synchronised the scene
@@ -30,6 +33,9 @@ import org.mjpegwall.frame.decode.PixelLayout;
 final class TurboPixels implements TilePixels {
     private final TileDecoding decoders;
     private final OutputBuffer[] out = {new OutputBuffer(), new OutputBuffer()};
+    // The worker's alone (one decode per tile at a time): the picture at the DCT factor before it is fitted.
+    private final OutputBuffer scratch = new OutputBuffer();
+    private final NearestFit fit = new NearestFit();
     private ByteBuffer written; // the worker's output memory, handed over with its result
     // FX thread only (read by the worker while its decode is in flight, see above):
     private final ByteBuffer[] memory = new ByteBuffer[2];
@@ -53,12 +59,24 @@ final class TurboPixels implements TilePixels {
     }
 
     @Override
-    public FrameDecoder.Decoded decode(byte[] data, int len, int maxW, int maxH, long arrivalNanos) {
+    public FrameDecoder.Decoded decode(byte[] data, int len, int maxW, int maxH, long arrivalNanos, boolean exact) {
         try {
-            Decoded d = decoders.forThisThread().decode(data, 0, len, maxW, maxH, PixelLayout.BGRA, out[back()]);
-            written = d.pixels();
-            return new FrameDecoder.Decoded(true, d.width(), d.height(), d.plan().sourceWidth(),
-                    d.plan().sourceHeight(), arrivalNanos, 0);
+            Jpeg.Size size = exact && maxW > 0 && maxH > 0 ? Jpeg.size(data, 0, len) : null;
+            int[] drawn = size == null || size.width() < 1 || size.height() < 1 ? null
+                    : NearestFit.fitted(size.width(), size.height(), maxW, maxH);
+            if (drawn == null || drawn[0] >= size.width()) {
+                // Full size, or drawn at least as large: decoded straight into the buffer shown next.
+                Decoded d = decoders.forThisThread().decode(data, 0, len, maxW, maxH, PixelLayout.BGRA, out[back()]);
+                written = d.pixels();
+                return new FrameDecoder.Decoded(true, d.width(), d.height(), d.plan().sourceWidth(),
+                        d.plan().sourceHeight(), arrivalNanos, 0);
+            }
+            Decoded d = decoders.forThisThread().decode(data, 0, len, drawn[0], drawn[1], PixelLayout.BGRA, scratch);
+            int w = Math.min(drawn[0], d.width());
+            int h = Math.min(drawn[1], d.height());
+            written = out[back()].reserve(w * h * 4);
+            fit.resample(d.pixels(), d.width(), d.height(), d.stride(), written, w, h);
+            return new FrameDecoder.Decoded(true, w, h, d.plan().sourceWidth(), d.plan().sourceHeight(), arrivalNanos, 0);
         } catch (JpegDecodeException e) {
             return FrameDecoder.Decoded.failed(arrivalNanos);
         }

@@ -63,13 +63,16 @@ final class TileBinder {
             return target;
         }
 
-        /** The box the image is letterboxed into, in device pixels (a HiDPI screen has more than layout pixels). */
+        /**
+         * The box the image is letterboxed into, in whole device pixels (a HiDPI screen has more than layout
+         * pixels), rounded down: a picture made to fit it never spills over the tile's edge.
+         */
         @Override
         public int[] drawnSize() {
             double[] box = tile.imageBox();
             Window w = tile.getScene() == null ? null : tile.getScene().getWindow();
             double scale = w == null ? 1.0 : Math.max(1.0, w.getOutputScaleX());
-            return new int[] {(int) Math.round(box[0] * scale), (int) Math.round(box[1] * scale)};
+            return new int[] {(int) Math.floor(box[0] * scale + 1e-6), (int) Math.floor(box[1] * scale + 1e-6)};
         }
 
         @Override

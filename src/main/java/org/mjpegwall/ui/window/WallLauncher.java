@@ -7,6 +7,7 @@ import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.stage.Stage;
 import org.mjpegwall.ui.model.WallStart;
+import org.mjpegwall.ui.render.PrismTuning;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,7 @@ public final class WallLauncher {
         options = opts;
         Thread hook = new Thread(WallLauncher::shutDown, "wall-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        PrismTuning.apply();
         Application.launch(WallApplication.class);
         WallWindow w = window;
         if (w != null) {

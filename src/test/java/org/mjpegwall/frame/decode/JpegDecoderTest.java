@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.ByteBuffer;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.mjpegwall.testing.TestJpegs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -160,7 +161,7 @@ class JpegDecoderTest {
     void decodesFramesWithoutHuffmanTablesAsWithTheStandardTables(String name) throws Exception {
         // given a frame as many USB webcams send it: no DHT segment (its tables were the standard ones)
         byte[] original = TestFrames.photo(320, 240);
-        byte[] stripped = TestFrames.stripHuffmanTables(original);
+        byte[] stripped = TestJpegs.withoutHuffmanTables(original);
         assertFalse(Jpeg.hasHuffmanTables(stripped, 0, stripped.length));
         byte[] fixed = Jpeg.withStandardHuffmanTables(stripped, 0, stripped.length);
         JpegDecoder dec = open(name);

@@ -62,25 +62,6 @@ final class TestFrames {
         return out.toByteArray();
     }
 
-    /** Removes every DHT segment before the first scan, as many USB webcams send their frames. */
-    static byte[] stripHuffmanTables(byte[] jpeg) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(jpeg, 0, 2);
-        int i = 2;
-        while (true) {
-            int marker = jpeg[i + 1] & 0xff;
-            if (marker == 0xDA) {
-                out.write(jpeg, i, jpeg.length - i);
-                return out.toByteArray();
-            }
-            int len = ((jpeg[i + 2] & 0xff) << 8) | (jpeg[i + 3] & 0xff);
-            if (marker != 0xC4) {
-                out.write(jpeg, i, 2 + len);
-            }
-            i += 2 + len;
-        }
-    }
-
     /** The frame with the size in its SOF header replaced (the scan data stays as it was). */
     static byte[] withStatedSize(byte[] jpeg, int w, int h) {
         byte[] b = jpeg.clone();

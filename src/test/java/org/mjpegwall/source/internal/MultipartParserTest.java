@@ -378,6 +378,18 @@ class MultipartParserTest {
         assertFrames(h2, A);
     }
 
+    @Test
+    void anEmptySnapshotIsAnErrorInWordsNotAnEmptyFrame() {
+        // given a still-image answer with Content-Length: 0 (found by MultipartParserFuzzTest)
+        ParserHarness h = new ParserHarness(new byte[0], null, 1 << 20, 1, 1 << 20, 11);
+        // when / then
+        java.net.ProtocolException e = assertThrows(java.net.ProtocolException.class,
+                () -> h.parser.readWholeBody(h, 0));
+        assertTrue(e.getMessage().contains("empty image"), e.getMessage());
+        assertTrue(h.frames.isEmpty());
+        assertEquals(1, h.pool.size(), "the buffer stays in the pool");
+    }
+
     /**
      * Frames of random sizes (0 to 150 KB) full of near-misses of the delimiter ("\r\n--fram" + other
      * byte, "--frame" not at a line start), without Content-Length, with CRLF or bare LF, read in pieces

@@ -117,6 +117,60 @@ class TileSkinTest {
     }
 
     @Test
+    void aNewFrameOfTheSameSizeLeavesTheLayoutAloneAndANewSizeLaysThePictureOutAgain() {
+        fxRun(() -> {
+            // given a tile laid out with a 400×300 picture, drawn 1:1 (the tile is 300 high, no stylesheet here)
+            Tile tile = skinned();
+            javafx.scene.layout.StackPane root = new javafx.scene.layout.StackPane(tile);
+            new javafx.scene.Scene(root, 600, 300);
+            tile.setImage(new WritableImage(400, 300));
+            root.applyCss();
+            root.layout();
+            javafx.scene.image.ImageView picture = (javafx.scene.image.ImageView) tile.lookup(".tile-image");
+            assertEquals(400, picture.getFitWidth());
+            root.layout();
+            assertFalse(tile.isNeedsLayout(), "laid out");
+            // when the next frame comes in the other buffer of the same size
+            tile.setImage(new WritableImage(400, 300));
+            // then nothing needs laying out (16 cameras at 30 fps would otherwise lay the wall out 480 times a second)
+            assertFalse(tile.isNeedsLayout());
+            assertFalse(root.isNeedsLayout());
+            // when the camera sends another size
+            tile.setImage(new WritableImage(1280, 720));
+            // then the tile is laid out again and the picture fits the box at its new aspect ratio
+            assertTrue(tile.isNeedsLayout());
+            root.layout();
+            assertEquals(533, picture.getFitWidth(), 1.0);
+            assertEquals(300, picture.getFitHeight(), 1.0);
+        });
+    }
+
+    @Test
+    void aPictureMadeToFitIsDrawnAtItsOwnSizeInATileOfFractionalSize() {
+        fxRun(() -> {
+            // given a tile 600×300.6 layout pixels large (grids give tiles fractional sizes) and a 400×300 picture,
+            // what the decoder makes for it (the box rounded down to whole pixels)
+            Tile tile = skinned();
+            javafx.scene.layout.Pane root = new javafx.scene.layout.Pane(tile);
+            new javafx.scene.Scene(root, 700, 400);
+            tile.setImage(new WritableImage(400, 300));
+            root.applyCss();
+            tile.resize(600, 300.6);
+            tile.layout();
+            // then it is drawn 1:1 (scaled to 401×301 it would be resampled on every frame), on whole pixels
+            javafx.scene.image.ImageView picture = (javafx.scene.image.ImageView) tile.lookup(".tile-image");
+            assertEquals(400, picture.getFitWidth());
+            assertEquals(300, picture.getFitHeight());
+            assertEquals(Math.rint(picture.getLayoutX()), picture.getLayoutX());
+            // when a picture is not made to fit (another camera, a still), then it is scaled to the box as before
+            tile.setImage(new WritableImage(200, 150));
+            tile.layout();
+            assertEquals(401, picture.getFitWidth());
+            assertEquals(301, picture.getFitHeight());
+        });
+    }
+
+    @Test
     void theOverlaySaysWhyACameraIsNotLive() {
         fx(() -> {
             // given

@@ -9,7 +9,6 @@ import static org.mjpegwall.ui.FxTesting.fx;
 import static org.mjpegwall.ui.FxTesting.fxRun;
 
 import java.awt.Color;
-import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -419,7 +418,7 @@ abstract class RendererCases {
         open(1);
         Renderer.Target t = tile(0, 320, 240);
         visible = List.of(t);
-        byte[] tableLess = withoutHuffmanTables(TestJpegs.solid(320, 240, Color.RED, 0));
+        byte[] tableLess = TestJpegs.withoutHuffmanTables(TestJpegs.solid(320, 240, Color.RED, 0));
         assertFalse(Jpeg.hasHuffmanTables(tableLess, 0, tableLess.length));
         // when
         sources.get(0).push(tableLess);
@@ -431,28 +430,12 @@ abstract class RendererCases {
     }
 
     /**
-     * The picture a {@code sw}×{@code sh} frame drawn at {@code dw}×{@code dh} is decoded to, as "WxH": at most
-     * the drawn size for JavaFX, the DCT factor that just covers it for libjpeg-turbo.
+     * The picture a {@code sw}×{@code sh} frame drawn in a {@code dw}×{@code dh} tile is made at, as "WxH": the
+     * letterboxed size itself with either decoder (JavaFX scales to it; libjpeg-turbo decodes at the DCT factor
+     * that covers it and is fitted to it), so the screen draws it 1:1.
      */
-    abstract String decodedSize(int sw, int sh, int dw, int dh);
-
-    /** Drops every DHT segment before the first scan (ImageIO writes the standard tables). */
-    static byte[] withoutHuffmanTables(byte[] jpeg) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(jpeg, 0, 2);
-        int i = 2;
-        while (i < jpeg.length) {
-            int marker = jpeg[i + 1] & 0xFF;
-            if (marker == 0xDA) {
-                out.write(jpeg, i, jpeg.length - i);
-                break;
-            }
-            int len = ((jpeg[i + 2] & 0xFF) << 8) | (jpeg[i + 3] & 0xFF);
-            if (marker != 0xC4) {
-                out.write(jpeg, i, len + 2);
-            }
-            i += len + 2;
-        }
-        return out.toByteArray();
+    static String decodedSize(int sw, int sh, int dw, int dh) {
+        double f = Math.min((double) dw / sw, (double) dh / sh);
+        return Math.round(sw * f) + "x" + Math.round(sh * f);
     }
 }

@@ -21,12 +21,6 @@ class RendererFallbackTest extends RendererCases {
         return TileDecoding.javaFx();
     }
 
-    @Override
-    String decodedSize(int sw, int sh, int dw, int dh) {
-        double f = Math.min((double) dw / sw, (double) dh / sh);
-        return Math.round(sw * f) + "x" + Math.round(sh * f);
-    }
-
     @Test
     void theFallbackDecodesWithJavaFxWithoutPixelBuffers() {
         // given the fallback

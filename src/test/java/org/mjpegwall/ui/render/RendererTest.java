@@ -58,15 +58,6 @@ class RendererTest extends RendererCases {
         assumeTrue(JpegDecoders.turboAvailable(), "libjpeg-turbo: " + JpegDecoders.unavailableReason());
     }
 
-    @Override
-    String decodedSize(int sw, int sh, int dw, int dh) {
-        int scale = 1;
-        while (scale < 8 && ((sw + 2 * scale - 1) / (2 * scale) >= dw || (sh + 2 * scale - 1) / (2 * scale) >= dh)) {
-            scale *= 2;
-        }
-        return (sw + scale - 1) / scale + "x" + (sh + scale - 1) / scale;
-    }
-
     /** The real decoder, reporting each write to {@link #afterWrite}. */
     private final class Watched implements JpegDecoder {
         private final JpegDecoder inner;
@@ -148,14 +139,35 @@ class RendererTest extends RendererCases {
         assertNotSame(images.get(0), images.get(1));
         assertSame(images.get(0), images.get(2));
         assertEquals(1, t.decoder().allocations());
-        // when the camera changes its size
+        // when the camera changes its size (and so the picture's, letterboxed in the same tile)
         sources.get(0).push(TestJpegs.solid(480, 270, Color.RED, 3));
         pulse();
         // then a new pair of pictures, of the new size
         assertEquals(2, t.decoder().allocations());
-        assertEquals(480, shown(t).getWidth());
+        assertEquals("320x180", size(shown(t)));
         assertNotSame(images.get(0), shown(t));
         assertNotSame(images.get(1), shown(t));
+    }
+
+    @Test
+    void aTilesPictureIsMadeExactlyTheSizeItIsDrawnAtSoTheScreenCopiesIt1To1() {
+        // given a 640×480 camera in a 16:9 tile box of 316×176 device pixels, and the same camera in a focus view
+        open(1);
+        Renderer.Target t = tile(0, 316, 176);
+        visible = List.of(t);
+        // when
+        sources.get(0).push(TestJpegs.solid(640, 480, Color.RED, 0));
+        pulse();
+        // then the picture is the letterboxed size itself (decoded at 1/2, 320×240, and fitted), all red
+        assertEquals("235x176", size(shown(t)));
+        assertTrue(allOf(shown(t), 0xFF0000));
+        assertEquals(640, t.decoder().sourceWidth());
+        // when the focus view shows it, then the picture stays at the factor that covers it (drawn smoothly)
+        Renderer.Target focus = fullResolution(0, 316, 176);
+        visible = List.of(focus);
+        sources.get(0).push(TestJpegs.solid(640, 480, Color.RED, 1));
+        pulse();
+        assertEquals("320x240", size(shown(focus)));
     }
 
     @Test

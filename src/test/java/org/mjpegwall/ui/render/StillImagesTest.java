@@ -38,7 +38,7 @@ class StillImagesTest {
     @Test
     void decodesWebcamFramesWithoutHuffmanTables() {
         // given
-        byte[] tableLess = RendererCases.withoutHuffmanTables(TestJpegs.solid(320, 240, Color.RED, 0));
+        byte[] tableLess = TestJpegs.withoutHuffmanTables(TestJpegs.solid(320, 240, Color.RED, 0));
         // when
         Image img = StillImages.decode(tableLess, 640, 480);
         // then

@@ -12,8 +12,6 @@ import static org.mjpegwall.ui.FxTesting.waitUntil;
 import java.awt.Color;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -28,77 +26,22 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mjpegwall.config.CameraConfig;
-import org.mjpegwall.config.ConfigStore;
 import org.mjpegwall.config.SecondWindowConfig;
 import org.mjpegwall.config.ShareConfig;
 import org.mjpegwall.config.WallConfig;
 import org.mjpegwall.config.WindowGeometry;
 import org.mjpegwall.testing.TestJpegs;
-import org.mjpegwall.ui.TestSource;
 import org.mjpegwall.ui.control.Tile;
 import org.mjpegwall.ui.model.CameraModel;
-import org.mjpegwall.ui.model.WallSession;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /**
  * The wall as a desktop program: window sizes, full screen and kiosk mode, quitting while cameras
  * record, recording and sharing that come back after a restart, dialogs, and the tile's layout.
  * Synthetic sources (no network); the window-manager run in packaging/ covers what Monocle cannot.
  */
-class WallDesktopTest extends FxRobot {
-    @TempDir
-    Path home;
-
-    private final Map<String, TestSource> sources = new LinkedHashMap<>();
-    private WallWindow wall;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        closeWall();
-        // Dialogs a failed test left open must not confuse the next one.
-        fxRun(() -> List.copyOf(Window.getWindows()).stream().filter(w -> w instanceof Stage && w.isShowing()
-                && w != FxToolkit.toolkitContext().getRegisteredStage()).forEach(w -> ((Stage) w).close()));
-    }
-
-    private void closeWall() throws InterruptedException {
-        if (wall != null) {
-            WallWindow w = wall;
-            fxRun(() -> w.stage().close());
-            assertTrue(w.awaitClosed(15, TimeUnit.SECONDS));
-            wall = null;
-        }
-    }
-
-    private static List<CameraConfig> cameras(int n) {
-        List<CameraConfig> list = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-            list.add(new CameraConfig("cam" + i, "Cam " + i, "http://127.0.0.1:9/" + i, null, null, true, null));
-        }
-        return list;
-    }
-
-    private WallWindow open(WallConfig config, ConfigStore store) {
-        WallSession session = new WallSession(store, store != null, config, List.of(), false,
-                cam -> sources.computeIfAbsent(cam.id(), k -> new TestSource()), null);
-        wall = fx(() -> new WallWindow(new Stage(), session));
-        return wall;
-    }
-
-    private ConfigStore store() {
-        return ConfigStore.at(home.resolve("config.json"));
-    }
-
+class WallDesktopTest extends WallWindowCase {
     /** The saved configuration; an empty one while nothing was saved yet. */
     private WallConfig saved() {
         try {

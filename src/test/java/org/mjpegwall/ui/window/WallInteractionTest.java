@@ -11,18 +11,12 @@ import static org.mjpegwall.ui.FxTesting.waitUntil;
 import java.awt.Color;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mjpegwall.config.CameraConfig;
 import org.mjpegwall.config.ConfigStore;
 import org.mjpegwall.config.WallConfig;
@@ -33,50 +27,14 @@ import org.mjpegwall.ui.control.Tile;
 import org.mjpegwall.ui.model.CameraConnector;
 import org.mjpegwall.ui.model.CameraModel;
 import org.mjpegwall.ui.model.WallSession;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /** Keys, menus, dialogs and remembered choices, with synthetic sources (no network). */
-class WallInteractionTest extends FxRobot {
-    @TempDir
-    Path home;
-
-    private final Map<String, TestSource> sources = new LinkedHashMap<>();
-    private WallWindow wall;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        closeWall();
-    }
-
-    private void closeWall() throws InterruptedException {
-        if (wall != null) {
-            WallWindow w = wall;
-            fxRun(() -> w.stage().close());
-            assertTrue(w.awaitClosed(10, TimeUnit.SECONDS));
-            wall = null;
-        }
-    }
-
-    private static List<CameraConfig> cameras(int n) {
-        List<CameraConfig> list = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-            list.add(new CameraConfig("cam" + i, "Cam " + i, "http://127.0.0.1:9/" + i, null, null, true, null));
-        }
-        return list;
-    }
-
-    private WallWindow open(WallConfig config, ConfigStore store) {
-        WallConfig c = config.window() == null ? config.withWindow(new WindowGeometry(0, 0, 800, 600, false)) : config;
-        WallSession session = new WallSession(store, store != null, c, List.of(), false,
-                cam -> sources.computeIfAbsent(cam.id(), k -> new TestSource()), null);
-        wall = fx(() -> new WallWindow(new Stage(), session));
-        return wall;
+class WallInteractionTest extends WallWindowCase {
+    /** The wall at 800×600 unless the configuration says where. */
+    @Override
+    WallWindow open(WallConfig config, ConfigStore store) {
+        return super.open(config.window() == null ? config.withWindow(new WindowGeometry(0, 0, 800, 600, false)) : config,
+                store);
     }
 
     private List<String> tileTitles() {

@@ -1,0 +1,78 @@
+package org.mjpegwall.ui.window;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mjpegwall.ui.FxTesting.fx;
+import static org.mjpegwall.ui.FxTesting.fxRun;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.mjpegwall.config.CameraConfig;
+import org.mjpegwall.config.ConfigStore;
+import org.mjpegwall.config.WallConfig;
+import org.mjpegwall.ui.TestSource;
+import org.mjpegwall.ui.model.WallSession;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/**
+ * What the window-level tests share: a wall over synthetic sources (one {@link TestSource} per camera id, no
+ * network) in a temporary home, closed after each test together with any dialog a failed test left open.
+ */
+abstract class WallWindowCase extends FxRobot {
+    @TempDir
+    Path home;
+
+    final Map<String, TestSource> sources = new LinkedHashMap<>();
+    WallWindow wall;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void closeAll() throws Exception {
+        closeWall();
+        // Dialogs a failed test left open must not confuse the next one.
+        fxRun(() -> List.copyOf(Window.getWindows()).stream().filter(w -> w instanceof Stage && w.isShowing()
+                && w != FxToolkit.toolkitContext().getRegisteredStage()).forEach(w -> ((Stage) w).close()));
+    }
+
+    void closeWall() throws InterruptedException {
+        if (wall != null) {
+            WallWindow w = wall;
+            fxRun(() -> w.stage().close());
+            assertTrue(w.awaitClosed(15, TimeUnit.SECONDS));
+            wall = null;
+        }
+    }
+
+    static List<CameraConfig> cameras(int n) {
+        List<CameraConfig> list = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            list.add(new CameraConfig("cam" + i, "Cam " + i, "http://127.0.0.1:9/" + i, null, null, true, null));
+        }
+        return list;
+    }
+
+    /** Opens the wall on {@code config}, saving to {@code store} when there is one. */
+    WallWindow open(WallConfig config, ConfigStore store) {
+        WallSession session = new WallSession(store, store != null, config, List.of(), false,
+                cam -> sources.computeIfAbsent(cam.id(), k -> new TestSource()), null);
+        wall = fx(() -> new WallWindow(new Stage(), session));
+        return wall;
+    }
+
+    ConfigStore store() {
+        return ConfigStore.at(home.resolve("config.json"));
+    }
+}
