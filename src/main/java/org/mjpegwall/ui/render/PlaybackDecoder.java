@@ -96,7 +96,7 @@ public final class PlaybackDecoder {
                 String why = null;
                 try {
                     bytes = want.read().read();
-                    d = decoder.decodePixels(bytes, bytes.length, w, h, 0);
+                    d = decoder.decodePixels(bytes, bytes.length, w, h, 0, false); // drawn smoothly, as the focus view
                 } catch (java.io.IOException e) {
                     why = e.getMessage();
                     d = FrameDecoder.Decoded.failed(0);
