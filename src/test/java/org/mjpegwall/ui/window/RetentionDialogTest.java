@@ -12,45 +12,21 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mjpegwall.config.ConfigStore;
 import org.mjpegwall.config.RetentionConfig;
 import org.mjpegwall.config.WallConfig;
 import org.mjpegwall.config.WindowGeometry;
 import org.mjpegwall.testing.TestRecordings;
 import org.mjpegwall.ui.model.WallSession;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /** File ▸ Recordings & events: keep…: shows the folder's usage, refuses a bad value in words, saves and applies at once. */
-class RetentionDialogTest extends FxRobot {
-    @TempDir
-    Path home;
-
-    private WallWindow wall;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (wall != null) {
-            fxRun(() -> wall.stage().close());
-            wall.awaitClosed(10, TimeUnit.SECONDS);
-        }
-    }
-
+class RetentionDialogTest extends WallWindowCase {
     private TextField days() {
         return lookup("#retention-days").queryAs(TextField.class);
     }

@@ -11,13 +11,10 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mjpegwall.config.WallConfig;
@@ -28,28 +25,11 @@ import org.mjpegwall.testing.TestJpegs;
 import org.mjpegwall.testing.TestRecordings;
 import org.mjpegwall.ui.model.WallSession;
 import org.mjpegwall.ui.review.ReviewView;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /** The review opened from the wall: Ctrl+R over its recordings folder, and ▶ on a motion event at that event. */
-class WallReviewTest extends FxRobot {
+class WallReviewTest extends WallWindowCase {
     @TempDir
     Path recordings;
-
-    private WallWindow wall;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (wall != null) {
-            fxRun(() -> wall.stage().close());
-            wall.awaitClosed(10, TimeUnit.SECONDS);
-        }
-    }
 
     private void openWall() throws Exception {
         // a 10 s recording of "Cam 1" from 14:00:00 (local time), 10 fps
