@@ -343,7 +343,9 @@ public final class MultipartParser {
         if (!scanner.scan(null, 0, "frame")) {
             throw new EOFException("connection closed inside a frame");
         }
-        sink.skipped(null, scanner.total());
+        if (scanner.total() > 0) { // a boundary straight after the headers: an empty part, nothing skipped
+            sink.skipped(null, scanner.total());
+        }
     }
 
     /** Body with a Content-Length; returns true once the buffer has been handed to the sink. */
