@@ -4,7 +4,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /** Runs background and UI work at once on the calling thread (as JabRef's test executor): flows become plain calls. */
-final class CurrentThreadTaskExecutor implements TaskExecutor {
+public final class CurrentThreadTaskExecutor implements TaskExecutor {
     private volatile boolean shutdown;
 
     @Override

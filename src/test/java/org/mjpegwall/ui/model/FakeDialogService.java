@@ -6,9 +6,9 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Answers as the test says and keeps what the controller said (as JabRef's fake dialog service). */
-final class FakeDialogService implements DialogService {
+public final class FakeDialogService implements DialogService {
     /** Something the wall said: a message, maybe with a file or folder. */
-    record Note(String message, boolean error, Path path) {
+    public record Note(String message, boolean error, Path path) {
     }
 
     /** A question asked. */
@@ -16,16 +16,16 @@ final class FakeDialogService implements DialogService {
     }
 
     // Written on the UI thread, or on a recorder's thread when a recording finishes: thread-safe lists.
-    final List<Note> notes = new CopyOnWriteArrayList<>();
+    public final List<Note> notes = new CopyOnWriteArrayList<>();
     final List<Question> questions = new CopyOnWriteArrayList<>();
     final List<String> sharedAddresses = new CopyOnWriteArrayList<>();
     final List<Path> openedFolders = new CopyOnWriteArrayList<>();
     Path folderAnswer;
-    Path saveAnswer;
+    public volatile Path saveAnswer; // set by a test thread, read on the FX thread in the review's tests
     Path openAnswer;
     boolean confirmAnswer;
 
-    List<String> errors() {
+    public List<String> errors() {
         return notes.stream().filter(Note::error).map(Note::message).toList();
     }
 

@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.mjpegwall.ui.model.FakeDialogService;
+import org.mjpegwall.ui.model.CurrentThreadTaskExecutor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +33,7 @@ class ReviewModelTest {
     Path dir;
 
     private final FakeTime time = new FakeTime();
-    private final ReviewFakes.Dialogs dialogs = new ReviewFakes.Dialogs();
+    private final FakeDialogService dialogs = new FakeDialogService();
     private List<byte[]> first;
     private List<byte[]> second;
     private ReviewModel model;
@@ -43,7 +45,7 @@ class ReviewModelTest {
         TestRecordings.write(dir.resolve("Door_2026-11-30_14-00-00.avi"), first, 12, 120);
         TestRecordings.write(dir.resolve("Door_2026-11-30_14-00-05.avi"), second, 12, 120);
         TestRecordings.write(dir.resolve("Door_2026-11-29_09-00-00.avi"), TestRecordings.frames(90, 3), 12, 36);
-        model = new ReviewModel(dir, dir, ZoneOffset.UTC, new ReviewFakes.NowTasks(), dialogs, time, new IndexCache(8));
+        model = new ReviewModel(dir, dir, ZoneOffset.UTC, new CurrentThreadTaskExecutor(), dialogs, time, new IndexCache(8));
         model.refresh();
     }
 
@@ -135,7 +137,7 @@ class ReviewModelTest {
     void anEmptyFolderSaysHowRecordingsAppear() throws Exception {
         // given
         Path empty = Files.createDirectory(dir.resolve("empty"));
-        ReviewModel m = new ReviewModel(empty, dir, ZoneOffset.UTC, new ReviewFakes.NowTasks(), dialogs, time,
+        ReviewModel m = new ReviewModel(empty, dir, ZoneOffset.UTC, new CurrentThreadTaskExecutor(), dialogs, time,
                 new IndexCache(8));
         // when
         m.refresh();

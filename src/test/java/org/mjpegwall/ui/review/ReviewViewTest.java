@@ -22,6 +22,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
+import org.mjpegwall.ui.model.FakeDialogService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +52,7 @@ class ReviewViewTest extends FxRobot {
     Path out;
 
     private final FakeTime time = new FakeTime();
-    private final ReviewFakes.Dialogs dialogs = new ReviewFakes.Dialogs();
+    private final FakeDialogService dialogs = new FakeDialogService();
     private List<byte[]> cam1;
     private List<byte[]> cam2;
     private Stage stage;
