@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
 import javafx.application.Platform;
 import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +47,16 @@ public final class Thumbnails<K> {
             t.setPriority(Thread.NORM_PRIORITY - 1);
             return t;
         });
+    }
+
+    /** A view for a list row that shows these thumbnails: their size, ratio kept, styled {@code event-thumb}. */
+    public ImageView newView() {
+        ImageView v = new ImageView();
+        v.setFitWidth(width);
+        v.setFitHeight(height);
+        v.setPreserveRatio(true);
+        v.getStyleClass().add("event-thumb");
+        return v;
     }
 
     /**

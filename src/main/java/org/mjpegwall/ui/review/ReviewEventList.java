@@ -74,7 +74,7 @@ final class ReviewEventList extends ListView<ReviewDay.DayEvent> {
     }
 
     private final class EventCell extends ListCell<ReviewDay.DayEvent> {
-        private final ImageView thumb = new ImageView();
+        private final ImageView thumb = thumbs.newView();
         private final Label when = new Label();
         private final Label how = new Label();
         private final HBox row;
@@ -85,10 +85,6 @@ final class ReviewEventList extends ListView<ReviewDay.DayEvent> {
                     onChoose.accept(getItem());
                 }
             });
-            thumb.setFitWidth(THUMB_WIDTH);
-            thumb.setFitHeight(THUMB_WIDTH * 9 / 16);
-            thumb.setPreserveRatio(true);
-            thumb.getStyleClass().add("event-thumb");
             when.getStyleClass().add("event-camera");
             how.getStyleClass().add("event-time");
             row = new HBox(8, thumb, new VBox(2, when, how));

@@ -115,7 +115,7 @@ final class EventListPanel extends VBox {
     }
 
     private final class EventCell extends ListCell<MotionEvent> {
-        private final ImageView thumb = new ImageView();
+        private final ImageView thumb = thumbs.newView();
         private final Label camera = new Label();
         private final Label when = new Label();
         private final HBox row;
@@ -127,10 +127,6 @@ final class EventListPanel extends VBox {
                     onChoose.accept(getItem());
                 }
             });
-            thumb.setFitWidth(THUMB_WIDTH);
-            thumb.setFitHeight(THUMB_WIDTH * 9 / 16);
-            thumb.setPreserveRatio(true);
-            thumb.getStyleClass().add("event-thumb");
             camera.getStyleClass().add("event-camera");
             when.getStyleClass().add("event-time");
             Button review = new Button(null, Icons.of(MaterialDesignP.PLAY));
