@@ -3,15 +3,12 @@ package org.mjpegwall.testing;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.imageio.ImageIO;
 
 /**
  * A scripted MJPEG camera on 127.0.0.1 for recording-on-motion tests: a still, textured room, and in frames
@@ -29,7 +26,7 @@ public final class MotionCamera implements AutoCloseable {
 
     private MotionCamera(int fps, int count, int motionFrom, int motionTo) throws IOException {
         BufferedImage room = room(320, 240);
-        byte[] still = encode(room);
+        byte[] still = TestJpegs.encode(room);
         frames = new byte[count][];
         for (int n = 0; n < count; n++) {
             byte[] image = still;
@@ -39,7 +36,7 @@ public final class MotionCamera implements AutoCloseable {
                 g.setColor(Color.WHITE);
                 g.fillRect(20 + (n * 67) % 240, 20 + (n * 41) % 160, 48, 48);
                 g.dispose();
-                image = encode(img);
+                image = TestJpegs.encode(img);
             }
             frames[n] = TestJpegs.numbered(image, n);
         }
@@ -107,15 +104,5 @@ public final class MotionCamera implements AutoCloseable {
         g.fillRect(200, 40, 80, 120); // a door
         g.dispose();
         return img;
-    }
-
-    private static byte[] encode(BufferedImage img) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(img, "jpg", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 }

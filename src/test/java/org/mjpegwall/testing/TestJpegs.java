@@ -90,7 +90,8 @@ public final class TestJpegs {
         return out;
     }
 
-    private static byte[] encode(BufferedImage img) {
+    /** The picture as a JPEG, written by ImageIO. */
+    static byte[] encode(BufferedImage img) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             ImageIO.write(img, "jpg", out);
