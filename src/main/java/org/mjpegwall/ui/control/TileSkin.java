@@ -38,6 +38,8 @@ import org.mjpegwall.ui.model.TileStatus;
 public final class TileSkin extends SkinBase<Tile> {
     private static final double GAP = 4;
 
+    /** The black under the picture (and its letterbox bars), inside the tile's edge; see wall.css. */
+    private final Region screen = new Region();
     private final ImageView imageView = new ImageView();
     private final Label name = new Label();
     private final StackPane overlay = new StackPane();
@@ -57,6 +59,8 @@ public final class TileSkin extends SkinBase<Tile> {
 
     public TileSkin(Tile tile) {
         super(tile);
+        screen.getStyleClass().add("tile-screen");
+        screen.setMouseTransparent(true);
         imageView.getStyleClass().add("tile-image");
         imageView.setPreserveRatio(false);
         imageView.imageProperty().bind(tile.imageProperty());
@@ -121,7 +125,7 @@ public final class TileSkin extends SkinBase<Tile> {
         // Shown on hover; the context menu and the keyboard reach the same actions.
         buttons.visibleProperty().bind(tile.hoverProperty());
 
-        getChildren().addAll(imageView, motionLayer, overlay, name, badges, stats, buttons);
+        getChildren().addAll(screen, imageView, motionLayer, overlay, name, badges, stats, buttons);
         registerChangeListener(tile.statusProperty(), o -> updateStatus());
         registerChangeListener(tile.imageProperty(), o -> updateStatus());
         registerChangeListener(tile.recordingProperty(), o -> updateRecording());
@@ -245,6 +249,7 @@ public final class TileSkin extends SkinBase<Tile> {
             placeBoxes(Math.round(x + (w - iw) / 2), Math.round(y + (h - ih) / 2), iw, ih);
         }
         motionLayer.setVisible(img != null);
+        screen.resizeRelocate(x, y, w, h);
         overlay.resizeRelocate(x, y, w, h);
         layoutInArea(name, x + GAP, y + GAP, w / 2, h, 0, HPos.LEFT, VPos.TOP);
         layoutInArea(badges, x + w / 2, y + GAP, w / 2 - GAP, h, 0, HPos.RIGHT, VPos.TOP);

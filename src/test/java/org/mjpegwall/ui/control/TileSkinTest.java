@@ -8,10 +8,15 @@ import static org.mjpegwall.ui.FxTesting.fxRun;
 
 import java.util.ArrayList;
 import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SkinBase;
 import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mjpegwall.ui.model.TileAction;
@@ -54,6 +59,49 @@ class TileSkinTest {
             tile.recordingProperty().set(false);
             assertFalse(tile.getPseudoClassStates().contains(Tile.RECORDING));
         });
+    }
+
+    /**
+     * JavaFX draws a region with two or more background fills from a cached texture, pixel by pixel, and a border
+     * with its anti-aliasing rasteriser; on the software pipeline either cost more than the picture itself on every
+     * frame of every live tile. The tile's edge and its black screen must each be one plain fill, in every state.
+     */
+    @Test
+    void aLiveTilesEdgeAndScreenAreOnePlainFillEachInEveryState() {
+        fxRun(() -> {
+            // given a live tile with a picture, styled by the wall's stylesheet
+            Tile tile = skinned();
+            tile.setStatus(new TileStatus(TileStatus.Kind.LIVE, ""));
+            tile.setImage(new WritableImage(320, 240));
+            StackPane root = new StackPane(tile);
+            Scene scene = new Scene(root, 330, 250);
+            scene.getStylesheets().add(getClass().getResource("/org/mjpegwall/ui/wall.css").toExternalForm());
+            for (Runnable state : List.<Runnable>of(() -> { }, () -> tile.selectedProperty().set(true),
+                    () -> tile.recordingProperty().set(true), () -> tile.motionProperty().set(true))) {
+                // when it changes state
+                state.run();
+                root.applyCss();
+                root.layout();
+                // then every region drawn on each frame has at most one fill and no border
+                Region screen = (Region) tile.lookup(".tile-screen");
+                for (Region r : List.of(tile, screen)) {
+                    Background b = r.getBackground();
+                    assertTrue(b != null && b.getFills().size() == 1, r.getStyleClass() + " fills: " + b);
+                    assertTrue(r.getBorder() == null || r.getBorder().isEmpty(), r.getStyleClass() + " has a border");
+                }
+                // and the screen fills the tile inside its edge, which stays visible around it
+                double edge = tile.getPadding().getTop();
+                assertTrue(edge >= 1);
+                assertEquals(edge, screen.getLayoutX());
+                assertEquals(tile.getWidth() - 2 * edge, screen.getWidth());
+                assertEquals(tile.getHeight() - 2 * edge, screen.getHeight());
+                assertTrue(indexOf(tile, screen) < indexOf(tile, tile.lookup(".tile-image")), "the picture is drawn over it");
+            }
+        });
+    }
+
+    private static int indexOf(Tile tile, Node child) {
+        return tile.getChildrenUnmodifiable().indexOf(child);
     }
 
     @Test
