@@ -86,7 +86,7 @@ public final class Renderer {
      * @param allCameras every camera, for the status refresh
      * @param windowVisible false while no window shows tiles (minimised): nothing is decoded then
      * @param pool decodes JPEGs off the FX thread
-     * @param fxThread runs a finished decode's follow-up on the FX thread ({@code Platform::runLater})
+     * @param fxThread runs a finished decode's follow-up on the FX thread ({@code Platform::runLater}, in batches)
      */
     public Renderer(Supplier<List<Target>> visibleTargets, Supplier<List<CameraModel>> allCameras,
             BooleanSupplier windowVisible, RenderMetrics metrics, Executor pool, Executor fxThread, TimeSource time) {

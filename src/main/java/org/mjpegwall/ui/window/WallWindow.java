@@ -32,6 +32,7 @@ import org.mjpegwall.ui.control.Tile;
 import org.mjpegwall.ui.control.WallGrid;
 import org.mjpegwall.ui.model.CameraModel;
 import org.mjpegwall.ui.model.TileAction;
+import org.mjpegwall.util.BatchingExecutor;
 import org.mjpegwall.util.TimeSource;
 import org.mjpegwall.ui.model.WallController;
 import org.mjpegwall.ui.model.WallModel;
@@ -181,7 +182,7 @@ public final class WallWindow implements WallMenus.Windows {
         });
 
         renderer = new Renderer(this::visibleTargets, () -> List.copyOf(model.cameras()), this::windowVisible, metrics,
-                decodePool, Platform::runLater, TimeSource.SYSTEM);
+                decodePool, new BatchingExecutor(Platform::runLater), TimeSource.SYSTEM);
         renderer.follow(model.cameras());
         showPage();
         renderer.start();
