@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Lifecycle ({@link SourceState}): NEW → (start) CONNECTING → STREAMING → BACKOFF → CONNECTING …;
  * stop() moves any state to STOPPED, and a stopped client cannot be started again. A streaming client
- * that has had no frame for {@code waitingAfter} (default 3 s) reports WAITING until the next frame,
- * or until the stall timeout ends the connection. Out of free buffers, it keeps reading and discards
+ * that has had no frame for {@code waitingAfter} (default 3 s), or for 2.5× its usual interval between frames
+ * if that is longer (a camera set to one frame every 5 s is not "waiting" between two), reports WAITING until the
+ * next frame, or until the stall timeout ends the connection. Out of free buffers, it keeps reading and discards
  * frames (counting overrun episodes and discarded frames); a frame larger than its buffer or the frame
  * limit is skipped and counted as discarded, and the stream goes on; it reconnects by itself with
  * exponential backoff. {@code lastError} is cleared by the next frame that arrives.
@@ -129,7 +130,8 @@ public final class MjpegClient extends LoopSource {
 
         /**
          * A streaming client with no frame for this long reports {@link SourceState#WAITING} (default
-         * 3 s; for a snapshot URL, on top of the poll interval).
+         * 3 s; for a snapshot URL, on top of the poll interval; for a camera whose frames come further apart, 2.5×
+         * its usual interval).
          */
         public Builder waitingAfter(Duration d) {
             this.waitingAfter = positive(d, "waitingAfter");

@@ -1,6 +1,7 @@
 package org.mjpegwall.source;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.mjpegwall.frame.SourceState;
 import org.mjpegwall.frame.SourceStats;
@@ -11,8 +12,17 @@ import org.mjpegwall.util.TimeSource;
  * A source's counters and its last error. One writer, the source's thread; any thread reads. Each field
  * is volatile and written by that thread alone, so no lock is needed (a reader may see one counter of a
  * frame updated and another not yet, which the stats tolerate).
+ *
+ * <p>Why the camera's pace counts for WAITING: a camera set to send a frame every 5 s (a common bandwidth saving)
+ * would otherwise be "waiting for data" between every two frames, and its tile would flap between live and stale
+ * all day. So a source whose frames come further apart than the usual {@code waitingAfter} waits
+ * {@value #PACE_FACTOR}× its usual interval (the median of its last {@value #PACE_SAMPLES}), at most
+ * {@link #MAX_PACED_WAIT_NANOS}; one long gap barely moves a median, so a camera that stops is still reported.
  */
 final class SourceCounters {
+    static final int PACE_SAMPLES = 8;
+    static final double PACE_FACTOR = 2.5;
+    static final long MAX_PACED_WAIT_NANOS = TimeUnit.MINUTES.toNanos(5);
     private final TimeSource time;
     private final RateMeter rate;
     private volatile long bytes;
@@ -27,6 +37,14 @@ final class SourceCounters {
     /** The source answers snapshots (one image per request), polled every poll interval. */
     private volatile boolean polling;
     private long bytesInRate; // the source's thread only
+    /** The median of the last intervals between frames of one connection, 0 until 3 are known. */
+    private volatile long paceNanos;
+    // The source's thread only: the last intervals (a ring), how many are known, the last frame's time (-1: none
+    // on this connection yet), and room to sort them in.
+    private final long[] intervals = new long[PACE_SAMPLES];
+    private final long[] sorted = new long[PACE_SAMPLES];
+    private int intervalCount;
+    private long lastArrivalNanos = -1;
 
     SourceCounters(TimeSource time) {
         this.time = time;
@@ -45,6 +63,7 @@ final class SourceCounters {
     /** A response was accepted: frames (or a snapshot, if {@code snapshot}) follow. */
     void streamStarted(boolean snapshot) {
         lastProgressNanos = time.nanoTime();
+        lastArrivalNanos = -1; // the gap across a reconnect is not the camera's pace
         if (snapshot) {
             polling = true; // before the frame: a reader of the state must not see it waiting
         }
@@ -53,6 +72,10 @@ final class SourceCounters {
     /** A frame arrived (kept or discarded): the camera is live; an error from before is past. */
     void frameArrived(long now) {
         lastProgressNanos = now;
+        if (lastArrivalNanos >= 0 && now > lastArrivalNanos) {
+            notePace(now - lastArrivalNanos);
+        }
+        lastArrivalNanos = now;
         if (lastError != null) {
             lastError = null;
         }
@@ -92,16 +115,36 @@ final class SourceCounters {
         }
     }
 
+    private void notePace(long interval) {
+        intervals[intervalCount % PACE_SAMPLES] = interval;
+        intervalCount++;
+        int n = Math.min(intervalCount, PACE_SAMPLES);
+        if (n >= 3) {
+            System.arraycopy(intervals, 0, sorted, 0, n);
+            Arrays.sort(sorted, 0, n);
+            paceNanos = sorted[n / 2];
+        }
+    }
+
+    /** The camera's usual interval between frames (the median of its last few), or 0 before 3 are known. */
+    long paceNanos() {
+        return paceNanos;
+    }
+
     long totalFrames() {
         return totalFrames;
     }
 
-    /** The state as shown: a STREAMING source with no frame for {@code waitingAfter} (plus the poll interval) is WAITING. */
+    /**
+     * The state as shown: a STREAMING source with no frame for {@code waitingAfter}, or for {@value #PACE_FACTOR}× its
+     * usual interval if that is longer (see the class comment), plus the poll interval, is WAITING.
+     */
     SourceState shown(SourceState stored, long now, long waitingAfterNanos, long pollIntervalNanos) {
         if (stored != SourceState.STREAMING) {
             return stored;
         }
-        long quiet = waitingAfterNanos + (polling ? pollIntervalNanos : 0);
+        long paced = Math.min(MAX_PACED_WAIT_NANOS, Math.round(PACE_FACTOR * paceNanos));
+        long quiet = Math.max(waitingAfterNanos, paced) + (polling ? pollIntervalNanos : 0);
         return now - lastProgressNanos >= quiet ? SourceState.WAITING : stored;
     }
 
