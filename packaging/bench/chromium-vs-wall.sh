@@ -23,6 +23,7 @@
 #                     screenshot; off by default, as Chromium draws no text over its tiles
 #   --no-motion       turn the wall's motion detection off (on by default, as in the wall), so that both sides do
 #                     the same work: Chromium only shows the streams
+#   --rounds N        measure both sides N times, alternating, and print the median ratio (default 1)
 #
 # The servers are the project's own demo server replaying photo-like frames made once (demo --replay), one JVM
 # per stream; their CPU is not counted for either side.
@@ -45,6 +46,7 @@ shots=""
 stats=false
 wall_opts=""
 motion=true
+rounds=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --jar) jar=$2; shift 2 ;;
@@ -60,7 +62,8 @@ while [ $# -gt 0 ]; do
     --wall-opts) wall_opts=$2; shift 2 ;;
     --stats) stats=true; shift ;;
     --no-motion) motion=false; shift ;;
-    -h|--help) sed -n '2,31p' "$0"; exit 0 ;;
+    --rounds) rounds=$2; shift 2 ;;
+    -h|--help) sed -n '2,32p' "$0"; exit 0 ;;
     *) echo "chromium-vs-wall: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -191,23 +194,27 @@ rows=$(( (streams + cols - 1) / cols ))
   echo "</div></body></html>"
 } >"$work/tiles.html"
 
-# --test-type only hides the "unsupported command-line flag: --no-sandbox" bar, so both get the same picture area.
-DISPLAY=$display chromium --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
-  --disable-sync --no-first-run --no-default-browser-check --password-store=basic --test-type \
-  --user-data-dir="$work/chromium-profile" --window-position=0,0 --window-size=1280,720 \
-  --app="file://$work/tiles.html" >"$work/chromium.log" 2>&1 &
-chromium_pid=$!
-pids+=("$chromium_pid")
-for _ in $(seq 100); do [ "$(established)" -ge "$streams" ] && break; sleep 0.2; done
-echo "chromium-vs-wall: Chromium $(chromium --version 2>/dev/null | awk '{print $2}') shows $(established) streams; warming up ${warmup}s, measuring ${seconds}s"
-sleep "$warmup"
-read -r chromium_cores chromium_fps < <(measure_with_frames "$chromium_pid")
-chromium_streams=$(established)
-[ -n "$shots" ] && mkdir -p "$shots" && DISPLAY=$display import -window root "$shots/chromium.png"
-kill "$chromium_pid"
-for _ in $(seq 50); do kill -0 "$chromium_pid" 2>/dev/null || break; sleep 0.2; done
-kill -9 "$chromium_pid" 2>/dev/null || true
-for _ in $(seq 50); do [ "$(established)" -eq 0 ] && break; sleep 0.2; done
+# Sets chromium_cores, chromium_fps and chromium_streams.
+run_chromium() {
+  rm -rf "$work/chromium-profile"
+  # --test-type only hides the "unsupported command-line flag: --no-sandbox" bar, so both get the same picture area.
+  DISPLAY=$display chromium --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
+    --disable-sync --no-first-run --no-default-browser-check --password-store=basic --test-type \
+    --user-data-dir="$work/chromium-profile" --window-position=0,0 --window-size=1280,720 \
+    --app="file://$work/tiles.html" >"$work/chromium.log" 2>&1 &
+  local chromium_pid=$!
+  pids+=("$chromium_pid")
+  for _ in $(seq 100); do [ "$(established)" -ge "$streams" ] && break; sleep 0.2; done
+  echo "chromium-vs-wall: Chromium $(chromium --version 2>/dev/null | awk '{print $2}') shows $(established) streams; warming up ${warmup}s, measuring ${seconds}s"
+  sleep "$warmup"
+  read -r chromium_cores chromium_fps < <(measure_with_frames "$chromium_pid")
+  chromium_streams=$(established)
+  [ -n "$shots" ] && mkdir -p "$shots" && DISPLAY=$display import -window root "$shots/chromium.png"
+  kill "$chromium_pid"
+  for _ in $(seq 50); do kill -0 "$chromium_pid" 2>/dev/null || break; sleep 0.2; done
+  kill -9 "$chromium_pid" 2>/dev/null || true
+  for _ in $(seq 50); do [ "$(established)" -eq 0 ] && break; sleep 0.2; done
+}
 
 # --- the wall ------------------------------------------------------------------------------------------------
 mkdir -p "$work/home"
@@ -219,26 +226,60 @@ mkdir -p "$work/home"
   done
   echo ']}'
 } >"$work/wall.json"
-# Java takes user.home from the password file, not $HOME: set both, so no real configuration is touched.
-# shellcheck disable=SC2086
-DISPLAY=$display HOME=$work/home java -Duser.home="$work/home" -Dprism.order="$prism" $wall_opts -jar "$jar" \
-  --config "$work/wall.json" >"$work/wall.log" 2>&1 &
-wall_pid=$!
-pids+=("$wall_pid")
-for _ in $(seq 150); do [ "$(established)" -ge "$streams" ] && break; sleep 0.2; done
-echo "chromium-vs-wall: the wall (prism.order=$prism${wall_opts:+ $wall_opts}, motion detection $motion) shows $(established) streams; warming up ${warmup}s, measuring ${seconds}s"
-sleep "$warmup"
-read -r wall_cores wall_fps < <(measure_with_frames "$wall_pid")
-wall_streams=$(established)
-[ -n "$shots" ] && DISPLAY=$display import -window root "$shots/wall.png"
-kill "$wall_pid"
-for _ in $(seq 50); do kill -0 "$wall_pid" 2>/dev/null || break; sleep 0.2; done
 
-echo
-echo "Same $streams streams ($size @ $fps fps), 1280x720 window, software rendering, CPU over ${seconds}s:"
-printf "  Chromium (%d <img> tiles, %s streams open at the end):  %s cores, %s frames/s taken per stream\n" \
-  "$streams" "$chromium_streams" "$chromium_cores" "$chromium_fps"
-printf "  the wall (%d tiles, %s streams open at the end):         %s cores, %s frames/s taken per stream\n" \
-  "$streams" "$wall_streams" "$wall_cores" "$wall_fps"
-awk -v w="$wall_cores" -v c="$chromium_cores" 'BEGIN { printf "  wall / Chromium = %.2f (target <= 0.60)\n", w / c }'
-echo "Both measured on a shared machine: compare the ratio, measured in the same run."
+# CPU ticks of each thread of the JVM $1, as "name ticks" lines (digits in names folded: "wall-decode-3" -> "wall-decode-N").
+thread_ticks() {
+  for t in /proc/"$1"/task/*; do
+    [ -r "$t/stat" ] && sed -E 's/^[0-9]+ \((.*)\) [A-Z] (.*)/\1\t\2/' "$t/stat" 2>/dev/null \
+      | awk -F'\t' '{ split($2, f, " "); n = $1; gsub(/[0-9]+/, "N", n); print n "\t" f[11] + f[12] }'
+  done
+}
+
+# Sets wall_cores, wall_fps and wall_streams, and prints where the wall's CPU went, by thread.
+run_wall() {
+  # Java takes user.home from the password file, not $HOME: set both, so no real configuration is touched.
+  # shellcheck disable=SC2086
+  DISPLAY=$display HOME=$work/home java -Duser.home="$work/home" -Dprism.order="$prism" $wall_opts -jar "$jar" \
+    --config "$work/wall.json" >"$work/wall.log" 2>&1 &
+  local wall_pid=$!
+  pids+=("$wall_pid")
+  for _ in $(seq 150); do [ "$(established)" -ge "$streams" ] && break; sleep 0.2; done
+  echo "chromium-vs-wall: the wall (prism.order=$prism${wall_opts:+ $wall_opts}, motion detection $motion) shows $(established) streams; warming up ${warmup}s, measuring ${seconds}s"
+  sleep "$warmup"
+  thread_ticks "$wall_pid" >"$work/w0"
+  read -r wall_cores wall_fps < <(measure_with_frames "$wall_pid")
+  thread_ticks "$wall_pid" >"$work/w1"
+  wall_streams=$(established)
+  echo "chromium-vs-wall: the wall's cores by thread over the same interval (the largest):"
+  awk -F'\t' -v hz="$(getconf CLK_TCK)" -v s="$seconds" '
+    NR == FNR { before[$1] += $2; next }
+    { after[$1] += $2 }
+    END { for (n in after) if (after[n] - before[n] > 0) printf "    %.3f %s\n", (after[n] - before[n]) / hz / s, n }' \
+    "$work/w0" "$work/w1" | sort -rn | head -8
+  [ -n "$shots" ] && DISPLAY=$display import -window root "$shots/wall.png"
+  kill "$wall_pid"
+  for _ in $(seq 50); do kill -0 "$wall_pid" 2>/dev/null || break; sleep 0.2; done
+}
+
+# --- the rounds: the two sides alternate, so that a change in the machine's speed meets both -------------------
+ratios=()
+for round in $(seq "$rounds"); do
+  run_chromium
+  run_wall
+  ratio=$(awk -v w="$wall_cores" -v c="$chromium_cores" 'BEGIN { printf "%.2f", w / c }')
+  ratios+=("$ratio")
+  echo
+  echo "Round $round of $rounds: the same $streams streams ($size @ $fps fps), 1280x720 window, software rendering, CPU over ${seconds}s:"
+  printf "  Chromium (%d <img> tiles, %s streams open at the end):  %s cores, %s frames/s taken per stream\n" \
+    "$streams" "$chromium_streams" "$chromium_cores" "$chromium_fps"
+  printf "  the wall (%d tiles, %s streams open at the end):         %s cores, %s frames/s taken per stream\n" \
+    "$streams" "$wall_streams" "$wall_cores" "$wall_fps"
+  echo "  wall / Chromium = $ratio (target <= 0.60)"
+  echo
+done
+if [ "$rounds" -gt 1 ]; then
+  printf '%s\n' "${ratios[@]}" | sort -n | awk '{ r[NR] = $1 } END {
+    m = NR % 2 ? r[(NR + 1) / 2] : (r[NR / 2] + r[NR / 2 + 1]) / 2
+    printf "wall / Chromium over %d rounds: median %.2f (from %.2f to %.2f; target <= 0.60)\n", NR, m, r[1], r[NR] }'
+fi
+echo "Both measured on a shared machine: compare the ratio, measured in the same round."
