@@ -117,6 +117,15 @@ public final class CameraFeed implements AutoCloseable {
         source.enqueueBuffer(buffer);
     }
 
+    /**
+     * Returns a buffer from {@link #takeLatest()} to the pool unshown, because a newer frame was taken in its place,
+     * and counts it as stale like a frame replaced in the slot. Never blocks.
+     */
+    public void discard(FrameBuffer buffer) {
+        stale.incrementAndGet();
+        source.enqueueBuffer(buffer);
+    }
+
     /** The newest frame as an immutable copy, or {@code null} before the first frame. Never blocks. */
     public Frame latestFrame() {
         return latest;

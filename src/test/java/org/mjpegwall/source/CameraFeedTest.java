@@ -93,6 +93,27 @@ class CameraFeedTest {
     }
 
     @Test
+    void aTakenFrameDiscardedForANewerOneCountsAsStaleAndItsBufferComesBack() throws Exception {
+        // given a feed with the fewest buffers (3), whose display takes every frame and drops it unshown, as a
+        // decode that found a newer frame does
+        try (ScriptedServer server = serving(FRAMES);
+                CameraFeed feed = new CameraFeed(ClientHarness.fast(server.uri("/")).build(), 1 << 16, 3)) {
+            feed.start();
+            Await.until("5 frames taken", () -> {
+                FrameBuffer taken = feed.takeLatest();
+                if (taken != null) {
+                    feed.discard(taken);
+                }
+                return feed.stale() + feed.stats().discardedFrames() == 5;
+            });
+            // then every frame counts as stale, and no frame was lost for want of a buffer: each came back
+            assertEquals(5, feed.received());
+            assertEquals(5, feed.stale());
+            assertEquals(0, feed.stats().discardedFrames());
+        }
+    }
+
+    @Test
     void aThrowingSubscriberDoesNotStopTheFeed() throws Exception {
         try (ScriptedServer server = serving(FRAMES);
                 CameraFeed feed = new CameraFeed(ClientHarness.fast(server.uri("/")).build(), 1 << 16, 4)) {

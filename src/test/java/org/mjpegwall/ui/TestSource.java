@@ -103,6 +103,12 @@ public final class TestSource implements CameraStream {
     }
 
     @Override
+    public void discard(FrameBuffer buffer) {
+        stale.incrementAndGet();
+        released.incrementAndGet();
+    }
+
+    @Override
     public Frame latestFrame() {
         return latest.get();
     }

@@ -19,6 +19,9 @@ public interface CameraStream extends AutoCloseable {
 
     void release(FrameBuffer buffer);
 
+    /** Gives back a taken frame that was replaced by a newer one before it was shown (counted as stale). */
+    void discard(FrameBuffer buffer);
+
     /** The newest frame as an immutable copy, or {@code null}. */
     Frame latestFrame();
 
@@ -49,6 +52,11 @@ public interface CameraStream extends AutoCloseable {
             @Override
             public void release(FrameBuffer buffer) {
                 feed.release(buffer);
+            }
+
+            @Override
+            public void discard(FrameBuffer buffer) {
+                feed.discard(buffer);
             }
 
             @Override

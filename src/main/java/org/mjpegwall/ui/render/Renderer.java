@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The wall's only frame loop. On every pulse it takes the newest frame of each visible tile (older
  * ones already went back to the pool undecoded), has it decoded at the size drawn (on the decode pool,
- * so 16 decodes never pile up in one pulse), copies finished pixels into the tile's reused image, and
+ * so 16 decodes never pile up in one pulse; a decode that waited there for a worker takes the newest frame
+ * again when it starts, so an overloaded wall shows late frames rather than old ones), copies finished pixels into the tile's reused image, and
  * returns the buffer. Invisible tiles are never decoded. A few times a second it refreshes every
  * camera's status and stats text.
  *
@@ -273,16 +274,24 @@ public final class Renderer {
         try {
             pool.execute(() -> {
                 long t0 = time.nanoTime();
+                // When the pool is behind (more tiles than cores can decode), this task may have waited behind
+                // other tiles' decodes while newer frames came: decode the newest, not the one taken at submit.
+                FrameBuffer frame = buffer;
+                FrameBuffer newer = source.takeLatest();
+                if (newer != null) {
+                    source.discard(frame);
+                    frame = newer;
+                }
                 FrameDecoder.Decoded d;
                 try {
-                    d = decoder.decodePixels(buffer.data(), buffer.used(), w, h, buffer.arrivalNanos(), exact);
+                    d = decoder.decodePixels(frame.data(), frame.used(), w, h, frame.arrivalNanos(), exact);
                 } catch (RuntimeException | OutOfMemoryError e) {
                     // Counted and skipped like a corrupt frame; above all the decoder must not stay busy,
                     // or the tile would freeze on its last image while its camera still streams.
                     LOG.debug("decode failed", e);
-                    d = FrameDecoder.Decoded.failed(buffer.arrivalNanos());
+                    d = FrameDecoder.Decoded.failed(frame.arrivalNanos());
                 } finally {
-                    source.release(buffer);
+                    source.release(frame);
                 }
                 decoder.complete(d.timed(time.nanoTime() - t0));
                 // Show it and start on the next frame at once rather than at the next pulse: a

@@ -131,6 +131,12 @@ abstract class RendererCases {
         return (argb >> 16) & 0xFF;
     }
 
+    /** Green channel of the same pixel. */
+    static int green(Image img) {
+        int argb = img.getPixelReader().getArgb((int) img.getWidth() / 2, (int) (img.getHeight() * 0.75));
+        return (argb >> 8) & 0xFF;
+    }
+
     @Test
     void showsTheNewestFrameAndCountsItDisplayedAtThePulse() {
         // given
@@ -197,7 +203,7 @@ abstract class RendererCases {
 
     @Test
     void oneDecodePerTileIsInFlightAndFramesArrivingMeanwhileGoStale() {
-        // given a decode pool that runs only when told
+        // given a decode pool that runs only when told, decoding a red frame
         QueuedExecutor pool = new QueuedExecutor();
         open(1, pool);
         Renderer.Target t = tile(0, 160, 120);
@@ -208,25 +214,29 @@ abstract class RendererCases {
         pulse();
         assertEquals(1, cam.decodes());
         assertEquals(1, pool.queued());
-        // when two frames arrive while it decodes
-        source.push(TestJpegs.solid(160, 120, Color.BLUE, 1));
-        source.push(TestJpegs.solid(160, 120, Color.BLUE, 2));
-        pulse();
-        // then nothing more is decoded, and the older of the two was dropped undecoded
-        assertEquals(1, cam.decodes());
-        assertEquals(1, source.stale());
-        assertEquals(0, cam.displayed());
-        // when the decode finishes, its frame is shown and the newest one goes to the pool at once
         fxRun(pool::runQueued);
         assertTrue(red(shown(t)) > 200);
-        assertEquals(2, cam.decodes());
-        assertEquals(1, pool.queued());
         pulse();
         assertEquals(1, cam.displayed());
+        // when a blue frame goes to the pool and two more arrive before it is decoded
+        source.push(TestJpegs.solid(160, 120, Color.BLUE, 1));
+        pulse();
+        assertEquals(2, cam.decodes());
+        source.push(TestJpegs.solid(160, 120, Color.GREEN, 2));
+        source.push(TestJpegs.solid(160, 120, Color.GREEN, 3));
+        pulse();
+        // then nothing more is decoded meanwhile, and the older of the two was dropped undecoded
+        assertEquals(2, cam.decodes());
+        assertEquals(1, source.stale());
+        // when the pool gets to it: a decode that waited behind others decodes the newest frame, not the one
+        // taken when it was queued, which is dropped as stale too
         fxRun(pool::runQueued);
         pulse();
         assertEquals(2, cam.displayed());
-        assertTrue(red(shown(t)) < 50);
+        assertTrue(green(shown(t)) > 200 && red(shown(t)) < 50, "the newest frame is shown");
+        assertEquals(2, source.stale());
+        assertEquals(0, pool.queued(), "nothing left to decode");
+        assertEquals(3, source.released(), "every frame the display took went back: decoded, or dropped for a newer one");
     }
 
     @Test
