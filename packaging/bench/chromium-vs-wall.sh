@@ -11,7 +11,8 @@
 #   --streams N       number of streams (default 16)
 #   --size WxH        frame size (default 640x480)
 #   --fps N           frames per second of each stream (default 30)
-#   --seconds N       measured seconds (default 20), after --warmup seconds (default 10)
+#   --seconds N       measured seconds (default 20), after --warmup seconds (default 60: the wall's JIT compiler
+#                     still takes 0.1-0.2 cores after 30 s, and a wall runs for weeks)
 #   --port-base P     the servers listen on P+1 .. P+N (default 25100)
 #   --display N       Xvfb display number (default 20)
 #   --prism ORDER     JavaFX pipeline for the wall (default sw, JavaFX's software renderer; es2 under Xvfb is
@@ -38,7 +39,7 @@ streams=16
 size=640x480
 fps=30
 seconds=20
-warmup=10
+warmup=60
 port_base=25100
 display_num=20
 prism=sw
@@ -63,7 +64,7 @@ while [ $# -gt 0 ]; do
     --stats) stats=true; shift ;;
     --no-motion) motion=false; shift ;;
     --rounds) rounds=$2; shift 2 ;;
-    -h|--help) sed -n '2,32p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,33p' "$0"; exit 0 ;;
     *) echo "chromium-vs-wall: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
