@@ -23,12 +23,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The wall's only frame loop. On every pulse it takes the newest frame of each visible tile (older
- * ones already went back to the pool undecoded), has it decoded at the size drawn (on the decode pool,
- * so 16 decodes never pile up in one pulse; a decode that waited there for a worker takes the newest frame
- * again when it starts, so an overloaded wall shows late frames rather than old ones), copies finished pixels into the tile's reused image, and
- * returns the buffer. Invisible tiles are never decoded. A few times a second it refreshes every
- * camera's status and stats text.
+ * The wall's only frame loop. On every pulse it shows each visible tile's finished decode and takes the tile's
+ * newest frame (older ones already went back to the pool undecoded) to be decoded at the size drawn, on the decode
+ * pool, so 16 decodes never pile up in one pulse; a frame that arrives between pulses starts its decode at once
+ * (a wake-up), and a decode that waited in the pool for a worker takes the newest frame again when it starts, so
+ * an overloaded wall shows late frames rather than old ones. Invisible tiles are never decoded. A few times a
+ * second it refreshes every camera's status and stats text.
  *
  * <p>Why "synced": a tile double-buffered over {@code PixelBuffer}s must not write the buffer that just left the
  * screen until JavaFX has synchronised the scene to its render thread (which may still be uploading that buffer
@@ -87,7 +87,8 @@ public final class Renderer {
      * @param allCameras every camera, for the status refresh
      * @param windowVisible false while no window shows tiles (minimised): nothing is decoded then
      * @param pool decodes JPEGs off the FX thread
-     * @param fxThread runs a finished decode's follow-up on the FX thread ({@code Platform::runLater}, in batches)
+     * @param fxThread runs a frame's wake-up and the retry after a pulse on the FX thread ({@code Platform::runLater}, in
+     *     batches)
      */
     public Renderer(Supplier<List<Target>> visibleTargets, Supplier<List<CameraModel>> allCameras,
             BooleanSupplier windowVisible, RenderMetrics metrics, Executor pool, Executor fxThread, TimeSource time) {
@@ -228,8 +229,9 @@ public final class Renderer {
 
     /**
      * Shows a finished decode of the target, then starts the next one with the newest frame. Decoding
-     * runs on the decode pool; the FX thread only copies pixels. One decode per tile is in flight, and
-     * frames that arrive meanwhile replace each other in the feed's slot (dropped undecoded, counted stale).
+     * runs on the decode pool; the FX thread only swaps buffers. One decode per tile is in flight (until a pulse
+     * has shown it), and frames that arrive meanwhile replace each other in the feed's slot (dropped undecoded,
+     * counted stale).
      */
     private void render(Target target, boolean measuring) {
         assert Platform.isFxApplicationThread() : FX_ONLY;
@@ -293,18 +295,19 @@ public final class Renderer {
                 } finally {
                     source.release(frame);
                 }
+                // The next pulse shows it. Why not hand it to the FX thread at once: the picture would reach the screen
+                // at that same pulse's sync anyway, and the tile's next decode must wait for that sync too (its memory
+                // is the one leaving the screen); a hand-off per frame only costs the FX thread a wake-up.
                 decoder.complete(d.timed(time.nanoTime() - t0));
-                // Show it and start on the next frame at once rather than at the next pulse: a
-                // pulse's wait would otherwise let the next frame go stale at 30 fps.
-                fxThread.execute(() -> {
-                    if (!stopped && decoder.visibleIn(pulses) && windowVisible.getAsBoolean()) {
-                        render(target, metrics.enabled());
-                    }
-                });
             });
         } catch (RejectedExecutionException closing) {
             decoder.cancelDecode();
             source.release(buffer);
+            return;
+        }
+        FrameDecoder.Decoded ranAlready = decoder.poll(); // a pool that runs tasks on the caller (tests) is done now
+        if (ranAlready != null) {
+            show(target, ranAlready, measuring);
         }
     }
 

@@ -215,8 +215,8 @@ abstract class RendererCases {
         assertEquals(1, cam.decodes());
         assertEquals(1, pool.queued());
         fxRun(pool::runQueued);
-        assertTrue(red(shown(t)) > 200);
         pulse();
+        assertTrue(red(shown(t)) > 200, "a finished decode is shown at the next pulse");
         assertEquals(1, cam.displayed());
         // when a blue frame goes to the pool and two more arrive before it is decoded
         source.push(TestJpegs.solid(160, 120, Color.BLUE, 1));

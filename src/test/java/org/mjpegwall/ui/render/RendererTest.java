@@ -206,28 +206,29 @@ class RendererTest extends RendererCases {
             seenWhileWriting.add(onScreen == null ? "nothing"
                     : allOf(onScreen, 0xFF0000) ? "red" : allOf(onScreen, 0x0000FF) ? "blue" : "mixed");
         };
-        // when a red frame is decoded and shown, and a blue one arrives meanwhile
+        // when a red frame is decoded, and a blue one arrives before the next pulse
         sources.get(0).push(TestJpegs.solid(320, 240, Color.RED, 0));
         pulse();
         fxRun(pool::runQueued);
         sources.get(0).push(TestJpegs.solid(320, 240, Color.BLUE, 1));
         fxRun(fxThread::runQueued);
-        // then red is shown, and blue is decoded at once into the other buffer, red staying whole on screen
+        assertEquals(0, pool.queued(), "one decode per tile: blue waits while red is not shown yet");
+        // then the pulse shows red, and blue goes to be decoded into the other buffer, red staying whole on screen
+        pulse();
         assertTrue(allOf(shown(t), 0xFF0000));
         assertEquals(1, pool.queued());
         fxRun(pool::runQueued);
         assertEquals(List.of("nothing", "red"), seenWhileWriting);
-        // when blue is shown (outside a pulse) and a green frame arrives at once
+        // when a green frame arrives and the next pulse shows blue
         sources.get(0).push(TestJpegs.solid(320, 240, Color.GREEN, 2));
         fxRun(fxThread::runQueued);
-        // then blue is on screen, and green waits: the red buffer left the screen, but no pulse has synced that yet
+        pulse();
+        // then blue is on screen, and green waits: the red buffer left the screen in this pulse, whose sync comes
+        // after the renderer's turn
         assertTrue(allOf(shown(t), 0x0000FF));
         assertEquals(0, pool.queued());
         assertEquals(2, cam.decodes());
         assertTrue(sources.get(0).pending());
-        // when the next pulse comes, it still waits (that pulse's sync comes after the renderer's turn) ...
-        pulse();
-        assertEquals(0, pool.queued());
         assertEquals(1, fxThread.queued(), "a retry right after the pulse");
         // ... and right after the pulse it is decoded into the red buffer, blue staying whole on screen
         fxRun(fxThread::runQueued);
@@ -235,7 +236,7 @@ class RendererTest extends RendererCases {
         assertEquals(3, cam.decodes());
         fxRun(pool::runQueued);
         assertEquals(List.of("nothing", "red", "blue"), seenWhileWriting);
-        fxRun(fxThread::runQueued);
+        pulse();
         assertNotNull(shown(t));
         assertTrue(allOf(shown(t), 0x00FF00), "green shown");
         assertEquals(0, sources.get(0).stale(), "no frame was dropped while waiting");
