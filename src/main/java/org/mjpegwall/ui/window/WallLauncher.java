@@ -1,5 +1,6 @@
 package org.mjpegwall.ui.window;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
@@ -8,15 +9,23 @@ import javafx.scene.control.Alert;
 import javafx.stage.Stage;
 import org.mjpegwall.ui.model.WallStart;
 import org.mjpegwall.ui.render.PrismTuning;
+import org.mjpegwall.util.TimeSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Starts the camera wall program: prepares the session ({@link WallStart}: configuration, demo cameras),
- * opens the window, and closes it the way Quit does on SIGTERM.
+ * opens the window, and closes it the way Quit does on SIGTERM, SIGINT or SIGHUP ({@link StopSignals},
+ * {@link SignalStop}), then waits, bounded, for its last work (saving, finishing recordings, closing cameras).
  */
 public final class WallLauncher {
     private static final Logger LOG = LoggerFactory.getLogger(WallLauncher.class);
+    /** How long the program waits for the wall's last work after its window closed. */
+    private static final Duration CLOSE_LIMIT = Duration.ofSeconds(10);
+    /** How long after a stop signal the program exits whatever happens (the close limit, and time to close). */
+    private static final Duration SIGNAL_LIMIT = Duration.ofSeconds(15);
+    private static final SignalStop SIGNAL = new SignalStop(Platform::runLater, WallLauncher::closeOnSignal,
+            System::exit, TimeSource.SYSTEM, SIGNAL_LIMIT);
     private static volatile WallStart.Options options;
     private static volatile WallWindow window;
 
@@ -26,37 +35,55 @@ public final class WallLauncher {
     /** Runs the wall until its window closes; returns the exit status. */
     public static int launch(WallStart.Options opts) {
         options = opts;
-        Thread hook = new Thread(WallLauncher::shutDown, "wall-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        Runtime.getRuntime().addShutdownHook(new Thread(WallLauncher::shutDown, "wall-shutdown"));
+        StopSignals.install(SIGNAL::signalled);
         PrismTuning.apply();
         Application.launch(WallApplication.class);
+        awaitClosed();
+        SIGNAL.done();
+        LOG.info("MJPEG Wall exits");
+        return SIGNAL.status(0);
+    }
+
+    /** Waits for the wall's last work after its window closed, with a limit said in words. */
+    private static void awaitClosed() {
+        WallWindow w = window;
+        if (w == null) {
+            return;
+        }
+        try {
+            if (!w.awaitClosed(CLOSE_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+                LOG.warn("The wall's last work (saving, finishing recordings, closing cameras) did not end within {} s:"
+                        + " exiting anyway (an unfinished recording is repaired at the next start).", CLOSE_LIMIT.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** On the UI thread, after a stop signal: the window closes as Quit does (without asking), then the toolkit ends. */
+    private static void closeOnSignal() {
         WallWindow w = window;
         if (w != null) {
-            try {
-                // Recordings finish their files and cameras stop before the JVM goes.
-                w.awaitClosed(15, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            w.stage().close(); // its close runs: recordings finish, the configuration is saved with what recorded
         }
-        return 0;
+        Platform.exit(); // a review window or a question still open must not keep the program alive
     }
 
     /**
-     * On SIGTERM (or Ctrl+C, a logout, a shutdown) the wall closes the way its Quit does, without asking:
-     * recordings finish their files (so that they play), shares stop, and the configuration is saved
-     * with what was recording, so it records again at the next start.
+     * The fallback where no stop signal reaches {@link StopSignals} (the JVM runs with {@code -Xrs}, say): on the
+     * JVM's shutdown the wall closes the way its Quit does, racing JavaFX's own hook, as well as it can.
      */
     private static void shutDown() {
         WallWindow w = window;
-        if (w == null || w.isClosed()) {
+        if (w == null || w.isClosed() || SIGNAL.stopping()) {
             return;
         }
         LOG.info("stopping: finishing recordings and saving the configuration");
         try {
             Platform.runLater(() -> w.stage().close());
-            if (!w.awaitClosed(15, TimeUnit.SECONDS)) {
-                LOG.warn("the wall did not close within 15 s");
+            if (!w.awaitClosed(CLOSE_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+                LOG.warn("The wall did not close within {} s: exiting anyway.", CLOSE_LIMIT.toSeconds());
             }
         } catch (IllegalStateException e) {
             LOG.debug("JavaFX is gone already", e); // the window closed as the JVM stopped
@@ -83,6 +110,9 @@ public final class WallLauncher {
                 Platform.exit();
                 return;
             }
+            if (SIGNAL.stopping()) {
+                return; // a stop signal came while the session was prepared: no window to open
+            }
             if (prepared.problem() != null) {
                 Alert alert = new Alert(Alert.AlertType.WARNING, prepared.problem());
                 alert.setHeaderText("The configuration cannot be used");
@@ -91,7 +121,9 @@ public final class WallLauncher {
                 Theme.apply(alert);
                 alert.showAndWait();
             }
-            window = new WallWindow(stage, prepared.session());
+            if (!SIGNAL.stopping()) { // nor after it came while the user read about the configuration
+                window = new WallWindow(stage, prepared.session());
+            }
         }
     }
 }
