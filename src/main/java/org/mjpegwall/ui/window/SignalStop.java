@@ -29,6 +29,7 @@ final class SignalStop {
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile boolean done;
     private volatile int status;
+    private volatile Thread watchdog;
 
     /**
      * @param uiThread runs {@code closeWindows} on the UI thread ({@code Platform::runLater})
@@ -51,9 +52,10 @@ final class SignalStop {
         }
         status = exitStatus;
         LOG.info("SIG{}: the wall stops: finishing recordings, saving the configuration", signal);
-        Thread watchdog = new Thread(() -> watch(signal), "wall-stop-watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
+        Thread t = new Thread(() -> watch(signal), "wall-stop-watchdog");
+        t.setDaemon(true);
+        watchdog = t;
+        t.start();
         try {
             uiThread.execute(closeWindows);
         } catch (IllegalStateException toolkitEnded) {
@@ -72,6 +74,11 @@ final class SignalStop {
                     + " the next start).", limit.toSeconds(), signal);
             exit.accept(status);
         }
+    }
+
+    /** The thread that exits at the limit, once a signal came ({@code null} before); for tests. */
+    Thread watchdog() {
+        return watchdog;
     }
 
     /** Whether a stop signal came. */
