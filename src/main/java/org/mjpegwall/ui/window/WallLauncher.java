@@ -111,7 +111,8 @@ public final class WallLauncher {
                 return;
             }
             if (SIGNAL.stopping()) {
-                return; // a stop signal came while the session was prepared: no window to open
+                Platform.exit(); // a stop signal came while the session was prepared: no window to open
+                return;
             }
             if (prepared.problem() != null) {
                 Alert alert = new Alert(Alert.AlertType.WARNING, prepared.problem());
@@ -121,9 +122,11 @@ public final class WallLauncher {
                 Theme.apply(alert);
                 alert.showAndWait();
             }
-            if (!SIGNAL.stopping()) { // nor after it came while the user read about the configuration
-                window = new WallWindow(stage, prepared.session());
+            if (SIGNAL.stopping()) { // nor after it came while the user read about the configuration
+                Platform.exit();
+                return;
             }
+            window = new WallWindow(stage, prepared.session());
         }
     }
 }
