@@ -2,11 +2,13 @@ package org.mjpegwall.ui.window;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.mjpegwall.ui.model.WallStart;
 import org.mjpegwall.ui.render.PrismTuning;
 import org.mjpegwall.util.TimeSource;
@@ -28,6 +30,9 @@ public final class WallLauncher {
             System::exit, TimeSource.SYSTEM, SIGNAL_LIMIT);
     private static volatile WallStart.Options options;
     private static volatile WallWindow window;
+    private static volatile Stage primary;
+    /** UI thread only: the start is opening the window. */
+    private static boolean opening;
 
     private WallLauncher() {
     }
@@ -61,13 +66,26 @@ public final class WallLauncher {
         }
     }
 
-    /** On the UI thread, after a stop signal: the window closes as Quit does (without asking), then the toolkit ends. */
+    /**
+     * On the UI thread, after a stop signal: the window closes as Quit does (without asking), then the toolkit ends.
+     * Why the case of a window still being opened: a signal during the start ran this inside the start, in a nested
+     * event loop (under a question, or while the window was being shown), before the window existed; exiting then
+     * left the half-open wall to the watchdog. Now the question closes, and the start closes the window it opens.
+     */
     private static void closeOnSignal() {
         WallWindow w = window;
         if (w != null) {
             w.stage().close(); // its close runs: recordings finish, the configuration is saved with what recorded
+            Platform.exit(); // a review window or a question still open must not keep the program alive
+        } else if (opening) {
+            for (Window other : List.copyOf(Window.getWindows())) {
+                if (other != primary) {
+                    other.hide();
+                }
+            }
+        } else {
+            Platform.exit();
         }
-        Platform.exit(); // a review window or a question still open must not keep the program alive
     }
 
     /**
@@ -96,6 +114,19 @@ public final class WallLauncher {
     public static final class WallApplication extends Application {
         @Override
         public void start(Stage stage) {
+            primary = stage;
+            opening = true;
+            try {
+                open(stage);
+            } finally {
+                opening = false;
+            }
+            if (SIGNAL.stopping()) {
+                closeOnSignal(); // the signal came while the window was being opened
+            }
+        }
+
+        private void open(Stage stage) {
             WallStart.Options opts = options == null ? WallStart.Options.defaults() : options;
             WallStart.Prepared prepared;
             try {
