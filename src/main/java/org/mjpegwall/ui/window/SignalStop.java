@@ -22,6 +22,7 @@ final class SignalStop {
     private static final Logger LOG = LoggerFactory.getLogger(SignalStop.class);
 
     private final Executor uiThread;
+    private final Runnable atOnce;
     private final Runnable closeWindows;
     private final IntConsumer exit;
     private final TimeSource time;
@@ -33,11 +34,16 @@ final class SignalStop {
 
     /**
      * @param uiThread runs {@code closeWindows} on the UI thread ({@code Platform::runLater})
+     * @param atOnce stops, on the signal's thread, what need not wait for the UI thread: the built-in demo cameras,
+     *     which render in this program and, 16 of them at 1920x1080, starved the UI thread so that the close began
+     *     seconds late (the cameras then show "reconnecting" for the moment the window has left)
      * @param closeWindows closes the wall's windows as Quit does, and lets the toolkit end
      * @param exit ends the program with a status ({@code System::exit}) when the limit is reached
      */
-    SignalStop(Executor uiThread, Runnable closeWindows, IntConsumer exit, TimeSource time, Duration limit) {
+    SignalStop(Executor uiThread, Runnable atOnce, Runnable closeWindows, IntConsumer exit, TimeSource time,
+            Duration limit) {
         this.uiThread = Objects.requireNonNull(uiThread, "uiThread");
+        this.atOnce = Objects.requireNonNull(atOnce, "atOnce");
         this.closeWindows = Objects.requireNonNull(closeWindows, "closeWindows");
         this.exit = Objects.requireNonNull(exit, "exit");
         this.time = Objects.requireNonNull(time, "time");
@@ -56,6 +62,11 @@ final class SignalStop {
         t.setDaemon(true);
         watchdog = t;
         t.start();
+        try {
+            atOnce.run();
+        } catch (RuntimeException e) {
+            LOG.debug("stopping at once", e); // the UI thread's close stops it again
+        }
         try {
             uiThread.execute(closeWindows);
         } catch (IllegalStateException toolkitEnded) {

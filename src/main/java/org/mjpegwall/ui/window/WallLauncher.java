@@ -26,8 +26,8 @@ public final class WallLauncher {
     private static final Duration CLOSE_LIMIT = Duration.ofSeconds(10);
     /** How long after a stop signal the program exits whatever happens (the close limit, and time to close). */
     private static final Duration SIGNAL_LIMIT = Duration.ofSeconds(15);
-    private static final SignalStop SIGNAL = new SignalStop(Platform::runLater, WallLauncher::closeOnSignal,
-            System::exit, TimeSource.SYSTEM, SIGNAL_LIMIT);
+    private static final SignalStop SIGNAL = new SignalStop(Platform::runLater, WallLauncher::stopDemoCameras,
+            WallLauncher::closeOnSignal, System::exit, TimeSource.SYSTEM, SIGNAL_LIMIT);
     private static volatile WallStart.Options options;
     private static volatile WallWindow window;
     private static volatile Stage primary;
@@ -63,6 +63,14 @@ public final class WallLauncher {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** On the signal's thread: the session's end (stopping the built-in demo cameras; nothing for real ones) at once. */
+    private static void stopDemoCameras() {
+        WallWindow w = window;
+        if (w != null) {
+            w.controller().session().onClose().run(); // runs again, doing nothing, at the end of the close
         }
     }
 

@@ -19,7 +19,8 @@ class SignalStopTest {
     private final SignalStop stop = new SignalStop(task -> {
         ui.add("on the UI thread");
         task.run();
-    }, () -> ui.add("windows closed"), exits::add, time, Duration.ofSeconds(15));
+    }, () -> ui.add("demo cameras stopped at once"), () -> ui.add("windows closed"), exits::add, time,
+            Duration.ofSeconds(15));
 
     private void joinWatchdog() throws InterruptedException {
         stop.watchdog().join(TimeUnit.SECONDS.toMillis(10));
@@ -35,7 +36,7 @@ class SignalStopTest {
         stop.signalled("TERM", 143);
         stop.signalled("INT", 130);
         // then the windows were closed once, on the UI thread, and the program exits as after SIGTERM
-        assertEquals(List.of("on the UI thread", "windows closed"), ui);
+        assertEquals(List.of("demo cameras stopped at once", "on the UI thread", "windows closed"), ui);
         assertTrue(stop.stopping());
         assertEquals(143, stop.status(0));
         // and when the wall stopped in time, the watchdog does not exit it
@@ -49,8 +50,8 @@ class SignalStopTest {
     @Test
     void aWallThatDoesNotStopIsExitedAtTheLimitWithTheSignalsStatus() throws Exception {
         // given a UI thread that never runs the close (it hangs)
-        SignalStop hung = new SignalStop(task -> ui.add("queued, never run"), () -> ui.add("windows closed"), exits::add,
-                time, Duration.ofSeconds(15));
+        SignalStop hung = new SignalStop(task -> ui.add("queued, never run"), () -> { }, () -> ui.add("windows closed"),
+                exits::add, time, Duration.ofSeconds(15));
         // when SIGTERM comes and 14.9 s pass
         hung.signalled("TERM", 143);
         time.awaitSleeper();
@@ -71,7 +72,7 @@ class SignalStopTest {
         // given a UI thread that refuses work (JavaFX has exited)
         SignalStop late = new SignalStop(task -> {
             throw new IllegalStateException("Toolkit has exited");
-        }, () -> ui.add("windows closed"), exits::add, time, Duration.ofSeconds(15));
+        }, () -> { }, () -> ui.add("windows closed"), exits::add, time, Duration.ofSeconds(15));
         // when
         late.signalled("HUP", 129);
         // then it is stopping, and exits with SIGHUP's status when the launcher returns
