@@ -129,6 +129,7 @@ public final class Recorder implements AutoCloseable {
             names.release(registry);
             throw e;
         }
+        registry.started(r); // before the writer runs, so that its end always follows
         r.thread.start();
         r.repairThread = StartupRepair.start(earlier, registry, options.cameraName());
         try {
@@ -289,6 +290,7 @@ public final class Recorder implements AutoCloseable {
 
     private void finish(RecordingStatus.State end) {
         segments.names().release(registry);
+        registry.ended(this);
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException shuttingDown) {

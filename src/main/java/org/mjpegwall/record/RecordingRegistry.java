@@ -1,7 +1,10 @@
 package org.mjpegwall.record;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -23,6 +26,18 @@ public final class RecordingRegistry {
     /** Folder + file name without extension, of each running recording. */
     private final Set<Path> bases = ConcurrentHashMap.newKeySet();
     private final Set<Path> writing = ConcurrentHashMap.newKeySet();
+    private final Set<Recorder> running = ConcurrentHashMap.newKeySet();
+    /** Set once by {@link #stopAll()}: a recorder that starts later is stopped at once. */
+    private volatile boolean stopping;
+
+    /**
+     * One recording asked to stop by {@link #stopAll()}.
+     *
+     * @param camera the camera's name, for messages
+     * @param finished completes when its file is finished (index, headers)
+     */
+    public record Stop(String camera, CompletableFuture<RecordingStatus> finished) {
+    }
 
     /** Reserves the name {@code base} in {@code dir}; false if a running recording has it. */
     boolean reserve(Path dir, String base) {
@@ -48,9 +63,37 @@ public final class RecordingRegistry {
         return writing.contains(key(file));
     }
 
+    /** A recorder of this program started; one that starts while the program stops is stopped at once. */
+    void started(Recorder recorder) {
+        running.add(recorder);
+        if (stopping) { // read after the add: stopAll() either sees this recorder or we see its flag
+            recorder.stopAsync();
+        }
+    }
+
+    /** The recorder's writer ended (stopped or failed). */
+    void ended(Recorder recorder) {
+        running.remove(recorder);
+    }
+
+    /**
+     * Stops every recording of the program, whoever started it, and every one that starts from now on: each
+     * writes what is queued and finishes its file. Never blocks; the program's stop waits on the results, with a
+     * limit of its own. Why here: a recorder still starting on another thread when the program stops is not yet
+     * known to its owner, but it is known here.
+     */
+    public List<Stop> stopAll() {
+        stopping = true;
+        List<Stop> stops = new ArrayList<>();
+        for (Recorder r : running) {
+            stops.add(new Stop(r.options().cameraName(), r.stopAsync()));
+        }
+        return stops;
+    }
+
     /** Whether no recording runs and no file is being written; for tests, to show nothing leaks. */
     boolean isEmpty() {
-        return bases.isEmpty() && writing.isEmpty();
+        return bases.isEmpty() && writing.isEmpty() && running.isEmpty();
     }
 
     private static Path key(Path p) {

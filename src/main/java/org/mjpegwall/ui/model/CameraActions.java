@@ -13,7 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import org.mjpegwall.config.ShareConfig;
 import org.mjpegwall.frame.Frame;
 import org.mjpegwall.record.Recorder;
@@ -235,18 +234,14 @@ final class CameraActions {
 
     /** Stops recording the camera; the configuration still asks for it (see {@link #resume}). */
     void stopRecording(CameraModel camera) {
-        stopRecordingAsync(camera);
-    }
-
-    private CompletableFuture<?> stopRecordingAsync(CameraModel camera) {
         camera.recordingProperty().set(false);
         starting.remove(camera);
         Recording r = recordings.remove(camera);
         if (r == null) {
-            return CompletableFuture.completedFuture(null);
+            return;
         }
         close(r.subscription());
-        return r.recorder().stopAsync().thenAccept(status -> tasks.runOnUiThread(() -> {
+        r.recorder().stopAsync().thenAccept(status -> tasks.runOnUiThread(() -> {
             if (status.lastError() != null) {
                 dialogs.notify("Recording of " + camera.config().name() + " stopped: " + status.lastError(), true);
             } else if (status.currentFile() != null && !wall.isClosed()) {
@@ -384,16 +379,14 @@ final class CameraActions {
         shareWish.remove(camera.id());
     }
 
-    /** Stops every recording and share; the result completes when the recordings' files are finished. */
-    CompletableFuture<Void> close() {
-        List<CompletableFuture<?>> stops = new ArrayList<>();
+    /** Stops every recording and share; the wall's stop waits for the files through {@link #registry()}. */
+    void close() {
         for (CameraModel c : Map.copyOf(recordings).keySet()) {
-            stops.add(stopRecordingAsync(c));
+            stopRecording(c);
         }
         for (CameraModel c : List.copyOf(shares.keySet())) {
             stopSharing(c);
         }
-        return CompletableFuture.allOf(stops.toArray(new CompletableFuture<?>[0]));
     }
 
     private static void close(AutoCloseable c) {

@@ -11,6 +11,7 @@ import org.mjpegwall.config.CameraConfig;
 import org.mjpegwall.config.CameraValidation;
 import org.mjpegwall.config.MaskArea;
 import org.mjpegwall.config.MotionConfig;
+import org.mjpegwall.config.RecordingMode;
 import org.mjpegwall.frame.Frame;
 import org.mjpegwall.frame.Jpeg;
 
@@ -89,6 +90,20 @@ public final class CameraManagerModel {
                 old == null ? null : old.recordMode(), old == null ? null : old.motion());
         List<String> problems = CameraValidation.problems(c);
         return problems.isEmpty() ? new Checked(c, null) : new Checked(null, String.join("\n", problems));
+    }
+
+    /**
+     * Why a camera set to record on motion would never record: its motion detection is off, so no motion ever
+     * starts a clip. The camera manager shows it under the choice, the wall says it once when it loads such a
+     * camera (an older configuration, or detection switched off from the tile's menu).
+     *
+     * @return the warning in words, or {@code null} when the recording can work
+     */
+    public static String onMotionWithoutDetection(RecordingMode mode, boolean motionDetected) {
+        return mode == RecordingMode.ON_MOTION && !motionDetected
+                ? "Nothing will be recorded: recording on motion needs \u201cDetect motion\u201d, which is off for this"
+                        + " camera. Turn it on, or choose another recording."
+                : null;
     }
 
     /**

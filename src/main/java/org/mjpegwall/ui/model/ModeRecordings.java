@@ -2,14 +2,17 @@ package org.mjpegwall.ui.model;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.mjpegwall.config.CameraConfig;
 import org.mjpegwall.config.RecordingMode;
 import org.mjpegwall.motion.MotionEvent;
 import org.mjpegwall.motion.MotionListener;
@@ -46,6 +49,8 @@ public final class ModeRecordings implements AutoCloseable {
     private final OnMotionOptions onMotion;
     /** UI thread only. */
     private final Map<CameraModel, Running> running = new IdentityHashMap<>();
+    /** UI thread only: the cameras told to record on motion without detection, said once. */
+    private final Set<String> blind = new HashSet<>();
     private boolean closed;
 
     /** One camera's recording: what to close when it stops. */
@@ -97,6 +102,7 @@ public final class ModeRecordings implements AutoCloseable {
      */
     public void start(CameraModel camera) {
         RecordingMode mode = camera.config().recordMode();
+        warnIfBlind(camera);
         Running now = running.get(camera);
         if (now != null && now.mode == mode) {
             return;
@@ -134,6 +140,22 @@ public final class ModeRecordings implements AutoCloseable {
                 }
             });
         });
+    }
+
+    /**
+     * Says once, in the log and in words on the wall, that a camera set to record on motion has its motion detection
+     * off: it would never record, and nothing else says why (an older configuration, or detection switched off from
+     * the tile's menu). Said again only after the camera was set right in between.
+     */
+    private void warnIfBlind(CameraModel camera) {
+        CameraConfig c = camera.config();
+        String warning = CameraManagerModel.onMotionWithoutDetection(c.recordMode(), c.motion().enabled());
+        if (warning == null || !c.enabled()) {
+            blind.remove(c.id());
+        } else if (blind.add(c.id())) {
+            LOG.warn("{}: {}", c.name(), warning);
+            problems.accept(c.name() + ": " + warning);
+        }
     }
 
     /** Stops a camera's recording, finishing its file (without waiting for the disk). UI thread. */

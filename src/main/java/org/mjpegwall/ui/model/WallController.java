@@ -48,6 +48,7 @@ public final class WallController {
     private final MotionAlerts alerts;
     private final ModeRecordings modes;
     private final WallRetention retention;
+    private final WallShutdown stopping;
     private final ReadOnlyBooleanWrapper demoMode = new ReadOnlyBooleanWrapper(this, "demoMode");
     private final ReadOnlyIntegerWrapper autoCycleSeconds = new ReadOnlyIntegerWrapper(this, "autoCycleSeconds");
     private WallConfig config;
@@ -75,6 +76,7 @@ public final class WallController {
                 m -> dialogs.notify(m, true), OnMotionOptions.DEFAULTS);
         retention = new WallRetention(session.persist(), actions.registry(), this::recordingsFolder, motion, tasks,
                 motion.scheduler(), time, m -> dialogs.notify(m, true)); // --demo N leaves no trace, takes none away
+        stopping = new WallShutdown(tasks, time, actions, modes, retention, motion);
         showViewChoices(config);
         demoMode.set(!session.demoCameras().isEmpty());
         for (CameraConfig c : demoMode.get() ? session.demoCameras() : config.cameras()) {
@@ -420,10 +422,7 @@ public final class WallController {
         return QuitGuard.mayQuit(dialogs, actions.recordingNames(), actions.sharedNames(), session.persist());
     }
 
-    /**
-     * Saves (with the window's last place and size, if known), finishes the recordings, stops the shares,
-     * then stops every camera in the background. Idempotent.
-     */
+    /** Saves (with the window's last place and size, if known), then stops as {@link WallShutdown} says. Idempotent. */
     public void close(WindowGeometry lastWindow) {
         if (closed) {
             return;
@@ -432,13 +431,9 @@ public final class WallController {
             config = config.withWindow(lastWindow);
         }
         save(); // the page shown, what records and is shared, and the window: all kept for the next start
-        var recordingsDone = actions.close();
-        modes.close();
-        retention.close();
-        motion.close(); // open events end and are logged before the background work stops
+        stopping.stopParts();
         closed = true;
-        CameraShutdown.inBackground(tasks, recordingsDone, model.cameras(), session.onClose());
-        tasks.shutdown();
+        stopping.finish(model.cameras(), session.onClose());
     }
 
     /** Waits until the background work of {@link #close} is done. */

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Locale;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -63,6 +64,7 @@ public final class CameraManagerDialog extends Stage {
     private final CheckBox sound = new CheckBox("Sound when motion starts");
     private final Label maskCount = new Label();
     private final ChoiceBox<RecordingMode> record = new ChoiceBox<>();
+    private final Label recordWarning = new Label();
     /** The masks of the camera in the form, as drawn (saved with Save). */
     private List<MaskArea> masks = List.of();
     private final Label message = new Label();
@@ -166,6 +168,16 @@ public final class CameraManagerDialog extends Stage {
         recordTitle.getStyleClass().add("form-section");
         form.add(recordTitle, 0, 12);
         form.add(record, 1, 12);
+        // Said while the form is in that state (also for a camera loaded so from an older configuration), not
+        // only when Save refuses it: on motion with detection off records nothing, and nothing else would say so.
+        recordWarning.setId("camera-record-warning");
+        recordWarning.setWrapText(true);
+        recordWarning.getStyleClass().add("message-error");
+        recordWarning.textProperty().bind(Bindings.createStringBinding(() -> CameraManagerModel.onMotionWithoutDetection(
+                record.getValue(), motion.isSelected()), record.valueProperty(), motion.selectedProperty()));
+        recordWarning.visibleProperty().bind(recordWarning.textProperty().isNotNull());
+        recordWarning.managedProperty().bind(recordWarning.visibleProperty());
+        form.add(recordWarning, 1, 13);
         for (var field : List.of(sensitivity, minArea, eventGap, drawMasks, sound)) {
             field.disableProperty().bind(motion.selectedProperty().not());
         }
@@ -262,8 +274,8 @@ public final class CameraManagerDialog extends Stage {
         password.setText(c.password() == null ? "" : c.password());
         poll.setText(c.snapshotPollSeconds() == null ? "" : String.valueOf(c.snapshotPollSeconds()));
         enabled.setSelected(c.enabled());
+        record.setValue(c.recordMode()); // first: choosing on motion ticks detection, the camera's own setting follows
         showMotion(c.motion());
-        record.setValue(c.recordMode());
         preview.setImage(null);
         say("", false);
     }
@@ -319,8 +331,9 @@ public final class CameraManagerDialog extends Stage {
             say(m.problem(), true);
             return null;
         }
-        if (record.getValue() == RecordingMode.ON_MOTION && !m.motion().enabled()) {
-            say("Recording on motion needs \u201cDetect motion\u201d: turn it on, or choose another recording.", true);
+        String blind = CameraManagerModel.onMotionWithoutDetection(record.getValue(), m.motion().enabled());
+        if (blind != null) {
+            say(blind, true);
             return null;
         }
         return checked.camera().withMotion(m.motion()).withRecordMode(record.getValue());

@@ -2,12 +2,23 @@ package org.mjpegwall.ui.window;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import org.mjpegwall.ui.model.TaskExecutor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The wall's executor: one background thread for files and sockets, in order; results back with {@code runLater}. */
+/**
+ * The wall's executor: one background thread for files and sockets, in order; results back with {@code runLater}.
+ *
+ * <p>Why it drops work quietly once closed: while the wall stops, a camera thread or a timer may still hand in
+ * a result (a motion event, a finished file's message) after the I/O thread stopped taking work or the toolkit
+ * ended. That is expected on every stop, so it is a debug line, not an exception in the log.
+ */
 final class FxTaskExecutor implements TaskExecutor {
+    private static final Logger LOG = LoggerFactory.getLogger(FxTaskExecutor.class);
+
     private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "wall-io");
         t.setDaemon(true);
@@ -16,12 +27,23 @@ final class FxTaskExecutor implements TaskExecutor {
 
     @Override
     public void runInBackground(Runnable task) {
-        io.execute(task);
+        try {
+            io.execute(task);
+        } catch (RejectedExecutionException e) {
+            if (!io.isShutdown()) {
+                throw e;
+            }
+            LOG.debug("the wall is closing: background work dropped");
+        }
     }
 
     @Override
     public void runOnUiThread(Runnable task) {
-        Platform.runLater(task);
+        try {
+            Platform.runLater(task);
+        } catch (IllegalStateException toolkitEnded) {
+            LOG.debug("the wall has closed: {}", toolkitEnded.getMessage());
+        }
     }
 
     @Override

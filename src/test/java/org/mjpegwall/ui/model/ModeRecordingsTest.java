@@ -195,6 +195,28 @@ class ModeRecordingsTest {
     }
 
     @Test
+    void anOnMotionCameraWithoutDetectionIsSaidOnceAndAgainOnlyAfterItWasSetRight() {
+        // given a camera loaded set to record on motion, with its motion detection off (an older configuration)
+        ModeRecordings r = recordings(dir);
+        CameraConfig blind = camera(RecordingMode.ON_MOTION).config()
+                .withMotion(org.mjpegwall.config.MotionConfig.DEFAULTS.withEnabled(false));
+        CameraModel camera = new CameraModel(blind, source, false);
+        // when it starts, and is started again with the same settings (an edit of its name, say)
+        r.start(camera);
+        r.start(camera);
+        // then the wall says once, in words, why it will never record
+        assertEquals(List.of("Yard: Nothing will be recorded: recording on motion needs \u201cDetect motion\u201d, which is"
+                + " off for this camera. Turn it on, or choose another recording."), problems);
+        // when detection is turned on, then off again
+        camera.motionEdited(blind.withMotion(org.mjpegwall.config.MotionConfig.DEFAULTS));
+        r.start(camera);
+        camera.motionEdited(blind);
+        r.start(camera);
+        // then it is said a second time, for the second time it was set so
+        assertEquals(2, problems.size(), problems.toString());
+    }
+
+    @Test
     void aCameraSetToOffRecordsNothing() throws IOException {
         ModeRecordings r = recordings(dir);
         CameraModel camera = camera(RecordingMode.OFF);
