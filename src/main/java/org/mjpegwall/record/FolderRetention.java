@@ -45,7 +45,19 @@ public record FolderRetention(Duration maxAge, long maxBytes) {
      * @throws IOException if the folder cannot be listed
      */
     public int apply(Path dir, RecordingRegistry registry, Instant now) throws IOException {
-        if (maxAge == null && maxBytes == 0) {
+        return apply(dir, registry, now, 0);
+    }
+
+    /**
+     * Applies the limits, and then deletes more of the oldest recordings until {@code bytesToFree} bytes are freed:
+     * for a disk that is almost full, so that recording goes on (the oldest footage goes, as on any recorder). The
+     * same files are safe as always: the ones being written, and any the program did not write.
+     *
+     * @return the number of files deleted
+     * @throws IOException if the folder cannot be listed
+     */
+    public int apply(Path dir, RecordingRegistry registry, Instant now, long bytesToFree) throws IOException {
+        if (maxAge == null && maxBytes == 0 && bytesToFree <= 0) {
             return 0;
         }
         List<Path> files = new ArrayList<>();
@@ -57,6 +69,7 @@ public record FolderRetention(Duration maxAge, long maxBytes) {
             }
         }
         files.sort(RecordingNames::olderFirst);
-        return Retention.deleteOldest(files, maxAge, maxBytes, now.toEpochMilli(), registry::isBeingWritten);
+        return Retention.deleteOldest(files, maxAge, maxBytes, now.toEpochMilli(), Math.max(0, bytesToFree),
+                registry::isBeingWritten);
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -54,26 +55,38 @@ final class Retention {
      */
     static int deleteOldest(List<Path> oldestFirst, Duration maxAge, long maxBytes, long nowMillis,
             Predicate<Path> keep) throws IOException {
+        return deleteOldest(oldestFirst, maxAge, maxBytes, nowMillis, 0, keep);
+    }
+
+    /**
+     * The same, and then, oldest first, as many more as it takes to free {@code bytesToFree} bytes (the disk is
+     * almost full: see {@link FolderRetention#apply(Path, RecordingRegistry, Instant, long)}).
+     */
+    static int deleteOldest(List<Path> oldestFirst, Duration maxAge, long maxBytes, long nowMillis, long bytesToFree,
+            Predicate<Path> keep) throws IOException {
         List<Path> ours = oldestFirst.stream().filter(Retention::isOurs).toList();
         long total = 0;
         for (Path p : ours) {
             total += size(p);
         }
         int deleted = 0;
+        long freed = 0;
         for (Path p : ours) {
             if (keep.test(p)) {
                 continue;
             }
             boolean tooOld = maxAge != null && nowMillis - RecordingNames.modified(p) > maxAge.toMillis();
             boolean tooMuch = maxBytes > 0 && total > maxBytes;
-            if (tooOld || tooMuch) {
+            boolean needRoom = freed < bytesToFree;
+            if (tooOld || tooMuch || needRoom) {
                 long size = size(p);
                 try {
                     Files.delete(p);
                     deleted++;
                     total -= size;
+                    freed += size;
                     log.info("Retention: deleted {} ({})", p, tooOld ? "older than " + maxAge
-                            : "over " + maxBytes + " bytes");
+                            : tooMuch ? "over " + maxBytes + " bytes" : "the disk is almost full");
                 } catch (NoSuchFileException gone) {
                     total -= size;
                 }

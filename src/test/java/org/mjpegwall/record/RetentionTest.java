@@ -63,6 +63,31 @@ class RetentionTest {
     }
 
     @Test
+    void anAlmostFullDiskFreesItsBytesFromTheOldestOfOurRecordingsAndNoMore() throws Exception {
+        // given another program's old AVI named like ours and three recordings of ours, and no limits set
+        Path foreign = recording("Yard_2026-11-01_10-00-00.avi", 29);
+        HostileAvis.unmark(foreign);
+        age(foreign, 29);
+        Path oldest = recording("Yard_2026-11-26_10-00-00.avi", 4);
+        Path middle = recording("Door_2026-11-27_10-00-00.avi", 3);
+        Path newest = recording("Yard_2026-11-29_10-00-00.avi", 1);
+        long each = Files.size(oldest);
+
+        // when a little more than one recording's bytes must be freed
+        int deleted = new FolderRetention(null, 0).apply(dir, new RecordingRegistry(), NOW, each + 1);
+
+        // then the two oldest of ours go, the rest stays, and the other program's file is untouched
+        assertEquals(2, deleted);
+        assertFalse(Files.exists(oldest));
+        assertFalse(Files.exists(middle));
+        assertTrue(Files.exists(newest));
+        assertTrue(Files.exists(foreign));
+        // and with nothing to free and no limits, nothing goes
+        assertEquals(0, new FolderRetention(null, 0).apply(dir, new RecordingRegistry(), NOW, 0));
+        assertTrue(Files.exists(newest));
+    }
+
+    @Test
     void folderAgeLimitDeletesWhatIsOlderThanNDays() throws Exception {
         // given
         Path a = recording("Yard_2026-11-26_10-00-00.avi", 4);

@@ -33,11 +33,38 @@ import org.slf4j.LoggerFactory;
  * scheduled pool the wall owns, closed at shutdown); a tick only posts to the UI thread. A failure (the folder
  * cannot be listed, a file cannot be deleted) is said once, in words, until it changes or goes away; the timer goes
  * on.
+ *
+ * <p>The disk's free space is checked every {@link #CHECK_DISK_EVERY} (one call to the file system): below
+ * {@link #floor} (2 % of the disk, at least 1 GiB, at most 20 GiB), the oldest recordings go, whatever the setting,
+ * until twice that is free. Why: a full disk stops every recording until someone frees space, and a camera wall
+ * runs unattended; like any recorder, it keeps recording and lets the oldest footage go. The same files are safe as
+ * always. It is said in the log, in words, each time.
  */
 public final class WallRetention {
     private static final Logger LOG = LoggerFactory.getLogger(WallRetention.class);
     /** How often the limits are applied again while the wall runs. */
     public static final Duration EVERY = Duration.ofMinutes(10);
+    /** How often the free space of the recordings' disk is checked. */
+    public static final Duration CHECK_DISK_EVERY = Duration.ofMinutes(1);
+
+    /** The free and total bytes of the disk a folder is on; a seam for tests. */
+    interface DiskSpace {
+        long usable(Path dir) throws IOException;
+
+        long total(Path dir) throws IOException;
+
+        DiskSpace SYSTEM = new DiskSpace() {
+            @Override
+            public long usable(Path dir) throws IOException {
+                return Files.getFileStore(dir).getUsableSpace();
+            }
+
+            @Override
+            public long total(Path dir) throws IOException {
+                return Files.getFileStore(dir).getTotalSpace();
+            }
+        };
+    }
 
     private final boolean active;
     private final RecordingRegistry registry;
@@ -52,6 +79,9 @@ public final class WallRetention {
     private volatile boolean closed;
     /** Background executor only: the last failure said, so that it is said once. */
     private String lastProblem;
+    private volatile DiskSpace disk = DiskSpace.SYSTEM;
+    /** UI thread only: when the limits were last applied in full. */
+    private long lastFullRun;
 
     /** What the recordings folder holds now, for the settings dialog. */
     public record Usage(Path folder, int recordings, long recordingBytes, long eventBytes) {
@@ -95,6 +125,16 @@ public final class WallRetention {
         closed = true;
     }
 
+    /** Measures the disk with {@code d} from now on (tests). */
+    void useDiskSpace(DiskSpace d) {
+        disk = Objects.requireNonNull(d, "d");
+    }
+
+    /** The free space kept on a disk of {@code total} bytes: 2 % of it, at least 1 GiB, at most 20 GiB. */
+    static long floor(long total) {
+        return Math.min(20L << 30, Math.max(1L << 30, total / 50));
+    }
+
     /** Measures the recordings folder in the background; {@code then} gets the result on the UI thread. */
     public void usage(Consumer<Usage> then) {
         Path dir = folder.get();
@@ -108,12 +148,28 @@ public final class WallRetention {
         try {
             timer.schedule(() -> {
                 if (!closed) {
-                    tasks.runOnUiThread(this::applyNow);
+                    tasks.runOnUiThread(this::tick);
                     schedule();
                 }
-            }, EVERY.toNanos());
+            }, CHECK_DISK_EVERY.toNanos());
         } catch (RejectedExecutionException e) {
             LOG.debug("the wall is closing: no more retention");
+        }
+    }
+
+    /** Every {@link #CHECK_DISK_EVERY}: the limits in full every {@link #EVERY}, the disk's free space between. */
+    private void tick() {
+        if (time.nanoTime() - lastFullRun >= EVERY.toNanos()) {
+            applyNow();
+        } else if (!closed && limits != null && active) {
+            RetentionConfig r = limits;
+            Path dir = folder.get();
+            background(() -> {
+                long need = bytesToFree(dir);
+                if (need > 0) {
+                    run(r, dir, need);
+                }
+            });
         }
     }
 
@@ -121,19 +177,40 @@ public final class WallRetention {
         if (closed || limits == null || !active) {
             return;
         }
+        lastFullRun = time.nanoTime();
         RetentionConfig r = limits;
         Path dir = folder.get();
-        background(() -> run(r, dir));
+        background(() -> run(r, dir, bytesToFree(dir)));
+    }
+
+    /** Background: the bytes to free so that twice the floor is free again, or 0 while the disk is above its floor. */
+    private long bytesToFree(Path dir) {
+        try {
+            if (!Files.exists(dir)) {
+                return 0;
+            }
+            long usable = disk.usable(dir);
+            long floor = floor(disk.total(dir));
+            if (usable >= floor) {
+                return 0;
+            }
+            LOG.warn("Retention: the disk of {} has only {} MiB free: the oldest recordings go, to keep {} MiB free and "
+                    + "recording going", dir, usable >> 20, (2 * floor) >> 20);
+            return 2 * floor - usable;
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("free space of {}: {}", dir, e.toString());
+            return 0;
+        }
     }
 
     /** Background executor. */
-    private void run(RetentionConfig r, Path dir) {
+    private void run(RetentionConfig r, Path dir, long bytesToFree) {
         Duration age = r.keepDays() == 0 ? null : Duration.ofDays(r.keepDays());
         Instant now = time.instant();
         String problem = null;
         try {
             if (Files.exists(dir)) { // none yet: nothing was recorded, nothing to delete
-                int n = new FolderRetention(age, r.maxBytes()).apply(dir, registry, now);
+                int n = new FolderRetention(age, r.maxBytes()).apply(dir, registry, now, bytesToFree);
                 if (n > 0) {
                     LOG.info("Retention: deleted {} old recording(s) in {}", n, dir);
                 }

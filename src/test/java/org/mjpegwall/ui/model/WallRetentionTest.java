@@ -66,9 +66,28 @@ class WallRetentionTest {
                     return s;
                 }, null);
         controller = new WallController(session, tasks, dialogs, time, scheduler);
+        controller.retention().useDiskSpace(disk); // never this machine's disk
         controller.start();
         return controller;
     }
+
+    /** A disk of {@code total} bytes with {@code usable} free, both set by the test. */
+    private static final class FakeDisk implements WallRetention.DiskSpace {
+        volatile long usable = 500L << 30;
+        volatile long total = 1L << 40;
+
+        @Override
+        public long usable(Path dir) {
+            return usable;
+        }
+
+        @Override
+        public long total(Path dir) {
+            return total;
+        }
+    }
+
+    private final FakeDisk disk = new FakeDisk();
 
     /** A finished recording of the wall's, last written {@code age} before now. */
     private Path recording(String name, Duration age) throws IOException {
@@ -213,6 +232,49 @@ class WallRetentionTest {
         assertEquals(new RetentionConfig(14, 0), controller.config().retention());
         assertEquals(new RetentionConfig(14, 0), ConfigStore.at(home.resolve("config.json")).load().orElseThrow().retention());
         assertTrue(Files.exists(fiveDays));
+    }
+
+    @Test
+    void anAlmostFullDiskLetsTheOldestRecordingsGoWithinAMinuteEvenWhenEverythingIsKept() throws IOException {
+        // given a wall that keeps everything, recording one camera, with two old recordings and another program's AVI,
+        // on a 100 GiB disk: its floor is 2 GiB
+        Path older = recording("Yard_2026-11-01_10-00-00.avi", Duration.ofDays(29));
+        Path old = recording("Yard_2026-11-20_10-00-00.avi", Duration.ofDays(10));
+        Path foreign = aged(TestRecordings.foreignCopy(old, videos().resolve("Holiday_2026-11-01_10-00-00.avi")),
+                Duration.ofDays(30));
+        disk.total = 100L << 30;
+        disk.usable = 50L << 30;
+        assertEquals(2L << 30, WallRetention.floor(disk.total));
+        open(RetentionConfig.KEEP_ALL, List.of(new CameraConfig("cam1", "Yard", "http://127.0.0.1:9/", null, null,
+                true, null)));
+        CameraModel yard = controller.model().cameras().get(0);
+        sources.get(0).push(TestJpegs.solid(64, 48, Color.RED, 0));
+        controller.run(TileAction.RECORD, yard);
+        for (int i = 1; i <= 3; i++) {
+            time.advanceBy(Duration.ofMillis(100));
+            sources.get(0).push(TestJpegs.solid(64, 48, Color.RED, i));
+        }
+        Path live = Await.value("the file being recorded", () -> {
+            try (Stream<Path> s = Files.list(videos())) {
+                return s.filter(p -> p.toString().endsWith(".avi") && !p.equals(older) && !p.equals(old)
+                        && !p.equals(foreign)).findFirst().orElse(null);
+            } catch (IOException e) {
+                return null;
+            }
+        });
+        aged(live, Duration.ofDays(60));
+        // when a minute passes with plenty of room, then nothing goes
+        tick(Duration.ofMinutes(1));
+        assertTrue(Files.exists(older) && Files.exists(old));
+        // when the disk falls below its floor, then within a minute every recording of ours that is not being
+        // written goes (twice the floor must be free again, far more than these small files)
+        disk.usable = (2L << 30) - 1;
+        tick(Duration.ofMinutes(1));
+        assertFalse(Files.exists(older), "the oldest went");
+        assertFalse(Files.exists(old));
+        assertTrue(Files.exists(live), "the file being recorded stays");
+        assertTrue(Files.exists(foreign), "another program's AVI stays");
+        assertTrue(yard.recordingProperty().get(), "and the recording goes on");
     }
 
     @Test
