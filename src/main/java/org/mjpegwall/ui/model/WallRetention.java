@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * {@link #floor} (2 % of the disk, at least 1 GiB, at most 20 GiB), the oldest recordings go, whatever the setting,
  * until twice that is free. Why: a full disk stops every recording until someone frees space, and a camera wall
  * runs unattended; like any recorder, it keeps recording and lets the oldest footage go. The same files are safe as
- * always. It is said in the log, in words, each time.
+ * always. It is said in the log, in words, when the disk falls below its floor and when it has room again.
  */
 public final class WallRetention {
     private static final Logger LOG = LoggerFactory.getLogger(WallRetention.class);
@@ -80,6 +80,8 @@ public final class WallRetention {
     /** Background executor only: the last failure said, so that it is said once. */
     private String lastProblem;
     private volatile DiskSpace disk = DiskSpace.SYSTEM;
+    /** Background executor only: the disk was below its floor at the last look (said once until it changes). */
+    private boolean diskLow;
     /** UI thread only: when the limits were last applied in full. */
     private long lastFullRun;
 
@@ -192,10 +194,17 @@ public final class WallRetention {
             long usable = disk.usable(dir);
             long floor = floor(disk.total(dir));
             if (usable >= floor) {
+                if (diskLow) {
+                    diskLow = false;
+                    LOG.info("Retention: the disk of {} has {} MiB free again", dir, usable >> 20);
+                }
                 return 0;
             }
-            LOG.warn("Retention: the disk of {} has only {} MiB free: the oldest recordings go, to keep {} MiB free and "
-                    + "recording going", dir, usable >> 20, (2 * floor) >> 20);
+            if (!diskLow) { // said once while it stays low (other files may fill the disk, with none of ours left)
+                diskLow = true;
+                LOG.warn("Retention: the disk of {} has only {} MiB free: the oldest recordings go, to keep {} MiB free "
+                        + "and recording going", dir, usable >> 20, (2 * floor) >> 20);
+            }
             return 2 * floor - usable;
         } catch (IOException | RuntimeException e) {
             LOG.debug("free space of {}: {}", dir, e.toString());
