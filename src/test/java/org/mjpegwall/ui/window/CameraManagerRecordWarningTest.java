@@ -8,53 +8,24 @@ import static org.mjpegwall.ui.FxTesting.fxRun;
 import static org.mjpegwall.ui.FxTesting.waitUntil;
 
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
-import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mjpegwall.config.CameraConfig;
 import org.mjpegwall.config.MotionConfig;
 import org.mjpegwall.config.RecordingMode;
 import org.mjpegwall.config.WallConfig;
 import org.mjpegwall.config.WindowGeometry;
-import org.mjpegwall.ui.TestSource;
-import org.mjpegwall.ui.model.WallSession;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /** A camera set to record on motion with its motion detection off records nothing: the wall and the manager say so. */
-class CameraManagerRecordWarningTest extends FxRobot {
+class CameraManagerRecordWarningTest extends WallWindowCase {
     private static final String WARNING = "Nothing will be recorded: recording on motion needs \u201cDetect motion\u201d,"
             + " which is off for this camera. Turn it on, or choose another recording.";
 
-    private final TestSource source = new TestSource();
-    private WallWindow wall;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        fxRun(() -> List.copyOf(Window.getWindows()).stream().filter(w -> w instanceof Stage && w.isShowing()
-                && w != FxToolkit.toolkitContext().getRegisteredStage() && (wall == null || w != wall.stage()))
-                .forEach(w -> ((Stage) w).close()));
-        if (wall != null) {
-            fxRun(() -> wall.stage().close());
-            wall.awaitClosed(10, TimeUnit.SECONDS);
-        }
-    }
-
     private void openWall(CameraConfig camera) {
-        WallConfig config = WallConfig.empty().withCamera(camera).withWindow(new WindowGeometry(0, 0, 900, 600, false));
-        wall = fx(() -> new WallWindow(new Stage(), new WallSession(null, false, config, List.of(), false, c -> source, null)));
+        open(WallConfig.empty().withCamera(camera).withWindow(new WindowGeometry(0, 0, 900, 600, false)), null);
         fxRun(() -> wall.showCameraManager());
         waitUntil(5, "the manager", () -> lookup("#camera-record-mode").tryQuery().isPresent());
     }
