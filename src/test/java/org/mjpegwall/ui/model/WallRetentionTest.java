@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -107,6 +109,31 @@ class WallRetentionTest {
         return Files.writeString(dir.resolve(name), name.endsWith(".jsonl") ? "{}\n" : "jpeg");
     }
 
+    /** Opens a wall with one camera, Yard, and records it by hand: returns the file being written. */
+    private Path openRecordingYard(RetentionConfig retention) throws IOException {
+        Set<Path> before = new HashSet<>();
+        if (Files.isDirectory(videos())) {
+            try (Stream<Path> s = Files.list(videos())) {
+                s.forEach(before::add);
+            }
+        }
+        open(retention, List.of(new CameraConfig("cam1", "Yard", "http://127.0.0.1:9/", null, null, true, null)));
+        CameraModel yard = controller.model().cameras().get(0);
+        sources.get(0).push(TestJpegs.solid(64, 48, Color.RED, 0));
+        controller.run(TileAction.RECORD, yard);
+        for (int i = 1; i <= 3; i++) {
+            time.advanceBy(Duration.ofMillis(100));
+            sources.get(0).push(TestJpegs.solid(64, 48, Color.RED, i));
+        }
+        return Await.value("the file being recorded", () -> {
+            try (Stream<Path> s = Files.list(videos())) {
+                return s.filter(p -> p.toString().endsWith(".avi") && !before.contains(p)).findFirst().orElse(null);
+            } catch (IOException e) {
+                return null;
+            }
+        });
+    }
+
     private void tick(Duration by) {
         time.advanceBy(by);
         scheduler.runDue();
@@ -142,22 +169,8 @@ class WallRetentionTest {
     @Test
     void theTimerDeletesWhatGrewOldEveryTenMinutesButNeverTheFileBeingRecorded() throws IOException {
         // given a wall keeping 14 days, recording one camera by hand
-        open(new RetentionConfig(14, 0), List.of(new CameraConfig("cam1", "Yard", "http://127.0.0.1:9/", null, null,
-                true, null)));
+        Path live = openRecordingYard(new RetentionConfig(14, 0));
         CameraModel yard = controller.model().cameras().get(0);
-        sources.get(0).push(TestJpegs.solid(64, 48, Color.RED, 0));
-        controller.run(TileAction.RECORD, yard);
-        for (int i = 1; i <= 3; i++) {
-            time.advanceBy(Duration.ofMillis(100));
-            sources.get(0).push(TestJpegs.solid(64, 48, Color.RED, i));
-        }
-        Path live = Await.value("the file being recorded", () -> {
-            try (Stream<Path> s = Files.list(videos())) {
-                return s.filter(p -> p.toString().endsWith(".avi")).findFirst().orElse(null);
-            } catch (IOException e) {
-                return null;
-            }
-        });
         aged(live, Duration.ofDays(30)); // however old its time stamp says it is
         // and a recording that appears old after the start
         Path old = recording("Yard_2026-11-01_10-00-00.avi", Duration.ofDays(29));
@@ -245,23 +258,8 @@ class WallRetentionTest {
         disk.total = 100L << 30;
         disk.usable = 50L << 30;
         assertEquals(2L << 30, WallRetention.floor(disk.total));
-        open(RetentionConfig.KEEP_ALL, List.of(new CameraConfig("cam1", "Yard", "http://127.0.0.1:9/", null, null,
-                true, null)));
+        Path live = openRecordingYard(RetentionConfig.KEEP_ALL);
         CameraModel yard = controller.model().cameras().get(0);
-        sources.get(0).push(TestJpegs.solid(64, 48, Color.RED, 0));
-        controller.run(TileAction.RECORD, yard);
-        for (int i = 1; i <= 3; i++) {
-            time.advanceBy(Duration.ofMillis(100));
-            sources.get(0).push(TestJpegs.solid(64, 48, Color.RED, i));
-        }
-        Path live = Await.value("the file being recorded", () -> {
-            try (Stream<Path> s = Files.list(videos())) {
-                return s.filter(p -> p.toString().endsWith(".avi") && !p.equals(older) && !p.equals(old)
-                        && !p.equals(foreign)).findFirst().orElse(null);
-            } catch (IOException e) {
-                return null;
-            }
-        });
         aged(live, Duration.ofDays(60));
         // when a minute passes with plenty of room, then nothing goes
         tick(Duration.ofMinutes(1));
