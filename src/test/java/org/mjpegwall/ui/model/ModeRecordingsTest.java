@@ -131,13 +131,7 @@ class ModeRecordingsTest {
         frames(30);
         quiet(30);
         // when: motion from frame 30 to frame 39, confirmed at frame 32, then quiet again
-        frames(3);
-        long start = 1_000_000_000L + 31 * FRAME_NANOS;
-        analysis.get().eventStarted(new MotionEvent("cam-1", "Yard", Instant.now(), null, start, 0, 1, 1, null,
-                new org.mjpegwall.frame.Frame(sent.get(30), 31, 0, start)));
-        for (int i = 30; i < 33; i++) {
-            analysed(i, true);
-        }
+        motionFromFrame30ConfirmedAt32();
         for (int i = 33; i < 40; i++) {
             frames(1);
             analysed(i, true);
@@ -238,13 +232,7 @@ class ModeRecordingsTest {
         r.refresh();
         assertEquals("", camera.modeRecordingProperty().get(), "armed only: no badge");
         // when motion starts
-        frames(3);
-        long start = 1_000_000_000L + 31 * FRAME_NANOS;
-        analysis.get().eventStarted(new MotionEvent("cam-1", "Yard", Instant.now(), null, start, 0, 1, 1, null,
-                new org.mjpegwall.frame.Frame(sent.get(30), 31, 0, start)));
-        for (int i = 30; i < 33; i++) {
-            analysed(i, true);
-        }
+        motionFromFrame30ConfirmedAt32();
         r.refresh();
         // then
         assertEquals("REC · motion", camera.modeRecordingProperty().get());
@@ -275,6 +263,17 @@ class ModeRecordingsTest {
         r.stop(camera);
         // then
         assertEquals("", camera.modeRecordingProperty().get());
+    }
+
+    /** Frames 30 to 32 arrive with motion: the event starts (confirmed at frame 32, from frame 31's time). */
+    private void motionFromFrame30ConfirmedAt32() {
+        frames(3);
+        long start = 1_000_000_000L + 31 * FRAME_NANOS;
+        analysis.get().eventStarted(new MotionEvent("cam-1", "Yard", Instant.now(), null, start, 0, 1, 1, null,
+                new org.mjpegwall.frame.Frame(sent.get(30), 31, 0, start)));
+        for (int i = 30; i < 33; i++) {
+            analysed(i, true);
+        }
     }
 
     private void quiet(int frames) {
