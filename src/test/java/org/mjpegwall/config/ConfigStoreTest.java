@@ -13,6 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConfigStoreTest {
+    /** A camera as files of the previous version have it: no recording mode, no retention. */
+    private static final String PREVIOUS_VERSION = "{\"version\":2,\"cameras\":[{\"id\":\"c1\",\"name\":\"Door\","
+            + "\"url\":\"http://10.0.0.5/video\",\"enabled\":true}]}";
+
     @TempDir
     Path home;
 
@@ -64,8 +68,7 @@ class ConfigStoreTest {
     void aFileFromBeforeTheRecordingModeLoadsWithRecordingOff() throws Exception {
         // given: a camera as files of the previous version have it
         Path file = home.resolve("config.json");
-        Files.writeString(file, "{\"version\":2,\"cameras\":[{\"id\":\"c1\",\"name\":\"Door\","
-                + "\"url\":\"http://10.0.0.5/video\",\"enabled\":true}]}");
+        Files.writeString(file, PREVIOUS_VERSION);
         // when
         WallConfig loaded = ConfigStore.at(file).load().orElseThrow();
         // then
@@ -90,8 +93,7 @@ class ConfigStoreTest {
     void aNewWallKeepsTwoWeeksAndAFileFromBeforeTheSettingKeepsEverything() throws Exception {
         // given: a file as the previous version wrote it, without "retention"
         Path file = home.resolve("config.json");
-        Files.writeString(file, "{\"version\":2,\"cameras\":[{\"id\":\"c1\",\"name\":\"Door\","
-                + "\"url\":\"http://10.0.0.5/video\",\"enabled\":true}]}");
+        Files.writeString(file, PREVIOUS_VERSION);
         // when
         WallConfig loaded = ConfigStore.at(file).load().orElseThrow();
         // then: that wall kept everything, and an update deletes nothing it was not told to
