@@ -161,18 +161,21 @@ public final class WallRetention {
 
     /** Every {@link #CHECK_DISK_EVERY}: the limits in full every {@link #EVERY}, the disk's free space between. */
     private void tick() {
+        if (closed || limits == null || !active) {
+            return;
+        }
         if (time.nanoTime() - lastFullRun >= EVERY.toNanos()) {
             applyNow();
-        } else if (!closed && limits != null && active) {
-            RetentionConfig r = limits;
-            Path dir = folder.get();
-            background(() -> {
-                long need = bytesToFree(dir);
-                if (need > 0) {
-                    run(r, dir, need);
-                }
-            });
+            return;
         }
+        RetentionConfig r = limits;
+        Path dir = folder.get();
+        background(() -> {
+            long need = bytesToFree(dir);
+            if (need > 0) {
+                run(r, dir, need);
+            }
+        });
     }
 
     private void applyNow() {
