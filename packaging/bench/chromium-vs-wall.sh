@@ -25,6 +25,10 @@
 #   --no-motion       turn the wall's motion detection off (on by default, as in the wall), so that both sides do
 #                     the same work: Chromium only shows the streams
 #   --rounds N        measure both sides N times, alternating, and print the median ratio (default 1)
+#   --chromium-decodes  after the rounds, run Chromium once more with its tracing on and print how many JPEG
+#                     decodes a second it did over the last --seconds, and the CPU they took (thread time of its
+#                     "Decode Image" events): the work both sides must do, next to the wall's wall-decode threads.
+#                     Not part of the ratio: tracing costs Chromium CPU of its own
 #
 # The servers are the project's own demo server replaying photo-like frames made once (demo --replay), one JVM
 # per stream; their CPU is not counted for either side.
@@ -48,6 +52,7 @@ stats=false
 wall_opts=""
 motion=true
 rounds=1
+chromium_decodes=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --jar) jar=$2; shift 2 ;;
@@ -64,7 +69,8 @@ while [ $# -gt 0 ]; do
     --stats) stats=true; shift ;;
     --no-motion) motion=false; shift ;;
     --rounds) rounds=$2; shift 2 ;;
-    -h|--help) sed -n '2,33p' "$0"; exit 0 ;;
+    --chromium-decodes) chromium_decodes=true; shift ;;
+    -h|--help) sed -n '2,37p' "$0"; exit 0 ;;
     *) echo "chromium-vs-wall: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -284,3 +290,42 @@ if [ "$rounds" -gt 1 ]; then
     printf "wall / Chromium over %d rounds: median %.2f (from %.2f to %.2f; target <= 0.60)\n", NR, m, r[1], r[NR] }'
 fi
 echo "Both measured on a shared machine: compare the ratio, measured in the same round."
+
+# --- Chromium's own decoding (--chromium-decodes) ---------------------------------------------------------------
+if [ "$chromium_decodes" = true ]; then
+  echo
+  echo "chromium-vs-wall: Chromium once more, tracing its image decodes for $((warmup + seconds))s (not part of the ratio)"
+  rm -rf "$work/chromium-profile"
+  DISPLAY=$display chromium --trace-startup=blink,disabled-by-default-devtools.timeline --trace-startup-format=json \
+    --trace-startup-duration=$((warmup + seconds)) --trace-startup-file="$work/trace.json" \
+    --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
+    --disable-sync --no-first-run --no-default-browser-check --password-store=basic --test-type \
+    --user-data-dir="$work/chromium-profile" --window-position=0,0 --window-size=1280,720 \
+    --app="file://$work/tiles.html" >"$work/chromium-trace.log" 2>&1 &
+  trace_pid=$!
+  pids+=("$trace_pid")
+  # Chromium writes the trace when its duration is over; a big trace takes a while: wait until it stops growing.
+  for _ in $(seq $(((warmup + seconds + 120) * 5))); do [ -s "$work/trace.json" ] && break; sleep 0.2; done
+  size=-1
+  while [ "$size" != "$(stat -c %s "$work/trace.json" 2>/dev/null)" ]; do
+    size=$(stat -c %s "$work/trace.json" 2>/dev/null); sleep 2
+  done
+  kill "$trace_pid" 2>/dev/null || true
+  python3 - "$work/trace.json" "$seconds" <<'PY'
+import re, sys
+path, seconds = sys.argv[1], float(sys.argv[2])
+# Chromium writes one event a line; "tdur" is the decoding thread's CPU time, in microseconds.
+event = re.compile(rb'"dur":\d+,"name":"Decode Image","ph":"X","pid":\d+,"tdur":(\d+),"tid":\d+,"ts":(\d+)')
+try:
+    with open(path, "rb") as f:
+        decodes = [(int(m.group(2)), int(m.group(1))) for m in event.finditer(f.read())]
+except OSError as e:
+    sys.exit(f"chromium-vs-wall: Chromium wrote no trace: {e}")
+if not decodes:
+    sys.exit("chromium-vs-wall: no decode events in Chromium's trace")
+end = max(ts for ts, _ in decodes)
+last = [cpu for ts, cpu in decodes if ts > end - seconds * 1e6]
+print(f"  Chromium decoded {len(last) / seconds:.0f} JPEGs a second over the last {seconds:.0f} s of its trace, "
+      f"{sum(last) / len(last) / 1e3:.2f} ms of CPU each: {sum(last) / seconds / 1e6:.2f} cores for decoding alone")
+PY
+fi
