@@ -96,6 +96,11 @@ public final class ModeRecordings implements AutoCloseable {
         return r == null ? RecordingMode.OFF : r.mode;
     }
 
+    /** The names of those of {@code cameras} that record by a mode now, in their order. UI thread. */
+    public List<String> names(List<CameraModel> cameras) {
+        return cameras.stream().filter(running::containsKey).map(c -> c.config().name()).toList();
+    }
+
     /**
      * Starts recording a camera as its configuration says, or changes its recording to a new mode (a clip
      * open at that moment is finished). Does nothing for a camera without a stream (disabled) or mode OFF.

@@ -417,9 +417,13 @@ public final class WallController {
         });
     }
 
-    /** Asks first while cameras record or are shared (quitting stops both); true when the wall may quit. */
+    /**
+     * Asks first while cameras record, record by their recording mode, or are shared (quitting stops all three);
+     * true when the wall may quit.
+     */
     public boolean mayQuit() {
-        return QuitGuard.mayQuit(dialogs, actions.recordingNames(), actions.sharedNames(), session.persist());
+        return QuitGuard.mayQuit(dialogs, actions.recordingNames(), modes.names(model.cameras()), actions.sharedNames(),
+                session.persist());
     }
 
     /** Saves (with the window's last place and size, if known), then stops as {@link WallShutdown} says. Idempotent. */

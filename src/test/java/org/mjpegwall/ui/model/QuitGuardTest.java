@@ -11,13 +11,13 @@ import org.junit.jupiter.api.Test;
 class QuitGuardTest {
     @Test
     void nothingToAskWhenNothingRecordsOrIsShared() {
-        assertNull(QuitGuard.question(List.of(), List.of(), true));
+        assertNull(QuitGuard.question(List.of(), List.of(), List.of(), true));
     }
 
     @Test
     void questionNamesTheCamerasAndSaysRecordingResumes() {
         // when
-        String q = QuitGuard.question(List.of("Door", "Yard"), List.of("Porch"), true);
+        String q = QuitGuard.question(List.of("Door", "Yard"), List.of(), List.of("Porch"), true);
         // then
         assertTrue(q.contains("Recording of Door and Yard stops now"), q);
         assertTrue(q.contains("starts again when the wall next starts"), q);
@@ -25,8 +25,19 @@ class QuitGuardTest {
     }
 
     @Test
+    void camerasRecordingByTheirModeAreNamedOnceEvenWhenAlsoRecordingByHand() {
+        // when Door records by hand and on motion, and Yard only on motion
+        String q = QuitGuard.question(List.of("Door"), List.of("Door", "Yard"), List.of(), true);
+        // then Door is named with the recordings, Yard with the cameras that would stop watching
+        assertTrue(q.startsWith("Recording of Door stops now"), q);
+        assertTrue(q.contains("\n\nYard records by itself (its recording mode): nothing is recorded while the wall is"
+                + " closed."), q);
+        assertEquals(q.indexOf("Door"), q.lastIndexOf("Door"), q);
+    }
+
+    @Test
     void aRunThatSavesNothingPromisesNoResume() {
-        String q = QuitGuard.question(List.of("Demo 1"), List.of(), false);
+        String q = QuitGuard.question(List.of("Demo 1"), List.of(), List.of(), false);
         assertFalse(q.contains("starts again"), q);
     }
 

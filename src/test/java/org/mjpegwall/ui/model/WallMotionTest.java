@@ -221,6 +221,23 @@ class WallMotionTest {
     }
 
     @Test
+    void quitAsksWhileCamerasRecordByTheirModeAndNamesThem() throws Exception {
+        // given three cameras: the first records on motion, the third all the time, the second only when asked
+        List<CameraConfig> list = new ArrayList<>(cameras(3));
+        list.set(0, list.get(0).withRecordMode(org.mjpegwall.config.RecordingMode.ON_MOTION));
+        list.set(2, list.get(2).withRecordMode(org.mjpegwall.config.RecordingMode.CONTINUOUS));
+        open(WallConfig.empty().withCameras(list), true);
+        // when the user quits, and answers "Keep running"
+        boolean quits = controller.mayQuit();
+        // then the wall asks, naming the two that would stop watching, and keeps running
+        assertFalse(quits);
+        String question = dialogs.questions.get(0).text();
+        assertTrue(question.startsWith("Cam 1 and Cam 3 record by themselves"), question);
+        assertTrue(question.contains("nothing is recorded while the wall is closed"), question);
+        assertFalse(question.contains("Cam 2"), question);
+    }
+
+    @Test
     void aCameraSetToRecordOnMotionRecordsItsMotionOnAnotherPageAndAQuietOneNothing() throws Exception {
         // given five cameras recording on motion, four per page, the first page shown
         List<CameraConfig> list = new ArrayList<>();
