@@ -134,10 +134,13 @@ public final class ReviewView extends BorderPane {
                 return null;
             }
         });
-        model.dayProperty().addListener((o, was, now) -> day.setValue(model.days().stream()
-                .filter(d -> d.day().equals(now)).findFirst().orElse(null)));
-        model.days().addListener((javafx.collections.ListChangeListener<ReviewModel.DayChoice>) c -> day.setValue(
-                model.days().stream().filter(d -> d.day().equals(model.dayProperty().get())).findFirst().orElse(null)));
+        Runnable showDayPicked = () -> day.setValue(model.days().stream()
+                .filter(d -> d.day().equals(model.dayProperty().get())).findFirst().orElse(null));
+        model.dayProperty().addListener(o -> showDayPicked.run());
+        // Why later: when the list is replaced (another camera picked, the same date kept), the combo's skin, which
+        // listens after this, clears the value it was given, and the box showed "Day" with a day loaded.
+        model.days().addListener((javafx.collections.ListChangeListener<ReviewModel.DayChoice>) c ->
+                javafx.application.Platform.runLater(showDayPicked));
         day.valueProperty().addListener((o, was, now) -> {
             if (now != null && !now.day().equals(model.dayProperty().get())) {
                 model.dayProperty().set(now.day());

@@ -163,6 +163,12 @@ class ReviewViewTest extends FxRobot {
         assertEquals(0, fx(() -> lookup(".review-event").queryAll().size()));
         assertEquals(T14 + 1000 * MS, fx(() -> model().loadedProperty().get().lead().get(0).startNanos()));
         waitShows(0, cam2.get(0));
+        // and the day box shows the day picked, not its empty prompt ("Day")
+        ComboBox<?> day = fx(() -> (ComboBox<?>) lookup("#review-day").query());
+        Object picked = fx(day::getValue);
+        assertTrue(picked instanceof ReviewModel.DayChoice d && d.day().equals(DAY), "box value: " + picked);
+        String shown = fx(() -> day.getButtonCell().getText());
+        assertTrue(shown != null && shown.startsWith("2026-11-30"), "box shows: " + shown);
     }
 
     @Test
