@@ -144,7 +144,7 @@ public final class WallRetention {
     /** Measures the recordings folder in the background; {@code then} gets the result on the UI thread. */
     public void usage(Consumer<Usage> then) {
         Path dir = folder.get();
-        background(() -> {
+        tasks.runInBackground(() -> {
             Usage u = measure(dir);
             tasks.runOnUiThread(() -> then.accept(u));
         });
@@ -174,7 +174,7 @@ public final class WallRetention {
         }
         RetentionConfig r = limits;
         Path dir = folder.get();
-        background(() -> {
+        tasks.runInBackground(() -> {
             long need = bytesToFree(dir);
             if (need > 0) {
                 run(r, dir, need);
@@ -189,7 +189,7 @@ public final class WallRetention {
         lastFullRun = time.nanoTime();
         RetentionConfig r = limits;
         Path dir = folder.get();
-        background(() -> run(r, dir, bytesToFree(dir)));
+        tasks.runInBackground(() -> run(r, dir, bytesToFree(dir)));
     }
 
     /** Background: the bytes to free so that twice the floor is free again, or 0 while the disk is above its floor. */
@@ -248,14 +248,6 @@ public final class WallRetention {
             LOG.info("Retention works again in {}", dir);
         }
         lastProblem = problem;
-    }
-
-    private void background(Runnable task) {
-        try {
-            tasks.runInBackground(task);
-        } catch (RejectedExecutionException e) {
-            LOG.debug("the wall is closing: retention skipped");
-        }
     }
 
     private static String reason(Exception e) {
