@@ -8,7 +8,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
@@ -264,16 +263,17 @@ public final class WallRetention {
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
-    /** The recordings ({@code .avi} directly in the folder) and the event log's files; what cannot be read counts 0. */
+    /**
+     * The recordings ({@code .avi} directly in the folder, as {@link FolderRetention#aviFiles} lists them) and the
+     * event log's files; what cannot be read counts 0.
+     */
     static Usage measure(Path dir) {
         int count = 0;
         long bytes = 0;
-        try (DirectoryStream<Path> list = Files.newDirectoryStream(dir)) {
-            for (Path p : list) {
-                if (p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".avi") && Files.isRegularFile(p)) {
-                    count++;
-                    bytes += size(p);
-                }
+        try {
+            for (FolderRetention.AviFile f : FolderRetention.aviFiles(dir)) {
+                count++;
+                bytes += f.bytes();
             }
         } catch (IOException | RuntimeException e) {
             LOG.debug("measuring {}: {}", dir, e.toString());
