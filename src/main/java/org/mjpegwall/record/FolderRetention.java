@@ -1,6 +1,7 @@
 package org.mjpegwall.record;
 
 import java.io.IOException;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,15 +62,36 @@ public record FolderRetention(Duration maxAge, long maxBytes) {
             return 0;
         }
         List<Path> files = new ArrayList<>();
-        try (DirectoryStream<Path> list = Files.newDirectoryStream(dir)) {
-            for (Path p : list) {
-                if (p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".avi") && Files.isRegularFile(p)) {
-                    files.add(p);
-                }
-            }
+        for (AviFile f : aviFiles(dir)) {
+            files.add(f.path());
         }
         files.sort(RecordingNames::olderFirst);
         return Retention.deleteOldest(files, maxAge, maxBytes, now.toEpochMilli(), Math.max(0, bytesToFree),
                 registry::isBeingWritten);
+    }
+
+    /** An {@code .avi} file directly in a recordings folder, and its size in bytes (0 when it cannot be read). */
+    public record AviFile(Path path, long bytes) {
+    }
+
+    /**
+     * The regular files directly in {@code dir} whose names end in {@code .avi} (in any case), with their sizes: the
+     * folder's recordings as the wall's settings show them, and the files {@link #apply} may delete from. Whoever
+     * wrote them: only those MJPEG Wall wrote ever count toward the limits or go ({@link Retention}).
+     *
+     * @throws IOException if the folder cannot be listed
+     */
+    public static List<AviFile> aviFiles(Path dir) throws IOException {
+        List<AviFile> files = new ArrayList<>();
+        try (DirectoryStream<Path> list = Files.newDirectoryStream(dir)) {
+            for (Path p : list) {
+                if (p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".avi") && Files.isRegularFile(p)) {
+                    files.add(new AviFile(p, Retention.size(p)));
+                }
+            }
+        } catch (DirectoryIteratorException e) {
+            throw e.getCause();
+        }
+        return files;
     }
 }

@@ -105,7 +105,8 @@ final class Retention {
         }
     }
 
-    private static long size(Path p) {
+    /** The file's size in bytes; 0 when it cannot be read (gone, not allowed). */
+    static long size(Path p) {
         try {
             return Files.size(p);
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package org.mjpegwall.record;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -134,6 +135,27 @@ class RetentionTest {
         assertTrue(Files.exists(empty));
         assertTrue(java.util.Arrays.equals(foreignBytes, Files.readAllBytes(foreignAvi)));
         assertFalse(Files.exists(ours));
+    }
+
+    @Test
+    void theFolderListsEveryAviDirectlyInItWithItsSizeAndNothingElse() throws Exception {
+        // given a recording of ours, another program's AVI with an upper-case suffix, a text file, a folder named
+        // like a recording and a recording of ours inside the event log's folder
+        Path ours = recording("Yard_2026-11-29_10-00-00.avi", 1);
+        Path foreign = Files.writeString(dir.resolve("holiday.AVI"), "another program's video");
+        Files.writeString(dir.resolve("notes.txt"), "not a recording");
+        Files.createDirectory(dir.resolve("Door_2026-11-29_10-00-00.avi"));
+        Files.copy(ours, Files.createDirectory(dir.resolve("events")).resolve("Yard_2026-11-28_10-00-00.avi"));
+
+        // when
+        List<FolderRetention.AviFile> listed = FolderRetention.aviFiles(dir).stream()
+                .sorted(java.util.Comparator.comparing(FolderRetention.AviFile::path)).toList();
+
+        // then the two AVI files directly in it are listed with their sizes (which are ours is checked only when
+        // deleting), and a folder that is gone cannot be listed
+        assertEquals(List.of(new FolderRetention.AviFile(ours, Files.size(ours)),
+                new FolderRetention.AviFile(foreign, Files.size(foreign))), listed);
+        assertThrows(java.nio.file.NoSuchFileException.class, () -> FolderRetention.aviFiles(dir.resolve("gone")));
     }
 
     @Test

@@ -10,7 +10,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -192,7 +191,7 @@ public final class MotionWatch {
         if (!keepLog) {
             return;
         }
-        background(() -> {
+        tasks.runInBackground(() -> {
             closeLog();
             eventsFolder = folder;
             logFailed = false;
@@ -208,7 +207,7 @@ public final class MotionWatch {
             stop(c);
         }
         closed = true;
-        background(() -> {
+        tasks.runInBackground(() -> {
             closeLog();
             if (ownPool != null) {
                 ownPool.close();
@@ -258,7 +257,7 @@ public final class MotionWatch {
     // ---- the event log, on the background executor ----
 
     private void logged(MotionEvent e) {
-        background(() -> {
+        tasks.runInBackground(() -> {
             if (eventsFolder != null) {
                 EventLog l = openLog();
                 if (l != null) {
@@ -310,14 +309,6 @@ public final class MotionWatch {
         if (log != null) {
             log.close();
             log = null;
-        }
-    }
-
-    private void background(Runnable task) {
-        try {
-            tasks.runInBackground(task);
-        } catch (RejectedExecutionException e) {
-            LOG.debug("the wall is closing: motion event not logged");
         }
     }
 

@@ -8,7 +8,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
@@ -144,7 +143,7 @@ public final class WallRetention {
     /** Measures the recordings folder in the background; {@code then} gets the result on the UI thread. */
     public void usage(Consumer<Usage> then) {
         Path dir = folder.get();
-        background(() -> {
+        tasks.runInBackground(() -> {
             Usage u = measure(dir);
             tasks.runOnUiThread(() -> then.accept(u));
         });
@@ -174,7 +173,7 @@ public final class WallRetention {
         }
         RetentionConfig r = limits;
         Path dir = folder.get();
-        background(() -> {
+        tasks.runInBackground(() -> {
             long need = bytesToFree(dir);
             if (need > 0) {
                 run(r, dir, need);
@@ -189,7 +188,7 @@ public final class WallRetention {
         lastFullRun = time.nanoTime();
         RetentionConfig r = limits;
         Path dir = folder.get();
-        background(() -> run(r, dir, bytesToFree(dir)));
+        tasks.runInBackground(() -> run(r, dir, bytesToFree(dir)));
     }
 
     /** Background: the bytes to free so that twice the floor is free again, or 0 while the disk is above its floor. */
@@ -250,14 +249,6 @@ public final class WallRetention {
         lastProblem = problem;
     }
 
-    private void background(Runnable task) {
-        try {
-            tasks.runInBackground(task);
-        } catch (RejectedExecutionException e) {
-            LOG.debug("the wall is closing: retention skipped");
-        }
-    }
-
     private static String reason(Exception e) {
         Throwable t = e instanceof UncheckedIOException u ? u.getCause() : e;
         if (t instanceof NoSuchFileException) {
@@ -272,16 +263,17 @@ public final class WallRetention {
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
-    /** The recordings ({@code .avi} directly in the folder) and the event log's files; what cannot be read counts 0. */
+    /**
+     * The recordings ({@code .avi} directly in the folder, as {@link FolderRetention#aviFiles} lists them) and the
+     * event log's files; what cannot be read counts 0.
+     */
     static Usage measure(Path dir) {
         int count = 0;
         long bytes = 0;
-        try (DirectoryStream<Path> list = Files.newDirectoryStream(dir)) {
-            for (Path p : list) {
-                if (p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".avi") && Files.isRegularFile(p)) {
-                    count++;
-                    bytes += size(p);
-                }
+        try {
+            for (FolderRetention.AviFile f : FolderRetention.aviFiles(dir)) {
+                count++;
+                bytes += f.bytes();
             }
         } catch (IOException | RuntimeException e) {
             LOG.debug("measuring {}: {}", dir, e.toString());

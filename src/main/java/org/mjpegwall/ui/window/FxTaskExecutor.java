@@ -12,9 +12,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The wall's executor: one background thread for files and sockets, in order; results back with {@code runLater}.
  *
- * <p>Why it drops work quietly once closed: while the wall stops, a camera thread or a timer may still hand in
- * a result (a motion event, a finished file's message) after the I/O thread stopped taking work or the toolkit
- * ended. That is expected on every stop, so it is a debug line, not an exception in the log.
+ * <p>Why it drops work quietly once closed ({@link TaskExecutor}'s contract): while the wall stops, a camera thread
+ * or a timer may still hand in a result (a motion event, a finished file's message) after the I/O thread stopped
+ * taking work or the toolkit ended. That is expected on every stop, so it is a debug line, not an exception in the
+ * log.
  */
 final class FxTaskExecutor implements TaskExecutor {
     private static final Logger LOG = LoggerFactory.getLogger(FxTaskExecutor.class);

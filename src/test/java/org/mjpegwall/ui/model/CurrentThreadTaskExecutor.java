@@ -1,18 +1,19 @@
 package org.mjpegwall.ui.model;
 
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
-/** Runs background and UI work at once on the calling thread (as JabRef's test executor): flows become plain calls. */
+/**
+ * Runs background and UI work at once on the calling thread (as JabRef's test executor): flows become plain calls.
+ * After {@link #shutdown()} background work is dropped, as {@link TaskExecutor} promises.
+ */
 public final class CurrentThreadTaskExecutor implements TaskExecutor {
     private volatile boolean shutdown;
 
     @Override
     public void runInBackground(Runnable task) {
-        if (shutdown) {
-            throw new RejectedExecutionException("shut down");
+        if (!shutdown) {
+            task.run();
         }
-        task.run();
     }
 
     @Override

@@ -400,13 +400,16 @@ class WallMotionTest {
         }
     }
 
-    /** Background work at once; UI work waits until the test runs it (a busy UI thread). */
+    /** Background work at once (dropped after shutdown); UI work waits until the test runs it (a busy UI thread). */
     private static final class QueuedUi implements TaskExecutor {
         final List<Runnable> queued = new ArrayList<>();
+        boolean shutdown;
 
         @Override
         public void runInBackground(Runnable task) {
-            task.run();
+            if (!shutdown) {
+                task.run();
+            }
         }
 
         @Override
@@ -422,11 +425,12 @@ class WallMotionTest {
 
         @Override
         public void shutdown() {
+            shutdown = true;
         }
 
         @Override
         public boolean awaitTermination(long timeout, java.util.concurrent.TimeUnit unit) {
-            return true;
+            return shutdown;
         }
     }
 }

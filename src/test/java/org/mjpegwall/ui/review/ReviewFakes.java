@@ -2,6 +2,7 @@ package org.mjpegwall.ui.review;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import org.mjpegwall.ui.model.TaskExecutor;
@@ -14,7 +15,10 @@ final class ReviewFakes {
     private ReviewFakes() {
     }
 
-    /** Background work on a real thread (so the FX thread is never blocked), UI work on the FX thread. */
+    /**
+     * Background work on a real thread (so the FX thread is never blocked), UI work on the FX thread; work handed in
+     * after {@link #shutdown()} is dropped, as {@link TaskExecutor} promises.
+     */
     static final class FxTasks implements TaskExecutor {
         private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "review-test-io");
@@ -24,7 +28,11 @@ final class ReviewFakes {
 
         @Override
         public void runInBackground(Runnable task) {
-            io.execute(task);
+            try {
+                io.execute(task);
+            } catch (RejectedExecutionException shutDown) {
+                // dropped, as TaskExecutor promises
+            }
         }
 
         @Override
