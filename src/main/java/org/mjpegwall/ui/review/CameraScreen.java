@@ -20,7 +20,8 @@ final class CameraScreen extends StackPane {
     private final Label empty = new Label();
     private Object wanted;
 
-    CameraScreen(String camera, TileDecoding decoding, Executor pool) {
+    /** @param shownName what the corner says: the wall's name for the camera, or its recordings' */
+    CameraScreen(String camera, String shownName, TileDecoding decoding, Executor pool) {
         this.camera = camera;
         this.decoder = new PlaybackDecoder(decoding, pool);
         getStyleClass().add("review-screen");
@@ -28,7 +29,7 @@ final class CameraScreen extends StackPane {
         view.setPreserveRatio(true);
         view.setSmooth(true);
         view.setManaged(false);
-        name.setText(camera);
+        name.setText(shownName);
         name.getStyleClass().add("review-screen-name");
         empty.getStyleClass().add("review-screen-empty");
         empty.setWrapText(true);

@@ -10,10 +10,14 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.IntConsumer;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.mjpegwall.motion.EventLogReader;
 import org.mjpegwall.motion.LoggedEvent;
@@ -135,6 +139,25 @@ public final class ReviewDay {
             }
         }
         return new ReviewDay(day, cameras, placed, events, problems, skipped);
+    }
+
+    /**
+     * What the review shows for the cameras of the recordings: the wall's name for each (its files say
+     * {@code Front_door} for {@code Front door}), or the file's own where no camera of the wall, or more than one,
+     * makes that file name (a camera since renamed or removed; {@code Door 1} and {@code Door_1}).
+     */
+    public static UnaryOperator<String> shownNames(List<String> wallNames) {
+        Map<String, String> byFile = new HashMap<>();
+        Set<String> shared = new HashSet<>();
+        for (String name : wallNames) {
+            String was = byFile.put(fileCamera(name), name);
+            if (was != null && !was.equals(name)) {
+                shared.add(fileCamera(name));
+            }
+        }
+        byFile.keySet().removeAll(shared);
+        Map<String, String> names = Map.copyOf(byFile);
+        return file -> names.getOrDefault(file, file);
     }
 
     /** The camera part of a recording's file name for a camera's name, as the recorder makes it. */

@@ -3,6 +3,7 @@ package org.mjpegwall.ui.review;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -23,10 +24,13 @@ final class ReviewSide extends VBox {
     private final ReviewEventList events;
     private final VBox extras = new VBox(4);
     private final ListView<Recording> recordings = new ListView<>();
+    private final UnaryOperator<String> names;
 
-    ReviewSide(ReviewModel model, Consumer<ReviewDay.DayEvent> onEvent) {
+    /** @param names what to show for a camera of the recordings (see {@link ReviewView}) */
+    ReviewSide(ReviewModel model, UnaryOperator<String> names, Consumer<ReviewDay.DayEvent> onEvent) {
         super(6);
         this.model = model;
+        this.names = names;
         setId("review-side");
         getStyleClass().add("review-side");
         setPrefWidth(300);
@@ -64,7 +68,7 @@ final class ReviewSide extends VBox {
     private void showExtras() {
         extras.getChildren().clear();
         for (String camera : model.otherCameras()) {
-            CheckBox box = new CheckBox(camera);
+            CheckBox box = new CheckBox(names.apply(camera));
             box.setMnemonicParsing(false); // camera names have underscores
             box.setId("review-extra-" + camera);
             box.setSelected(model.extras().contains(camera));

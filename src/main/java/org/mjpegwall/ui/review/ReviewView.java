@@ -2,8 +2,10 @@ package org.mjpegwall.ui.review;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
 import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -60,6 +62,7 @@ public final class ReviewView extends BorderPane {
     private final List<CameraScreen> screenList = new ArrayList<>();
     private final TimelineBar timeline = new TimelineBar();
     private final ReviewSide side;
+    private final UnaryOperator<String> names;
     private final Label time = new Label("--:--:--.---");
     private final Label empty = new Label();
     private final Button play = new Button();
@@ -73,11 +76,20 @@ public final class ReviewView extends BorderPane {
     private boolean closed;
 
     public ReviewView(ReviewModel model, TileDecoding decoding) {
+        this(model, decoding, UnaryOperator.identity());
+    }
+
+    /**
+     * @param names what to show for a camera of the recordings (its file name's camera part, {@code Front_door}):
+     *     the wall's name for it ({@code Front door}), or the file's as it is
+     */
+    public ReviewView(ReviewModel model, TileDecoding decoding, UnaryOperator<String> names) {
         this.model = model;
         this.decoding = decoding;
+        this.names = Objects.requireNonNull(names, "names");
         setId("review-root");
         getStyleClass().addAll("wall-root", "review-root");
-        side = new ReviewSide(model, e -> model.playFrom(Math.max(0, e.startNanos() - ReviewModel.LEAD_IN)));
+        side = new ReviewSide(model, names, e -> model.playFrom(Math.max(0, e.startNanos() - ReviewModel.LEAD_IN)));
         setTop(pickers());
         BorderPane.setMargin(getTop(), new Insets(0, 0, 6, 0));
         empty.setId("review-empty");
@@ -119,6 +131,17 @@ public final class ReviewView extends BorderPane {
         camera.valueProperty().bindBidirectional(model.cameraProperty());
         camera.setPromptText("Camera");
         camera.setPrefWidth(200);
+        camera.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String file) {
+                return file == null ? "" : names.apply(file);
+            }
+
+            @Override
+            public String fromString(String s) {
+                return null;
+            }
+        });
         ComboBox<ReviewModel.DayChoice> day = new ComboBox<>(model.days());
         day.setId("review-day");
         day.setPrefWidth(340);
@@ -291,7 +314,7 @@ public final class ReviewView extends BorderPane {
             screens.getRowConstraints().add(rc);
         }
         for (int i = 0; i < n; i++) {
-            CameraScreen s = new CameraScreen(day.cameras().get(i), decoding, pool);
+            CameraScreen s = new CameraScreen(day.cameras().get(i), names.apply(day.cameras().get(i)), decoding, pool);
             s.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
             screenList.add(s);
             screens.add(s, i % cols, i / cols);

@@ -10,6 +10,7 @@ import javafx.stage.Window;
 import org.mjpegwall.review.IndexCache;
 import org.mjpegwall.ui.model.FolderOpener;
 import org.mjpegwall.ui.model.WallController;
+import org.mjpegwall.ui.review.ReviewDay;
 import org.mjpegwall.ui.review.ReviewModel;
 import org.mjpegwall.ui.review.ReviewView;
 import org.mjpegwall.ui.render.TileDecoding;
@@ -45,7 +46,8 @@ final class ReviewWindows {
                 ZoneId.systemDefault(), tasks, new FxDialogService(stage, notifier, files), TimeSource.SYSTEM,
                 IndexCache.SHARED);
         TileDecoding decoding = TileDecoding.best();
-        ReviewView v = new ReviewView(model, decoding);
+        ReviewView v = new ReviewView(model, decoding, ReviewDay.shownNames(
+                controller.model().cameras().stream().map(c -> c.config().name()).toList()));
         StackPane root = new StackPane(v, notifier);
         StackPane.setAlignment(notifier, Pos.BOTTOM_RIGHT);
         Scene scene = new Scene(root);

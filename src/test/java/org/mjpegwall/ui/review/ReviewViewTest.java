@@ -88,11 +88,15 @@ class ReviewViewTest extends FxRobot {
     }
 
     private void open(Path folder) {
+        open(folder, java.util.function.UnaryOperator.identity());
+    }
+
+    private void open(Path folder, java.util.function.UnaryOperator<String> names) {
         ReviewModel model = new ReviewModel(folder, out, ZoneOffset.UTC, new ReviewFakes.FxTasks(), dialogs, time,
                 new IndexCache(16));
         decoding = TileDecoding.best();
         fxRun(() -> {
-            view = new ReviewView(model, decoding);
+            view = new ReviewView(model, decoding, names);
             stage = new Stage();
             stage.setScene(new Scene(view, 1100, 700));
             stage.show();
@@ -169,6 +173,22 @@ class ReviewViewTest extends FxRobot {
         assertTrue(picked instanceof ReviewModel.DayChoice d && d.day().equals(DAY), "box value: " + picked);
         String shown = fx(() -> day.getButtonCell().getText());
         assertTrue(shown != null && shown.startsWith("2026-11-30"), "box shows: " + shown);
+    }
+
+    @Test
+    void camerasAreShownByTheWallsNamesNotTheirFileNames() {
+        // given a wall whose cameras are called "Cam 1" and "Cam 2" (their files say Cam_1 and Cam_2)
+        open(dir, ReviewDay.shownNames(List.of("Cam 1", "Cam 2")));
+        // when the folder is read
+        waitUntil(10, "the day is indexed", () -> model().loadedProperty().get() != null);
+        // then the camera box, the picture's corner and the other camera to play in step say the wall's names
+        ComboBox<?> camera = fx(() -> (ComboBox<?>) lookup("#review-camera").query());
+        assertEquals("Cam_1", fx(camera::getValue));
+        assertEquals("Cam 1", fx(() -> ((javafx.scene.control.ListCell<?>)
+                ((javafx.scene.control.skin.ComboBoxListViewSkin<?>) camera.getSkin()).getDisplayNode()).getText()));
+        assertEquals("Cam 1", fx(() -> lookup("#review-screen-Cam_1 .review-screen-name").queryAs(Label.class).getText()));
+        assertEquals("Cam 2", fx(() -> lookup("#review-extra-Cam_2").queryAs(javafx.scene.control.CheckBox.class)
+                .getText()));
     }
 
     @Test
