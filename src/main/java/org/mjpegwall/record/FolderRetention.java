@@ -70,6 +70,14 @@ public record FolderRetention(Duration maxAge, long maxBytes) {
                 registry::isBeingWritten);
     }
 
+    /**
+     * Whether MJPEG Wall wrote the file (its AVI head carries our marker; reads at most 64 KiB): only such files ever
+     * count toward the limits or are deleted.
+     */
+    public static boolean ours(Path file) {
+        return Retention.isOurs(file);
+    }
+
     /** An {@code .avi} file directly in a recordings folder, and its size in bytes (0 when it cannot be read). */
     public record AviFile(Path path, long bytes) {
     }

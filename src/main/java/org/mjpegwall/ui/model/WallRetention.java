@@ -89,7 +89,12 @@ public final class WallRetention {
     private long lastFullRun;
 
     /** What the recordings folder holds now, for the settings dialog. */
-    public record Usage(Path folder, int recordings, long recordingBytes, long eventBytes) {
+    /**
+     * What the recordings folder holds now, for the settings dialog: MJPEG Wall's recordings (what the limits count
+     * and may delete), its motion events, and the AVI files of other programs there (never counted, never deleted).
+     */
+    public record Usage(Path folder, int recordings, long recordingBytes, long eventBytes, int otherFiles,
+            long otherBytes) {
     }
 
     /**
@@ -264,16 +269,24 @@ public final class WallRetention {
     }
 
     /**
-     * The recordings ({@code .avi} directly in the folder, as {@link FolderRetention#aviFiles} lists them) and the
-     * event log's files; what cannot be read counts 0.
+     * The recordings ({@code .avi} directly in the folder, as {@link FolderRetention#aviFiles} lists them), ours
+     * apart from other programs', and the event log's files; what cannot be read counts 0. Reads the head of each
+     * AVI (at most 64 KiB): for the settings dialog, not for a timer.
      */
     static Usage measure(Path dir) {
         int count = 0;
         long bytes = 0;
+        int others = 0;
+        long otherBytes = 0;
         try {
             for (FolderRetention.AviFile f : FolderRetention.aviFiles(dir)) {
-                count++;
-                bytes += f.bytes();
+                if (FolderRetention.ours(f.path())) {
+                    count++;
+                    bytes += f.bytes();
+                } else {
+                    others++;
+                    otherBytes += f.bytes();
+                }
             }
         } catch (IOException | RuntimeException e) {
             LOG.debug("measuring {}: {}", dir, e.toString());
@@ -286,7 +299,7 @@ public final class WallRetention {
         } catch (IOException | RuntimeException e) {
             LOG.debug("measuring the events in {}: {}", dir, e.toString());
         }
-        return new Usage(dir, count, bytes, events);
+        return new Usage(dir, count, bytes, events, others, otherBytes);
     }
 
     private static long size(Path p) {

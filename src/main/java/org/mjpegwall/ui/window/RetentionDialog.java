@@ -90,10 +90,20 @@ final class RetentionDialog {
         return stage;
     }
 
-    /** "/home/me/Videos/MJPEG Wall holds 12 recordings (3.2 GB) and 41 MB of motion events." */
+    /**
+     * "/home/me/Videos/MJPEG Wall holds 12 recordings (3.2 GB) and 41 MB of motion events.", and, when another
+     * program's AVI files are there too, " 2 other AVI files (1.1 GB) are not MJPEG Wall's: never counted, never
+     * deleted."
+     */
     static String describe(WallRetention.Usage u) {
-        return u.folder() + " holds " + u.recordings() + (u.recordings() == 1 ? " recording (" : " recordings (")
+        String ours = u.folder() + " holds " + u.recordings() + (u.recordings() == 1 ? " recording (" : " recordings (")
                 + size(u.recordingBytes()) + ") and " + size(u.eventBytes()) + " of motion events.";
+        if (u.otherFiles() == 0) {
+            return ours;
+        }
+        return ours + " " + u.otherFiles() + (u.otherFiles() == 1 ? " other AVI file (" : " other AVI files (")
+                + size(u.otherBytes()) + (u.otherFiles() == 1 ? ") is" : ") are")
+                + " not MJPEG Wall's: never counted, never deleted.";
     }
 
     private static String size(long bytes) {

@@ -324,11 +324,12 @@ class WallRetentionTest {
     }
 
     @Test
-    void theFolderUsageCountsRecordingsAndEvents() throws IOException {
-        // given
+    void theFolderUsageCountsOurRecordingsAndEventsAndOtherProgramsAviFilesApart() throws IOException {
+        // given two recordings, a note, and another program's AVI
         Path a = recording("Yard_2026-11-29_10-00-00.avi", Duration.ofDays(1));
         Path b = recording("Yard_2026-11-29_11-00-00.avi", Duration.ofDays(1));
         Files.writeString(videos().resolve("notes.txt"), "not counted");
+        Path foreign = TestRecordings.foreignCopy(a, videos().resolve("Holiday_2026-11-01_10-00-00.avi"));
         Path day = eventFile("2026-11-29.jsonl");
         open(RetentionConfig.KEEP_ALL, List.of());
         // when
@@ -338,5 +339,7 @@ class WallRetentionTest {
         assertEquals(2, usage.get().recordings());
         assertEquals(Files.size(a) + Files.size(b), usage.get().recordingBytes());
         assertEquals(Files.size(day), usage.get().eventBytes());
+        assertEquals(1, usage.get().otherFiles());
+        assertEquals(Files.size(foreign), usage.get().otherBytes());
     }
 }

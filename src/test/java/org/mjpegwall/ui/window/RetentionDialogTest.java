@@ -23,12 +23,23 @@ import org.mjpegwall.config.RetentionConfig;
 import org.mjpegwall.config.WallConfig;
 import org.mjpegwall.config.WindowGeometry;
 import org.mjpegwall.testing.TestRecordings;
+import org.mjpegwall.ui.model.WallRetention;
 import org.mjpegwall.ui.model.WallSession;
 
 /** File ▸ Recordings & events: keep…: shows the folder's usage, refuses a bad value in words, saves and applies at once. */
 class RetentionDialogTest extends WallWindowCase {
     private TextField days() {
         return lookup("#retention-days").queryAs(TextField.class);
+    }
+
+    @Test
+    void anotherProgramsAviFilesAreSaidApartAsNeverCountedNorDeleted() {
+        Path videos = home.resolve("videos");
+        assertEquals(videos + " holds 12 recordings (3.2 GB) and 41 MB of motion events.",
+                RetentionDialog.describe(new WallRetention.Usage(videos, 12, 3_200_000_000L, 41_000_000L, 0, 0)));
+        assertEquals(videos + " holds 1 recording (5 MB) and 0 bytes of motion events. 2 other AVI files (1.1 GB) are"
+                + " not MJPEG Wall's: never counted, never deleted.",
+                RetentionDialog.describe(new WallRetention.Usage(videos, 1, 5_000_000L, 0, 2, 1_100_000_000L)));
     }
 
     @Test
