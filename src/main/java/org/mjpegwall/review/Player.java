@@ -19,6 +19,12 @@ public final class Player {
     /** The speeds offered, slowest first. */
     public static final List<Double> SPEEDS = List.of(0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0);
 
+    /** The next slower ({@code direction} &lt; 0) or faster (&gt; 0) of {@link #SPEEDS}, staying at the ends. */
+    public static double nextSpeed(double speed, int direction) {
+        int i = SPEEDS.indexOf(speed) + Integer.signum(direction);
+        return SPEEDS.get(Math.max(0, Math.min(SPEEDS.size() - 1, i)));
+    }
+
     /**
      * One camera on the shared clock.
      *

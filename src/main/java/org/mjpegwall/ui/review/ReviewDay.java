@@ -141,6 +141,28 @@ public final class ReviewDay {
         return new ReviewDay(day, cameras, placed, events, problems, skipped);
     }
 
+    /** Pauses the player on the lead camera's next frame (crossing into its next recording) or its previous one. */
+    void step(Player player, boolean forward) {
+        player.pause();
+        player.seek(forward ? nextFrame(player.position()) : previousFrame(player.position()));
+    }
+
+    /**
+     * What each camera shows at the player's position (one call per pulse). While playing through a gap where no
+     * camera recorded, moves the player to the next recording: a day of clips around motion plays as one film.
+     */
+    List<Shown> shownNow(Player player) {
+        long p = player.position();
+        if (player.playing() && !anyCovers(p)) {
+            long next = nextStartAfter(p);
+            if (next >= 0) {
+                player.seek(next);
+                p = next;
+            }
+        }
+        return shownAt(p);
+    }
+
     /**
      * What the review shows for the cameras of the recordings: the wall's name for each (its files say
      * {@code Front_door} for {@code Front door}), or the file's own where no camera of the wall, or more than one,

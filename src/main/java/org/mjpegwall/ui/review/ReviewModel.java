@@ -67,6 +67,8 @@ public final class ReviewModel {
     /** Where to go once the day is loaded ({@code -1}: its first recording). */
     private long pendingSeek = -1;
     private boolean pendingPlay;
+    /** Whether the day loaded next keeps the clip's marks ({@link #refresh} of the same camera and day). */
+    private boolean keepMarks;
     /** The day to show once the catalog is read ({@link #openAt} before it was). */
     private LocalDate wantDay;
     private boolean catalogRead;
@@ -92,6 +94,7 @@ public final class ReviewModel {
         });
         day.addListener((o, was, now) -> {
             if (!choosing) {
+                forgetPlace();
                 showDay();
             }
         });
@@ -99,10 +102,6 @@ public final class ReviewModel {
 
     public Path folder() {
         return folder;
-    }
-
-    public ZoneId zone() {
-        return zone;
     }
 
     public ObservableList<String> cameras() {
@@ -164,8 +163,13 @@ public final class ReviewModel {
         dialogs.openFolder(folder);
     }
 
-    /** Reads the folder's list of recordings again (in the background), keeping the camera and day if they remain. */
+    /** Reads the folder again (in the background), keeping the camera, day, place, playing and marks if they remain. */
     public void refresh() {
+        if (player != null) {
+            pendingSeek = player.position();
+            pendingPlay = player.playing();
+            keepMarks = true;
+        }
         long gen = ++generation;
         indexing.set(true);
         status.set("Reading the recordings folder…");
@@ -217,8 +221,7 @@ public final class ReviewModel {
             cameras.setAll(names);
             if (camera.get() == null || !names.contains(camera.get())) {
                 camera.set(names.isEmpty() ? null : names.get(0));
-                pendingSeek = -1; // the camera asked for has no recordings: its moment means nothing here
-                pendingPlay = false;
+                forgetPlace(); // the camera asked for has no recordings: its moment means nothing here
                 keep = null;
             }
         } finally {
@@ -244,6 +247,9 @@ public final class ReviewModel {
             days.setAll(list);
             LocalDate pick = keep != null && list.stream().anyMatch(d -> d.day().equals(keep)) ? keep
                     : list.isEmpty() ? null : list.get(0).day();
+            if (pick == null || !pick.equals(keep)) {
+                forgetPlace(); // another day: a moment or marks of the one asked for mean nothing there
+            }
             day.set(pick);
         } finally {
             choosing = false;
@@ -281,6 +287,7 @@ public final class ReviewModel {
             if (p != null) {
                 pendingSeek = p.position();
                 pendingPlay = p.playing();
+                keepMarks = true;
             }
             load();
         }
@@ -319,9 +326,10 @@ public final class ReviewModel {
                 player.play();
             }
         }
-        pendingSeek = -1;
-        pendingPlay = false;
-        export.clearMarks();
+        if (!keepMarks) {
+            export.clearMarks();
+        }
+        forgetPlace();
         loaded.set(result);
         List<String> words = new ArrayList<>(result.problems());
         if (!result.playable()) {
@@ -331,6 +339,12 @@ public final class ReviewModel {
             words.add(result.skippedEventLines() + " lines of the event log were not events and were left out.");
         }
         status.set(String.join(" ", words));
+    }
+
+    private void forgetPlace() {
+        pendingSeek = -1;
+        pendingPlay = false;
+        keepMarks = false;
     }
 
     private void clearDay(String why) {
@@ -391,16 +405,14 @@ public final class ReviewModel {
     /** Pauses on the lead camera's next frame (crossing into its next recording). */
     public void stepForward() {
         if (player != null) {
-            player.pause();
-            player.seek(loaded.get().nextFrame(player.position()));
+            loaded.get().step(player, true);
         }
     }
 
     /** Pauses on the lead camera's previous frame. */
     public void stepBack() {
         if (player != null) {
-            player.pause();
-            player.seek(loaded.get().previousFrame(player.position()));
+            loaded.get().step(player, false);
         }
     }
 
@@ -417,8 +429,7 @@ public final class ReviewModel {
 
     /** The next slower ({@code -1}) or faster ({@code +1}) speed, staying at the ends. */
     public void changeSpeed(int direction) {
-        int i = Player.SPEEDS.indexOf(speed.get()) + Integer.signum(direction);
-        setSpeed(Player.SPEEDS.get(Math.max(0, Math.min(Player.SPEEDS.size() - 1, i))));
+        setSpeed(Player.nextSpeed(speed.get(), direction));
     }
 
     /**
@@ -427,18 +438,7 @@ public final class ReviewModel {
      */
     public List<ReviewDay.Shown> shownNow() {
         ReviewDay d = loaded.get();
-        if (d == null || player == null) {
-            return List.of();
-        }
-        long p = player.position();
-        if (player.playing() && !d.anyCovers(p)) {
-            long next = d.nextStartAfter(p);
-            if (next >= 0) {
-                player.seek(next);
-                p = next;
-            }
-        }
-        return d.shownAt(p);
+        return d == null || player == null ? List.of() : d.shownNow(player);
     }
 
     /** What each camera shows at {@code nanos} (the frame under a scrubbing cursor). */

@@ -73,6 +73,29 @@ class ReviewModelTest {
     }
 
     @Test
+    void refreshShowsWhatWasRecordedSinceAndKeepsThePlaceThePlayingAndTheMarks() throws Exception {
+        // given the clip from 14:00:00.300 marked, and playing from 14:00:00.500
+        model.seek(T14 + 300 * MS);
+        model.export().markIn();
+        model.playFrom(T14 + 500 * MS);
+        // and a clip recorded since, at 14:00:10
+        TestRecordings.write(dir.resolve("Door_2026-11-30_14-00-10.avi"), TestRecordings.frames(70, 10), 12, 120);
+        // when the folder is read again
+        model.refresh();
+        // then the new clip is on the day, and the place, the playing and the mark are as they were
+        assertEquals(3, model.recordings().size());
+        assertEquals(T14 + 10_000 * MS, model.loadedProperty().get().lead().get(2).startNanos());
+        assertEquals(T14 + 500 * MS, model.position());
+        assertTrue(model.playing());
+        assertEquals(T14 + 300 * MS, model.export().markInProperty().get());
+        // when another day is picked, then neither the place nor the mark of this one goes with it
+        model.dayProperty().set(LocalDate.of(2026, 11, 29));
+        assertEquals(Duration.ofHours(9).toNanos(), model.position());
+        assertFalse(model.playing());
+        assertEquals(-1, model.export().markInProperty().get());
+    }
+
+    @Test
     void playingThroughTheGapBetweenClipsGoesOnWithTheNextClip() throws Exception {
         // given playing from the first clip's last frame
         model.playFrom(T14 + 950 * MS);
