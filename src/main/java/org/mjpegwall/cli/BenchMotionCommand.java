@@ -97,7 +97,7 @@ public final class BenchMotionCommand implements Callable<Integer> {
             decoders = decoders.stream().filter(d -> !d.equals("turbo")).toList();
         }
         out.printf(Locale.ROOT, "bench-motion: %d cameras at %d fps, each analysed up to %s times a second, %s s per run%n",
-                cameras, fps, fmt(rate), fmt(seconds));
+                cameras, fps, CliNumbers.plain(rate), CliNumbers.plain(seconds));
         out.println("(CPU time of this process, both runs in the same JVM; other load on the machine adds noise)");
         out.flush();
         List<List<byte[]>> sets = new ArrayList<>();
@@ -275,9 +275,5 @@ public final class BenchMotionCommand implements Callable<Integer> {
             return sun.getProcessCpuTime();
         }
         throw new IllegalStateException("this JVM does not report process CPU time");
-    }
-
-    private static String fmt(double d) {
-        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
     }
 }

@@ -81,7 +81,7 @@ public final class BenchRecordCommand implements Callable<Integer> {
             List<byte[]> frames = makeFrames(size.width(), size.height(), fps);
             double avg = frames.stream().mapToInt(f -> f.length).average().orElse(0);
             out.printf(Locale.ROOT, "bench-record: %d cameras, %s, %d fps, %.0f kB per frame (%.1f MB/s to disk), %s s per run%n",
-                    cameras, size, fps, avg / 1024, avg * fps * cameras / 1e6, fmt(seconds));
+                    cameras, size, fps, avg / 1024, avg * fps * cameras / 1e6, CliNumbers.plain(seconds));
             out.flush();
 
             // Warm up both paths so that JIT compilation counts against neither run.
@@ -239,9 +239,5 @@ public final class BenchRecordCommand implements Callable<Integer> {
                 Files.deleteIfExists(p);
             }
         }
-    }
-
-    private static String fmt(double d) {
-        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
     }
 }

@@ -161,7 +161,7 @@ public final class MotionCommand implements Callable<Integer> {
         String problem = null;
         if (!firstFrame.await(Math.round(giveUpAfter * 1000), TimeUnit.MILLISECONDS) && stop.getCount() > 0) {
             String why = feed.stats().lastError();
-            problem = "no frame from the camera in " + fmt(giveUpAfter) + " s" + (why != null ? ": " + why : "");
+            problem = "no frame from the camera in " + CliNumbers.plain(giveUpAfter) + " s" + (why != null ? ": " + why : "");
         } else if (seconds != null) {
             long left = firstNanos.get() + Math.round(seconds * 1e9) - System.nanoTime();
             stop.await(Math.max(0, left), TimeUnit.NANOSECONDS);
@@ -283,9 +283,5 @@ public final class MotionCommand implements Callable<Integer> {
         err.println("motion: " + message);
         err.flush();
         return code;
-    }
-
-    private static String fmt(double d) {
-        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
     }
 }

@@ -111,17 +111,13 @@ public final class ProbeCommand implements Callable<Integer> {
             }
             out.flush();
             if (stats.totalFrames() == 0) {
-                err.println("probe: no frame from " + stats.url() + " within " + fmt(seconds) + " s"
+                err.println("probe: no frame from " + stats.url() + " within " + CliNumbers.plain(seconds) + " s"
                         + (stats.lastError() == null ? "" : " (" + stats.lastError() + ")"));
                 err.flush();
                 return 1;
             }
             return 0;
         }
-    }
-
-    private static String fmt(double s) {
-        return s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s);
     }
 
     private String toJson(SourceStats s, long decoded, long decodeErrors) {

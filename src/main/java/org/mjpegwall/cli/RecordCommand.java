@@ -196,7 +196,7 @@ public final class RecordCommand implements Callable<Integer> {
                 break;
             }
             if (firstFrameNanos.get() == 0 && System.nanoTime() - start > giveUpAfter * 1e9) {
-                problem = "no frame from the camera in " + fmt(giveUpAfter) + " s"
+                problem = "no frame from the camera in " + CliNumbers.plain(giveUpAfter) + " s"
                         + (cs.lastError() != null ? ": " + cs.lastError() : "");
                 break;
             }
@@ -309,9 +309,5 @@ public final class RecordCommand implements Callable<Integer> {
             // not a URL
         }
         return null;
-    }
-
-    private static String fmt(double d) {
-        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
     }
 }

@@ -80,7 +80,7 @@ public final class SnapshotCommand implements Callable<Integer> {
                 }
             }
             SourceStats s = client.stats();
-            return fail(err, "no frame from " + s.url() + " within " + fmt(timeout) + " s"
+            return fail(err, "no frame from " + s.url() + " within " + CliNumbers.plain(timeout) + " s"
                     + (s.lastError() == null ? "" : " (" + s.lastError() + ")"));
         }
     }
@@ -100,10 +100,6 @@ public final class SnapshotCommand implements Callable<Integer> {
         stdout.println("saved " + buf.used() + " bytes to " + out);
         stdout.flush();
         return 0;
-    }
-
-    private static String fmt(double s) {
-        return s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s);
     }
 
     private static int fail(PrintWriter err, String message) {
