@@ -215,7 +215,7 @@ public final class BenchMotionCommand implements Callable<Integer> {
             return t;
         });
         AtomicLong tick = new AtomicLong();
-        long cpu0 = processCpuNanos();
+        long cpu0 = ThisProcess.cpuNanos();
         long pool0 = pool == null ? 0 : pool.cpuNanos();
         long t0 = System.nanoTime();
         feeder.scheduleAtFixedRate(() -> {
@@ -233,7 +233,7 @@ public final class BenchMotionCommand implements Callable<Integer> {
         feeder.shutdown();
         feeder.awaitTermination(5, TimeUnit.SECONDS);
         long wallNanos = System.nanoTime() - t0;
-        long cpu = processCpuNanos() - cpu0;
+        long cpu = ThisProcess.cpuNanos() - cpu0;
         long poolCpu = pool == null ? 0 : pool.cpuNanos() - pool0;
         long analysed = 0;
         long errors = 0;
@@ -267,13 +267,5 @@ public final class BenchMotionCommand implements Callable<Integer> {
             reuse = decoder.decode(f, 0, f.length, reuse);
         }
         return (mx.getCurrentThreadCpuTime() - t0) / 1e6 / rounds;
-    }
-
-    private static long processCpuNanos() {
-        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
-            return sun.getProcessCpuTime();
-        }
-        throw new IllegalStateException("this JVM does not report process CPU time");
     }
 }

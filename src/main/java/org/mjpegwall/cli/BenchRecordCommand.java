@@ -9,7 +9,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -129,7 +128,7 @@ public final class BenchRecordCommand implements Callable<Integer> {
         });
         AtomicLong seq = new AtomicLong();
         long periodNanos = 1_000_000_000L / fps;
-        long cpu0 = cpuNanos();
+        long cpu0 = ThisProcess.cpuNanos();
         long[] split0 = userSystemTicks();
         long t0 = System.nanoTime();
         feeder.scheduleAtFixedRate(() -> {
@@ -153,7 +152,7 @@ public final class BenchRecordCommand implements Callable<Integer> {
             bytes += s.bytesWritten();
         }
         long wall = System.nanoTime() - t0;
-        long cpu = cpuNanos() - cpu0;
+        long cpu = ThisProcess.cpuNanos() - cpu0;
         long[] split1 = userSystemTicks();
         double pct = 100.0 * cpu / wall;
         String split = split0 == null || split1 == null ? ""
@@ -180,14 +179,6 @@ public final class BenchRecordCommand implements Callable<Integer> {
         } catch (IOException | RuntimeException e) {
             return null;
         }
-    }
-
-    private static long cpuNanos() {
-        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
-            return sun.getProcessCpuTime();
-        }
-        throw new IllegalStateException("this JVM does not report process CPU time");
     }
 
     /** Frames that compress like a camera picture: gradients, shapes, text and sensor noise. */

@@ -1,12 +1,9 @@
 package org.mjpegwall.cli;
 
 import com.sun.management.OperatingSystemMXBean;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -135,15 +132,7 @@ public final class BenchRelayCommand implements Callable<Integer> {
     }
 
     private static String rssMb() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return String.valueOf(Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024);
-                }
-            }
-        } catch (IOException | RuntimeException ignored) {
-            // not Linux
-        }
-        return "?";
+        long kb = ThisProcess.rssKb();
+        return kb < 0 ? "?" : String.valueOf(kb / 1024);
     }
 }

@@ -153,7 +153,7 @@ public final class BenchSoakCommand implements Callable<Integer> {
         long[] histogram = liveHeapAndConnections();
         int open = (int) relays.stream().filter(MjpegRelay::upstreamOpen).count();
         double minFps = hubs.stream().mapToDouble(FrameHub::fps).min().orElse(0);
-        return new Sample((System.nanoTime() - start) / 60e9, rssKb(), histogram[0], ManagementFactory.getThreadMXBean().getThreadCount(),
+        return new Sample((System.nanoTime() - start) / 60e9, ThisProcess.rssKb(), histogram[0], ManagementFactory.getThreadMXBean().getThreadCount(),
                 fds(), histogram[1], open, minFps, traffic);
     }
 
@@ -249,19 +249,6 @@ public final class BenchSoakCommand implements Callable<Integer> {
             }
             TimeUnit.MILLISECONDS.sleep(20);
         }
-    }
-
-    private static long rssKb() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
-                }
-            }
-        } catch (IOException | RuntimeException ignored) {
-            // not Linux
-        }
-        return -1;
     }
 
     private static int fds() {
