@@ -79,15 +79,12 @@ public final class BenchMotionCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (cameras < 1 || cameras > 256 || fps < 1 || fps > 120 || !(seconds >= 1) || !(rate >= 0.1 && rate <= 30)
                 || (threads != null && (threads < 1 || threads > 16))) {
-            err.println("bench-motion: need 1..256 cameras, 1..120 fps, a rate of 0.1..30, 1..16 threads and at least 1 second");
-            err.flush();
-            return 2;
+            return CliErrors.fail(err, "bench-motion", 2,
+                    "need 1..256 cameras, 1..120 fps, a rate of 0.1..30, 1..16 threads and at least 1 second");
         }
         for (String d : decoders) {
             if (!d.equals("dc") && !d.equals("turbo")) {
-                err.println("bench-motion: unknown decoder \"" + d + "\" (dc or turbo)");
-                err.flush();
-                return 2;
+                return CliErrors.fail(err, "bench-motion", 2, "unknown decoder \"" + d + "\" (dc or turbo)");
             }
         }
         if (decoders.contains("turbo") && !JpegDecoders.turboAvailable()) {
@@ -105,9 +102,7 @@ public final class BenchMotionCommand implements Callable<Integer> {
         if (jpegs != null) {
             List<byte[]> files = MotionBenchFrames.fromFolder(jpegs, 300);
             if (files.isEmpty()) {
-                err.println("bench-motion: no .jpg files in " + jpegs);
-                err.flush();
-                return 2;
+                return CliErrors.fail(err, "bench-motion", 2, "no .jpg files in " + jpegs);
             }
             sets.add(files);
             names.add(jpegs.getFileName() + " (" + files.size() + " files)");

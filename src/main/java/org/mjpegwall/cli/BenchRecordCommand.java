@@ -70,9 +70,7 @@ public final class BenchRecordCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (cameras < 1 || cameras > 256 || fps < 1 || fps > 120 || !(seconds >= 1)) {
-            err.println("bench-record: need 1..256 cameras, 1..120 fps and at least 1 second");
-            err.flush();
-            return 2;
+            return CliErrors.fail(err, "bench-record", 2, "need 1..256 cameras, 1..120 fps and at least 1 second");
         }
         boolean temporary = dir == null;
         Path folder = temporary ? Files.createTempDirectory("bench-record") : dir;

@@ -55,9 +55,8 @@ public final class BenchRelayCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (viewers.length == 0 || Arrays.stream(viewers).anyMatch(n -> n < 1 || n > 5000) || seconds < 1 || warmup < 0
                 || !(fps > 0 && fps <= 120) || !(source.equals("relay") || source.equals("hub"))) {
-            err.println("bench-relay: viewers must be 1..5000, seconds >= 1, warmup >= 0, fps in (0, 120], source relay or hub");
-            err.flush();
-            return 2;
+            return CliErrors.fail(err, "bench-relay", 2,
+                    "viewers must be 1..5000, seconds >= 1, warmup >= 0, fps in (0, 120], source relay or hub");
         }
         int maxViewers = Arrays.stream(viewers).max().orElse(1);
         ChildJvm child = ChildJvm.start("load generator", "the load generator ended unexpectedly",

@@ -78,9 +78,8 @@ public final class BenchSoakCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (cameras < 1 || cameras > 64 || !(minutes > 0) || viewers < 1 || viewers > 2000 || interval < 1 || warmup < 0
                 || !(fps > 0 && fps <= 120)) {
-            err.println("bench-soak: cameras 1..64, minutes > 0, viewers 1..2000, interval >= 1 s, warmup >= 0, fps in (0, 120]");
-            err.flush();
-            return 2;
+            return CliErrors.fail(err, "bench-soak", 2,
+                    "cameras 1..64, minutes > 0, viewers 1..2000, interval >= 1 s, warmup >= 0, fps in (0, 120]");
         }
         LibraryLog.quietClient();
         List<MjpegRelay> relays = new ArrayList<>();
