@@ -79,15 +79,12 @@ public final class BenchMotionCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (cameras < 1 || cameras > 256 || fps < 1 || fps > 120 || !(seconds >= 1) || !(rate >= 0.1 && rate <= 30)
                 || (threads != null && (threads < 1 || threads > 16))) {
-            err.println("bench-motion: need 1..256 cameras, 1..120 fps, a rate of 0.1..30, 1..16 threads and at least 1 second");
-            err.flush();
-            return 2;
+            return CliErrors.fail(err, "bench-motion", 2,
+                    "need 1..256 cameras, 1..120 fps, a rate of 0.1..30, 1..16 threads and at least 1 second");
         }
         for (String d : decoders) {
             if (!d.equals("dc") && !d.equals("turbo")) {
-                err.println("bench-motion: unknown decoder \"" + d + "\" (dc or turbo)");
-                err.flush();
-                return 2;
+                return CliErrors.fail(err, "bench-motion", 2, "unknown decoder \"" + d + "\" (dc or turbo)");
             }
         }
         if (decoders.contains("turbo") && !JpegDecoders.turboAvailable()) {
@@ -97,7 +94,7 @@ public final class BenchMotionCommand implements Callable<Integer> {
             decoders = decoders.stream().filter(d -> !d.equals("turbo")).toList();
         }
         out.printf(Locale.ROOT, "bench-motion: %d cameras at %d fps, each analysed up to %s times a second, %s s per run%n",
-                cameras, fps, fmt(rate), fmt(seconds));
+                cameras, fps, CliNumbers.plain(rate), CliNumbers.plain(seconds));
         out.println("(CPU time of this process, both runs in the same JVM; other load on the machine adds noise)");
         out.flush();
         List<List<byte[]>> sets = new ArrayList<>();
@@ -105,9 +102,7 @@ public final class BenchMotionCommand implements Callable<Integer> {
         if (jpegs != null) {
             List<byte[]> files = MotionBenchFrames.fromFolder(jpegs, 300);
             if (files.isEmpty()) {
-                err.println("bench-motion: no .jpg files in " + jpegs);
-                err.flush();
-                return 2;
+                return CliErrors.fail(err, "bench-motion", 2, "no .jpg files in " + jpegs);
             }
             sets.add(files);
             names.add(jpegs.getFileName() + " (" + files.size() + " files)");
@@ -215,7 +210,7 @@ public final class BenchMotionCommand implements Callable<Integer> {
             return t;
         });
         AtomicLong tick = new AtomicLong();
-        long cpu0 = processCpuNanos();
+        long cpu0 = ThisProcess.cpuNanos();
         long pool0 = pool == null ? 0 : pool.cpuNanos();
         long t0 = System.nanoTime();
         feeder.scheduleAtFixedRate(() -> {
@@ -233,7 +228,7 @@ public final class BenchMotionCommand implements Callable<Integer> {
         feeder.shutdown();
         feeder.awaitTermination(5, TimeUnit.SECONDS);
         long wallNanos = System.nanoTime() - t0;
-        long cpu = processCpuNanos() - cpu0;
+        long cpu = ThisProcess.cpuNanos() - cpu0;
         long poolCpu = pool == null ? 0 : pool.cpuNanos() - pool0;
         long analysed = 0;
         long errors = 0;
@@ -267,17 +262,5 @@ public final class BenchMotionCommand implements Callable<Integer> {
             reuse = decoder.decode(f, 0, f.length, reuse);
         }
         return (mx.getCurrentThreadCpuTime() - t0) / 1e6 / rounds;
-    }
-
-    private static long processCpuNanos() {
-        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
-            return sun.getProcessCpuTime();
-        }
-        throw new IllegalStateException("this JVM does not report process CPU time");
-    }
-
-    private static String fmt(double d) {
-        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
     }
 }

@@ -9,7 +9,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,9 +70,7 @@ public final class BenchRecordCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (cameras < 1 || cameras > 256 || fps < 1 || fps > 120 || !(seconds >= 1)) {
-            err.println("bench-record: need 1..256 cameras, 1..120 fps and at least 1 second");
-            err.flush();
-            return 2;
+            return CliErrors.fail(err, "bench-record", 2, "need 1..256 cameras, 1..120 fps and at least 1 second");
         }
         boolean temporary = dir == null;
         Path folder = temporary ? Files.createTempDirectory("bench-record") : dir;
@@ -81,7 +78,7 @@ public final class BenchRecordCommand implements Callable<Integer> {
             List<byte[]> frames = makeFrames(size.width(), size.height(), fps);
             double avg = frames.stream().mapToInt(f -> f.length).average().orElse(0);
             out.printf(Locale.ROOT, "bench-record: %d cameras, %s, %d fps, %.0f kB per frame (%.1f MB/s to disk), %s s per run%n",
-                    cameras, size, fps, avg / 1024, avg * fps * cameras / 1e6, fmt(seconds));
+                    cameras, size, fps, avg / 1024, avg * fps * cameras / 1e6, CliNumbers.plain(seconds));
             out.flush();
 
             // Warm up both paths so that JIT compilation counts against neither run.
@@ -129,7 +126,7 @@ public final class BenchRecordCommand implements Callable<Integer> {
         });
         AtomicLong seq = new AtomicLong();
         long periodNanos = 1_000_000_000L / fps;
-        long cpu0 = cpuNanos();
+        long cpu0 = ThisProcess.cpuNanos();
         long[] split0 = userSystemTicks();
         long t0 = System.nanoTime();
         feeder.scheduleAtFixedRate(() -> {
@@ -153,7 +150,7 @@ public final class BenchRecordCommand implements Callable<Integer> {
             bytes += s.bytesWritten();
         }
         long wall = System.nanoTime() - t0;
-        long cpu = cpuNanos() - cpu0;
+        long cpu = ThisProcess.cpuNanos() - cpu0;
         long[] split1 = userSystemTicks();
         double pct = 100.0 * cpu / wall;
         String split = split0 == null || split1 == null ? ""
@@ -180,14 +177,6 @@ public final class BenchRecordCommand implements Callable<Integer> {
         } catch (IOException | RuntimeException e) {
             return null;
         }
-    }
-
-    private static long cpuNanos() {
-        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
-            return sun.getProcessCpuTime();
-        }
-        throw new IllegalStateException("this JVM does not report process CPU time");
     }
 
     /** Frames that compress like a camera picture: gradients, shapes, text and sensor noise. */
@@ -239,9 +228,5 @@ public final class BenchRecordCommand implements Callable<Integer> {
                 Files.deleteIfExists(p);
             }
         }
-    }
-
-    private static String fmt(double d) {
-        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
     }
 }

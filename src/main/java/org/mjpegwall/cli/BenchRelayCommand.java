@@ -1,23 +1,14 @@
 package org.mjpegwall.cli;
 
 import com.sun.management.OperatingSystemMXBean;
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import org.mjpegwall.server.FrameHub;
 import org.mjpegwall.server.MjpegRelay;
 import org.mjpegwall.server.MjpegServer;
@@ -64,21 +55,20 @@ public final class BenchRelayCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (viewers.length == 0 || Arrays.stream(viewers).anyMatch(n -> n < 1 || n > 5000) || seconds < 1 || warmup < 0
                 || !(fps > 0 && fps <= 120) || !(source.equals("relay") || source.equals("hub"))) {
-            err.println("bench-relay: viewers must be 1..5000, seconds >= 1, warmup >= 0, fps in (0, 120], source relay or hub");
-            err.flush();
-            return 2;
+            return CliErrors.fail(err, "bench-relay", 2,
+                    "viewers must be 1..5000, seconds >= 1, warmup >= 0, fps in (0, 120], source relay or hub");
         }
         int maxViewers = Arrays.stream(viewers).max().orElse(1);
-        Process child = startChild();
-        BufferedReader fromChild = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-        PrintWriter toChild = new PrintWriter(new BufferedWriter(new OutputStreamWriter(child.getOutputStream(), StandardCharsets.UTF_8)), true);
+        ChildJvm child = ChildJvm.start("load generator", "the load generator ended unexpectedly",
+                List.of("-Xmx512m", "-Xss256k", "-Djava.awt.headless=true", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"),
+                RelayLoadGenerator.class);
         FrameHub hub;
         MjpegRelay relay = null;
         Thread publisher = null;
         try (MjpegServer server = MjpegServer.builder().maxViewers(maxViewers + 10).title("bench relay").build()) {
             if (source.equals("relay")) {
-                toChild.println("UPSTREAM " + fps + " " + size.width() + " " + size.height());
-                String upstream = expect(fromChild, "UPSTREAM ");
+                child.send("UPSTREAM " + fps + " " + size.width() + " " + size.height());
+                String upstream = child.expect("UPSTREAM ");
                 relay = MjpegRelay.forCamera(URI.create(upstream), null, null, Duration.ofSeconds(5));
                 hub = relay.hub();
                 relay.start();
@@ -95,12 +85,12 @@ public final class BenchRelayCommand implements Callable<Integer> {
             out.flush();
             OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             for (int n : viewers) {
-                toChild.println("VIEWERS " + server.streamUri("1") + " " + n + " " + warmup + " " + seconds);
-                expect(fromChild, "WINDOW ");
+                child.send("VIEWERS " + server.streamUri("1") + " " + n + " " + warmup + " " + seconds);
+                child.expect("WINDOW ");
                 long cpu0 = os.getProcessCpuTime();
                 long t0 = System.nanoTime();
                 long published0 = hub.published();
-                String result = expect(fromChild, "RESULT ");
+                String result = child.expect("RESULT ");
                 long cpu1 = os.getProcessCpuTime();
                 long t1 = System.nanoTime();
                 double sourceFps = (hub.published() - published0) * 1e9 / (t1 - t0);
@@ -123,7 +113,7 @@ public final class BenchRelayCommand implements Callable<Integer> {
                         heap / 1e6, rssMb(), threads, verdict);
                 out.flush();
             }
-            toChild.println("QUIT");
+            child.send("QUIT");
         } finally {
             if (publisher != null) {
                 publisher.interrupt();
@@ -132,10 +122,7 @@ public final class BenchRelayCommand implements Callable<Integer> {
             if (relay != null) {
                 relay.close();
             }
-            child.getOutputStream().close();
-            if (!child.waitFor(10, TimeUnit.SECONDS)) {
-                child.destroyForcibly();
-            }
+            child.close();
         }
         out.println("fps = frames each viewer received per second in the window (min and median over viewers); "
                 + "source fps = frames entering the relay's hub; relay cpu = this JVM's CPU time / wall time.");
@@ -143,37 +130,8 @@ public final class BenchRelayCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String expect(BufferedReader in, String prefix) throws IOException {
-        String line;
-        while ((line = in.readLine()) != null) {
-            if (line.startsWith(prefix)) {
-                return line.substring(prefix.length());
-            }
-            if (line.startsWith("ERROR ")) {
-                throw new IOException("load generator: " + line.substring(6));
-            }
-        }
-        throw new IOException("the load generator ended unexpectedly");
-    }
-
-    private Process startChild() throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = List.of(java, "-Xmx512m", "-Xss256k", "-Djava.awt.headless=true",
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
-                RelayLoadGenerator.class.getName());
-        return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    }
-
     private static String rssMb() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return String.valueOf(Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024);
-                }
-            }
-        } catch (IOException | RuntimeException ignored) {
-            // not Linux
-        }
-        return "?";
+        long kb = ThisProcess.rssKb();
+        return kb < 0 ? "?" : String.valueOf(kb / 1024);
     }
 }

@@ -1,10 +1,6 @@
 package org.mjpegwall.cli;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -82,13 +78,12 @@ public final class BenchSoakCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (cameras < 1 || cameras > 64 || !(minutes > 0) || viewers < 1 || viewers > 2000 || interval < 1 || warmup < 0
                 || !(fps > 0 && fps <= 120)) {
-            err.println("bench-soak: cameras 1..64, minutes > 0, viewers 1..2000, interval >= 1 s, warmup >= 0, fps in (0, 120]");
-            err.flush();
-            return 2;
+            return CliErrors.fail(err, "bench-soak", 2,
+                    "cameras 1..64, minutes > 0, viewers 1..2000, interval >= 1 s, warmup >= 0, fps in (0, 120]");
         }
         LibraryLog.quietClient();
         List<MjpegRelay> relays = new ArrayList<>();
-        Process child = null;
+        ChildJvm child = null;
         try (DemoServer demo = DemoServer.start(new DemoServer.Options(cameras, fps, size.width(), size.height(),
                 "127.0.0.1", 0, cameras * 2 + 10, null));
                 MjpegServer server = MjpegServer.builder().maxViewers(viewers + 10).title("bench-soak relay").build()) {
@@ -111,28 +106,27 @@ public final class BenchSoakCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%7s %8s %9s %8s %6s %11s %10s %9s  %s%n", "minute", "rss MB", "heap MB", "threads",
                     "fds", "http conns", "upstreams", "min fps", "traffic so far (streams, MB, snapshots, half-open, errors)");
             out.flush();
-            child = startChild(server.baseUri());
-            BufferedReader fromChild = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-            PrintWriter toChild = new PrintWriter(new BufferedWriter(new OutputStreamWriter(child.getOutputStream(),
-                    StandardCharsets.UTF_8)), true);
+            child = ChildJvm.start("viewers", "the viewers' JVM ended unexpectedly",
+                    List.of("-Xmx256m", "-Xss256k", "-Djava.awt.headless=true"), SoakViewers.class,
+                    server.baseUri().toString(), String.valueOf(cameras), String.valueOf(viewers));
 
             long start = System.nanoTime();
             List<Sample> samples = new ArrayList<>();
-            samples.add(print(out, sample(start, server, relays, hubs, toChild, fromChild)));
+            samples.add(print(out, sample(start, server, relays, hubs, child)));
             long end = start + (long) (minutes * 60e9);
             for (long next = start + TimeUnit.SECONDS.toNanos(interval); ; next += TimeUnit.SECONDS.toNanos(interval)) {
-                toChild.println("RUN");
+                child.send("RUN");
                 long until = Math.min(next, end);
                 TimeUnit.NANOSECONDS.sleep(Math.max(0, until - System.nanoTime()));
-                toChild.println("PAUSE");
-                expect(fromChild, "PAUSED");
+                child.send("PAUSE");
+                child.expect("PAUSED");
                 awaitNoViewers(server);
-                samples.add(print(out, sample(start, server, relays, hubs, toChild, fromChild)));
+                samples.add(print(out, sample(start, server, relays, hubs, child)));
                 if (until >= end) {
                     break;
                 }
             }
-            toChild.println("QUIT");
+            child.send("QUIT");
             out.println(verdict(samples, warmup / 60.0));
             out.println("rss = resident memory of this JVM; heap = live heap after a full GC; http conns = live "
                     + "sun.net.httpserver.HttpConnection objects in this JVM (the relay clients' own connections to the "
@@ -145,23 +139,20 @@ public final class BenchSoakCommand implements Callable<Integer> {
                 r.close();
             }
             if (child != null) {
-                child.getOutputStream().close();
-                if (!child.waitFor(10, TimeUnit.SECONDS)) {
-                    child.destroyForcibly();
-                }
+                child.close();
             }
         }
     }
 
     private Sample sample(long start, MjpegServer server, List<MjpegRelay> relays, List<FrameHub> hubs,
-            PrintWriter toChild, BufferedReader fromChild) throws IOException, InterruptedException {
-        toChild.println("STATS");
-        String[] t = expect(fromChild, "STATS ").split(" ");
+            ChildJvm child) throws IOException, InterruptedException {
+        child.send("STATS");
+        String[] t = child.expect("STATS ").split(" ");
         String traffic = String.format(Locale.ROOT, "%s, %.0f, %s, %s, %s", t[0], Long.parseLong(t[1]) / 1e6, t[2], t[3], t[4]);
         long[] histogram = liveHeapAndConnections();
         int open = (int) relays.stream().filter(MjpegRelay::upstreamOpen).count();
         double minFps = hubs.stream().mapToDouble(FrameHub::fps).min().orElse(0);
-        return new Sample((System.nanoTime() - start) / 60e9, rssKb(), histogram[0], ManagementFactory.getThreadMXBean().getThreadCount(),
+        return new Sample((System.nanoTime() - start) / 60e9, ThisProcess.rssKb(), histogram[0], ManagementFactory.getThreadMXBean().getThreadCount(),
                 fds(), histogram[1], open, minFps, traffic);
     }
 
@@ -201,27 +192,6 @@ public final class BenchSoakCommand implements Callable<Integer> {
         while (server.viewers() > 0 && System.nanoTime() < deadline) {
             TimeUnit.MILLISECONDS.sleep(20);
         }
-    }
-
-    private Process startChild(URI base) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = List.of(java, "-Xmx256m", "-Xss256k", "-Djava.awt.headless=true", "-cp",
-                System.getProperty("java.class.path"), SoakViewers.class.getName(), base.toString(),
-                String.valueOf(cameras), String.valueOf(viewers));
-        return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    }
-
-    private static String expect(BufferedReader in, String prefix) throws IOException {
-        String line;
-        while ((line = in.readLine()) != null) {
-            if (line.startsWith(prefix)) {
-                return line.substring(prefix.length());
-            }
-            if (line.startsWith("ERROR ")) {
-                throw new IOException("viewers: " + line.substring(6));
-            }
-        }
-        throw new IOException("the viewers' JVM ended unexpectedly");
     }
 
     /** A snapshot request, answered or not; it wakes a lazy relay. */
@@ -278,19 +248,6 @@ public final class BenchSoakCommand implements Callable<Integer> {
             }
             TimeUnit.MILLISECONDS.sleep(20);
         }
-    }
-
-    private static long rssKb() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
-                }
-            }
-        } catch (IOException | RuntimeException ignored) {
-            // not Linux
-        }
-        return -1;
     }
 
     private static int fds() {

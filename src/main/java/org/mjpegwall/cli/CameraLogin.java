@@ -1,5 +1,6 @@
 package org.mjpegwall.cli;
 
+import java.net.URI;
 import org.mjpegwall.source.MjpegClient;
 import picocli.CommandLine.Option;
 
@@ -15,6 +16,22 @@ final class CameraLogin {
     /** A usage problem in words, or {@code null}. */
     String problem() {
         return password != null && user == null ? "--password needs --user" : null;
+    }
+
+    /**
+     * A client of {@code url} with these credentials, not started.
+     *
+     * @throws IllegalArgumentException with the problem in words: the options ({@link #problem}) or the URL
+     */
+    MjpegClient client(String url) {
+        if (problem() != null) {
+            throw new IllegalArgumentException(problem());
+        }
+        try {
+            return applyTo(MjpegClient.builder(new URI(url))).build();
+        } catch (Exception e) {
+            throw new IllegalArgumentException(CliErrors.badUrl(url, e), e);
+        }
     }
 
     /** Gives the builder the credentials, when a user name was given. */

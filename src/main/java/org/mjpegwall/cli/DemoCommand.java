@@ -46,9 +46,7 @@ public final class DemoCommand implements Callable<Integer> {
             demo = replay ? DemoServer.replay(options, serve.maxFps, PhotoFrames.make(size.width(), size.height(), 8))
                     : DemoServer.start(options, serve.maxFps);
         } catch (IllegalArgumentException | IOException ex) {
-            err.println("demo: " + ex.getMessage());
-            err.flush();
-            return 1;
+            return CliErrors.fail(err, "demo", 1, ex.getMessage());
         }
         out.println("Serving " + cameras + " demo cameras (" + size + ", " + fps + " fps) at " + demo.baseUri());
         demo.cameraUris().forEach(u -> out.println("  " + u));

@@ -161,7 +161,7 @@ public final class MotionCommand implements Callable<Integer> {
         String problem = null;
         if (!firstFrame.await(Math.round(giveUpAfter * 1000), TimeUnit.MILLISECONDS) && stop.getCount() > 0) {
             String why = feed.stats().lastError();
-            problem = "no frame from the camera in " + fmt(giveUpAfter) + " s" + (why != null ? ": " + why : "");
+            problem = CliErrors.gaveUp(giveUpAfter, why);
         } else if (seconds != null) {
             long left = firstNanos.get() + Math.round(seconds * 1e9) - System.nanoTime();
             stop.await(Math.max(0, left), TimeUnit.NANOSECONDS);
@@ -280,12 +280,6 @@ public final class MotionCommand implements Callable<Integer> {
     }
 
     private static int fail(PrintWriter err, int code, String message) {
-        err.println("motion: " + message);
-        err.flush();
-        return code;
-    }
-
-    private static String fmt(double d) {
-        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+        return CliErrors.fail(err, "motion", code, message);
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -58,18 +57,11 @@ public final class ProbeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         LibraryLog.quietClient();
-        if (login.problem() != null) {
-            err.println("probe: " + login.problem());
-            err.flush();
-            return 2;
-        }
         MjpegClient client;
         try {
-            client = login.applyTo(MjpegClient.builder(new URI(url))).build();
-        } catch (Exception e) {
-            err.println("probe: " + CliErrors.badUrl(url, e));
-            err.flush();
-            return 2;
+            client = login.client(url);
+        } catch (IllegalArgumentException e) {
+            return CliErrors.fail(err, "probe", 2, e.getMessage());
         }
         long decoded = 0;
         long decodeErrors = 0;
@@ -111,17 +103,10 @@ public final class ProbeCommand implements Callable<Integer> {
             }
             out.flush();
             if (stats.totalFrames() == 0) {
-                err.println("probe: no frame from " + stats.url() + " within " + fmt(seconds) + " s"
-                        + (stats.lastError() == null ? "" : " (" + stats.lastError() + ")"));
-                err.flush();
-                return 1;
+                return CliErrors.fail(err, "probe", 1, CliErrors.noFrameWithin(stats, seconds));
             }
             return 0;
         }
-    }
-
-    private static String fmt(double s) {
-        return s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s);
     }
 
     private String toJson(SourceStats s, long decoded, long decodeErrors) {

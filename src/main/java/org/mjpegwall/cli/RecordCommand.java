@@ -196,8 +196,7 @@ public final class RecordCommand implements Callable<Integer> {
                 break;
             }
             if (firstFrameNanos.get() == 0 && System.nanoTime() - start > giveUpAfter * 1e9) {
-                problem = "no frame from the camera in " + fmt(giveUpAfter) + " s"
-                        + (cs.lastError() != null ? ": " + cs.lastError() : "");
+                problem = CliErrors.gaveUp(giveUpAfter, cs.lastError());
                 break;
             }
         }
@@ -292,9 +291,7 @@ public final class RecordCommand implements Callable<Integer> {
     }
 
     private static int fail(PrintWriter err, int code, String message) {
-        err.println("record: " + message);
-        err.flush();
-        return code;
+        return CliErrors.fail(err, "record", code, message);
     }
 
     /** The URL if it is http(s) with a host, else {@code null}. */
@@ -309,9 +306,5 @@ public final class RecordCommand implements Callable<Integer> {
             // not a URL
         }
         return null;
-    }
-
-    private static String fmt(double d) {
-        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
     }
 }

@@ -49,17 +49,13 @@ public final class RelayCommand implements Callable<Integer> {
         try {
             camera = new URI(url.trim());
         } catch (URISyntaxException ex) {
-            err.println("relay: not a URL: " + ex.getReason());
-            err.flush();
-            return 2;
+            return CliErrors.fail(err, "relay", 2, "not a URL: " + ex.getReason());
         }
         if (cameraPassword != null && cameraUser == null) {
             cameraUser = "";
         }
         if (lingerSeconds < 0) {
-            err.println("relay: --linger must be 0 or more seconds");
-            err.flush();
-            return 2;
+            return CliErrors.fail(err, "relay", 2, "--linger must be 0 or more seconds");
         }
         MjpegRelay relay;
         MjpegServer server;
@@ -68,9 +64,7 @@ public final class RelayCommand implements Callable<Integer> {
             server = MjpegServer.builder().bind(serve.bind).port(serve.port).maxViewers(serve.maxViewers)
                     .maxFpsPerViewer(serve.maxFps).password(serve.password).title("MJPEG Wall relay").build();
         } catch (IllegalArgumentException ex) {
-            err.println("relay: " + ex.getMessage());
-            err.flush();
-            return 2;
+            return CliErrors.fail(err, "relay", 2, ex.getMessage());
         }
         String shown = Secrets.redact(camera);
         server.addCamera("1", "Relay of " + shown, relay.hub(), relay::status);

@@ -2,7 +2,6 @@ package org.mjpegwall.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -53,14 +52,11 @@ public final class SnapshotCommand implements Callable<Integer> {
             return fail(err, "cannot write " + out + ": permission denied or not a file");
         }
         LibraryLog.quietClient();
-        if (login.problem() != null) {
-            return fail(err, login.problem());
-        }
         MjpegClient client;
         try {
-            client = login.applyTo(MjpegClient.builder(new URI(url))).build();
-        } catch (Exception e) {
-            return fail(err, CliErrors.badUrl(url, e));
+            client = login.client(url);
+        } catch (IllegalArgumentException e) {
+            return fail(err, e.getMessage());
         }
         try (client) {
             // One buffer as large as the largest frame the client accepts: whatever arrives fits.
@@ -80,8 +76,7 @@ public final class SnapshotCommand implements Callable<Integer> {
                 }
             }
             SourceStats s = client.stats();
-            return fail(err, "no frame from " + s.url() + " within " + fmt(timeout) + " s"
-                    + (s.lastError() == null ? "" : " (" + s.lastError() + ")"));
+            return fail(err, CliErrors.noFrameWithin(s, timeout));
         }
     }
 
@@ -102,13 +97,7 @@ public final class SnapshotCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String fmt(double s) {
-        return s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s);
-    }
-
     private static int fail(PrintWriter err, String message) {
-        err.println("snapshot: " + message);
-        err.flush();
-        return 1;
+        return CliErrors.fail(err, "snapshot", 1, message);
     }
 }

@@ -70,24 +70,12 @@ public record MaskArea(List<double[]> points) {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof MaskArea m) || m.points.size() != points.size()) {
-            return false;
-        }
-        for (int i = 0; i < points.size(); i++) {
-            if (!Arrays.equals(points.get(i), m.points.get(i))) {
-                return false;
-            }
-        }
-        return true;
+        return o instanceof MaskArea m && Arrays.deepEquals(points.toArray(), m.points.toArray());
     }
 
     @Override
     public int hashCode() {
-        int h = 1;
-        for (double[] p : points) {
-            h = 31 * h + Arrays.hashCode(p);
-        }
-        return h;
+        return Arrays.deepHashCode(points.toArray());
     }
 
     @Override

@@ -101,24 +101,12 @@ public record Mask(List<double[]> points) {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof Mask m) || m.points.size() != points.size()) {
-            return false;
-        }
-        for (int i = 0; i < points.size(); i++) {
-            if (!java.util.Arrays.equals(points.get(i), m.points.get(i))) {
-                return false;
-            }
-        }
-        return true;
+        return o instanceof Mask m && java.util.Arrays.deepEquals(points.toArray(), m.points.toArray());
     }
 
     @Override
     public int hashCode() {
-        int h = 1;
-        for (double[] p : points) {
-            h = 31 * h + java.util.Arrays.hashCode(p);
-        }
-        return h;
+        return java.util.Arrays.deepHashCode(points.toArray());
     }
 
     /** The polygon in {@link #parse} form. */

@@ -2,6 +2,7 @@ package org.mjpegwall.motion;
 
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,31 +21,23 @@ public final class MotionListeners implements MotionListener {
 
     @Override
     public void analysed(String camera, MotionResult result) {
-        for (MotionListener l : listeners) {
-            try {
-                l.analysed(camera, result);
-            } catch (RuntimeException e) {
-                LOG.warn("a motion listener failed", e);
-            }
-        }
+        each(l -> l.analysed(camera, result));
     }
 
     @Override
     public void eventStarted(MotionEvent event) {
-        for (MotionListener l : listeners) {
-            try {
-                l.eventStarted(event);
-            } catch (RuntimeException e) {
-                LOG.warn("a motion listener failed", e);
-            }
-        }
+        each(l -> l.eventStarted(event));
     }
 
     @Override
     public void eventEnded(MotionEvent event) {
+        each(l -> l.eventEnded(event));
+    }
+
+    private void each(Consumer<MotionListener> call) {
         for (MotionListener l : listeners) {
             try {
-                l.eventEnded(event);
+                call.accept(l);
             } catch (RuntimeException e) {
                 LOG.warn("a motion listener failed", e);
             }

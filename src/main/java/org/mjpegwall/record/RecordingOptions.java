@@ -65,9 +65,7 @@ public record RecordingOptions(Path directory, String cameraName, Path exactFile
 
     /** Segments named {@code <camera>_<yyyy-MM-dd_HH-mm-ss>.avi}, {@code ...-002.avi}, ... in {@code directory}. */
     public static RecordingOptions forCamera(Path directory, String cameraName) {
-        return new RecordingOptions(directory, cameraName, null, DEFAULT_SEGMENT_LENGTH, 0, null,
-                AviWriter.DEFAULT_MAX_FILE_BYTES, DEFAULT_TICKS_PER_SECOND, 300, Duration.ofSeconds(1),
-                Clock.systemDefaultZone(), System::nanoTime);
+        return withDefaults(directory, cameraName, null);
     }
 
     /** The first segment is exactly {@code file}; later ones are {@code FILE-002.avi}, {@code FILE-003.avi}, ... */
@@ -75,7 +73,11 @@ public record RecordingOptions(Path directory, String cameraName, Path exactFile
         Path abs = file.toAbsolutePath();
         String name = abs.getFileName().toString();
         String base = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
-        return new RecordingOptions(abs.getParent(), base, abs, DEFAULT_SEGMENT_LENGTH, 0, null,
+        return withDefaults(abs.getParent(), base, abs);
+    }
+
+    private static RecordingOptions withDefaults(Path directory, String cameraName, Path exactFile) {
+        return new RecordingOptions(directory, cameraName, exactFile, DEFAULT_SEGMENT_LENGTH, 0, null,
                 AviWriter.DEFAULT_MAX_FILE_BYTES, DEFAULT_TICKS_PER_SECOND, 300, Duration.ofSeconds(1),
                 Clock.systemDefaultZone(), System::nanoTime);
     }

@@ -1,5 +1,7 @@
 package org.mjpegwall.frame.decode;
 
+import java.util.Objects;
+
 /**
  * How one frame is decoded: the DCT scaling factor (1/{@code scale}) and the size and bytes of the output,
  * checked against the decoder's limits before any memory is touched.
@@ -29,6 +31,21 @@ public record DecodePlan(int sourceWidth, int sourceHeight, int scale, int width
 
     /** The scaling denominators this planner chooses from, smallest reduction first. */
     static final int[] SCALES = {1, 2, 4, 8};
+
+    /** The checks of {@link JpegDecoder#decode}'s arguments that every decoder makes first. */
+    static void checkArguments(byte[] data, int off, int len, PixelLayout layout, OutputBuffer out) {
+        Objects.checkFromIndexSize(off, len, data.length);
+        Objects.requireNonNull(layout, "layout");
+        Objects.requireNonNull(out, "out");
+    }
+
+    /** Refuses a JPEG longer than {@link #MAX_JPEG_BYTES}, before any of it is read. */
+    static void checkLength(int len) throws JpegDecodeException {
+        if (len > MAX_JPEG_BYTES) {
+            throw new JpegDecodeException("a JPEG of " + len + " bytes is longer than the " + MAX_JPEG_BYTES
+                    + " accepted");
+        }
+    }
 
     /** Bytes of the decoded picture: {@code stride * height}. */
     public int bytes() {

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Iterator;
-import java.util.Objects;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -52,16 +51,11 @@ final class JavaJpegDecoder implements JpegDecoder {
     @Override
     public Decoded decode(byte[] data, int off, int len, int maxWidth, int maxHeight, PixelLayout layout,
             OutputBuffer out) throws JpegDecodeException {
-        Objects.checkFromIndexSize(off, len, data.length);
-        Objects.requireNonNull(layout, "layout");
-        Objects.requireNonNull(out, "out");
+        DecodePlan.checkArguments(data, off, len, layout, out);
         if (closed) {
             throw new IllegalStateException("decoder closed");
         }
-        if (len > DecodePlan.MAX_JPEG_BYTES) {
-            throw new JpegDecodeException("a JPEG of " + len + " bytes is longer than the "
-                    + DecodePlan.MAX_JPEG_BYTES + " accepted");
-        }
+        DecodePlan.checkLength(len);
         Jpeg.Size size = Jpeg.size(data, off, len);
         if (size == null) {
             throw new JpegDecodeException("not a decodable JPEG: no frame header before the scan");

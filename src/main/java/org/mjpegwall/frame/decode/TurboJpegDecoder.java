@@ -7,7 +7,6 @@ import com.sun.jna.Pointer;
 import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -69,9 +68,7 @@ final class TurboJpegDecoder implements JpegDecoder {
     @Override
     public Decoded decode(byte[] data, int off, int len, int maxWidth, int maxHeight, PixelLayout layout,
             OutputBuffer out) throws JpegDecodeException {
-        Objects.checkFromIndexSize(off, len, data.length);
-        Objects.requireNonNull(layout, "layout");
-        Objects.requireNonNull(out, "out");
+        DecodePlan.checkArguments(data, off, len, layout, out);
         if (!inUse.compareAndSet(false, true)) {
             throw new IllegalStateException("a TurboJPEG decoder is used by two threads at once");
         }
@@ -87,10 +84,7 @@ final class TurboJpegDecoder implements JpegDecoder {
 
     private Decoded decodeLocked(byte[] data, int off, int len, int maxWidth, int maxHeight, PixelLayout layout,
             OutputBuffer out) throws JpegDecodeException {
-        if (len > DecodePlan.MAX_JPEG_BYTES) {
-            throw new JpegDecodeException("a JPEG of " + len + " bytes is longer than the "
-                    + DecodePlan.MAX_JPEG_BYTES + " accepted");
-        }
+        DecodePlan.checkLength(len);
         if (len < 4) {
             throw new JpegDecodeException("not a JPEG: only " + len + " bytes");
         }
