@@ -61,6 +61,7 @@ public final class Player {
     private long anchorPosition;
     private long anchorNanos;
     private boolean playing;
+    private boolean ranOut;
     private double speed = 1.0;
 
     public Player(TimeSource time, List<Track> tracks) {
@@ -100,6 +101,7 @@ public final class Player {
             // The end pauses the player there, so a later play() starts from the end, not past it.
             anchorPosition = duration;
             playing = false;
+            ranOut = true;
             return duration;
         }
         return p;
@@ -109,6 +111,15 @@ public final class Player {
     public synchronized boolean playing() {
         position();
         return playing;
+    }
+
+    /**
+     * Whether playing ran into the end and paused there by itself (not paused, moved or played since): a player
+     * showing a recording still being written may play on once the frames written since are indexed.
+     */
+    public synchronized boolean ranOut() {
+        position();
+        return ranOut;
     }
 
     public synchronized double speed() {
@@ -123,11 +134,13 @@ public final class Player {
         anchorPosition = p;
         anchorNanos = time.nanoTime();
         playing = true;
+        ranOut = false;
     }
 
     public synchronized void pause() {
         anchorPosition = position();
         playing = false;
+        ranOut = false;
     }
 
     /**
@@ -148,6 +161,7 @@ public final class Player {
     public synchronized void seek(long nanos) {
         anchorPosition = Math.max(0, Math.min(nanos, duration));
         anchorNanos = time.nanoTime();
+        ranOut = false;
     }
 
     /**

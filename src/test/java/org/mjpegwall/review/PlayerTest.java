@@ -91,16 +91,19 @@ class PlayerTest {
         // then
         assertEquals(3, p.shown().get(0).frame());
         assertEquals(350_000_000L, p.position());
+        assertFalse(p.ranOut(), "paused by hand");
         // when played past the end at 16x
         p.setSpeed(16.0);
         p.play();
         time.advanceBy(Duration.ofSeconds(1));
-        // then it stops on the last frame
+        // then it stops on the last frame, having run out
         assertFalse(p.playing());
+        assertTrue(p.ranOut());
         assertEquals(timeline.durationNanos(), p.position());
         assertEquals(-1, p.shown().get(0).frame(), "past the end, no picture");
         p.stepBack();
         assertEquals(18, p.shown().get(0).frame());
+        assertFalse(p.ranOut(), "moved since");
     }
 
     @Test

@@ -65,6 +65,8 @@ public final class ReviewDay {
     /** The recorder's camera part of a file name (record.RecordingNames.sanitise, package-private there). */
     private static final Pattern UNSAFE = Pattern.compile("[^\\p{L}\\p{N}._-]+");
     private static final long DAY = Duration.ofDays(1).toNanos();
+    /** A file changed this recently is taken to be still written (the recorder syncs at least every second). */
+    static final Duration STILL_WRITTEN = Duration.ofSeconds(10);
 
     private final LocalDate day;
     private final List<String> cameras;
@@ -72,9 +74,11 @@ public final class ReviewDay {
     private final List<DayEvent> events;
     private final List<String> problems;
     private final int skippedEventLines;
+    private final boolean growing;
 
     private ReviewDay(LocalDate day, List<String> cameras, Map<String, List<Placed>> placed, List<DayEvent> events,
-            List<String> problems, int skippedEventLines) {
+            List<String> problems, int skippedEventLines, boolean growing) {
+        this.growing = growing;
         this.day = day;
         this.cameras = List.copyOf(cameras);
         this.placed = placed;
@@ -91,9 +95,10 @@ public final class ReviewDay {
      * @param recordings the folder's catalog
      * @param eventsDir the event log's folder ({@code null}: no events)
      * @param progress told the number of files indexed so far
+     * @param now when it is indexed: a lead file changed within {@link #STILL_WRITTEN} of it is still being written
      */
     public static ReviewDay load(List<Recording> recordings, List<String> cameras, LocalDate day, Path eventsDir,
-            ZoneId zone, IndexCache cache, IntConsumer progress) {
+            ZoneId zone, IndexCache cache, IntConsumer progress, Instant now) {
         Map<String, List<Placed>> placed = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         int done = 0;
@@ -138,7 +143,30 @@ public final class ReviewDay {
                 problems.add("The motion events of " + day + " could not be read (" + e.getMessage() + ")");
             }
         }
-        return new ReviewDay(day, cameras, placed, events, problems, skipped);
+        return new ReviewDay(day, cameras, placed, events, problems, skipped,
+                !cameras.isEmpty() && stillWritten(placed.get(cameras.get(0)), now));
+    }
+
+    /** Whether the last of these recordings' files was changed within {@link #STILL_WRITTEN} before {@code now}. */
+    private static boolean stillWritten(List<Placed> lead, Instant now) {
+        if (lead.isEmpty()) {
+            return false;
+        }
+        List<Path> files = lead.get(lead.size() - 1).recording().segments();
+        try {
+            Instant changed = Files.getLastModifiedTime(files.get(files.size() - 1)).toInstant();
+            return !changed.isBefore(now.minus(STILL_WRITTEN));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Whether the lead camera's last recording was still being written when the day was indexed (its file changed
+     * within {@link #STILL_WRITTEN}): more of it may be indexed later.
+     */
+    public boolean growing() {
+        return growing;
     }
 
     /** Pauses the player on the lead camera's next frame (crossing into its next recording) or its previous one. */

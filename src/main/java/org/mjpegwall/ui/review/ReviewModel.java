@@ -167,7 +167,7 @@ public final class ReviewModel {
     public void refresh() {
         if (player != null) {
             pendingSeek = player.position();
-            pendingPlay = player.playing();
+            pendingPlay = player.playing() || player.ranOut(); // played to the end: plays on into what came since
             keepMarks = true;
         }
         long gen = ++generation;
@@ -307,7 +307,7 @@ public final class ReviewModel {
         status.set("Indexing " + files + (files == 1 ? " file…" : " files…"));
         Path events = folder.resolve("events");
         tasks.runInBackground(() -> {
-            ReviewDay result = ReviewDay.load(all, shown, d, events, zone, cache, n -> { });
+            ReviewDay result = ReviewDay.load(all, shown, d, events, zone, cache, n -> { }, time.instant());
             tasks.runOnUiThread(() -> {
                 if (gen == generation) {
                     showLoaded(result);

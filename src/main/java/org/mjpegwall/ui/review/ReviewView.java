@@ -63,6 +63,7 @@ public final class ReviewView extends BorderPane {
     private final TimelineBar timeline = new TimelineBar();
     private final ReviewSide side;
     private final UnaryOperator<String> names;
+    private final LiveFollow follow;
     private final Label time = new Label("--:--:--.---");
     private final Label empty = new Label();
     private final Button play = new Button();
@@ -70,6 +71,7 @@ public final class ReviewView extends BorderPane {
         @Override
         public void handle(long now) {
             pulse();
+            follow.pulse(now);
         }
     };
     private long scrubAt = -1;
@@ -87,6 +89,7 @@ public final class ReviewView extends BorderPane {
         this.model = model;
         this.decoding = decoding;
         this.names = Objects.requireNonNull(names, "names");
+        this.follow = new LiveFollow(model);
         setId("review-root");
         getStyleClass().addAll("wall-root", "review-root");
         side = new ReviewSide(model, names, e -> model.playFrom(Math.max(0, e.startNanos() - ReviewModel.LEAD_IN)));
@@ -128,7 +131,18 @@ public final class ReviewView extends BorderPane {
     private HBox pickers() {
         ComboBox<String> camera = new ComboBox<>(model.cameras());
         camera.setId("review-camera");
-        camera.valueProperty().bindBidirectional(model.cameraProperty());
+        // Not a two-way binding: when the list is replaced, the combo's skin clears its value, which would have
+        // cleared the model's camera too, and Refresh went back to the first camera at its first moment.
+        Runnable showCameraPicked = () -> camera.setValue(model.cameraProperty().get());
+        showCameraPicked.run();
+        model.cameraProperty().addListener(o -> showCameraPicked.run());
+        model.cameras().addListener((javafx.collections.ListChangeListener<String>) c ->
+                javafx.application.Platform.runLater(showCameraPicked));
+        camera.valueProperty().addListener((o, was, now) -> {
+            if (now != null && !now.equals(model.cameraProperty().get())) {
+                model.cameraProperty().set(now);
+            }
+        });
         camera.setPromptText("Camera");
         camera.setPrefWidth(200);
         camera.setConverter(new StringConverter<>() {

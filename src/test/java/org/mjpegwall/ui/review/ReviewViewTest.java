@@ -192,6 +192,25 @@ class ReviewViewTest extends FxRobot {
     }
 
     @Test
+    void refreshKeepsTheCameraAndThePlaceEvenAfterTheCameraListWasOpened() {
+        // given the second camera picked through its box, and a moment of its recording shown
+        openLoaded();
+        clickOn("#review-camera");
+        clickOn(fx(() -> lookup(".combo-box-popup .list-cell").queryAll().stream()
+                .filter(n -> "Cam_2".equals(((javafx.scene.control.ListCell<?>) n).getText())).findFirst().orElseThrow()));
+        waitUntil(10, "Cam_2's day is indexed", () -> model().loadedProperty().get() != null
+                && model().loadedProperty().get().cameras().equals(List.of("Cam_2")));
+        fxRun(() -> model().seek(T14 + 1500 * MS));
+        // when the folder is read again
+        fxRun(() -> model().refresh());
+        waitUntil(10, "read again", () -> !model().indexingProperty().get() && model().loadedProperty().get() != null);
+        // then the same camera, at the same moment
+        assertEquals("Cam_2", fx(() -> model().cameraProperty().get()));
+        assertEquals("Cam_2", fx(() -> ((ComboBox<?>) lookup("#review-camera").query()).getValue()));
+        assertEquals(T14 + 1500 * MS, fx(() -> model().position()));
+    }
+
+    @Test
     void clickingTheTimelineSeeksThereAndShowsTheRecordingsFrameAtThatMoment() throws Exception {
         // given
         openLoaded();
