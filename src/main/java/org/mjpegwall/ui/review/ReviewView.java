@@ -305,6 +305,16 @@ public final class ReviewView extends BorderPane {
     }
 
     private void showDay(ReviewDay day) {
+        if (day != null && !screenList.isEmpty()
+                && day.cameras().equals(screenList.stream().map(CameraScreen::camera).toList())) {
+            // The same cameras read again (Refresh, following a recording being written): the screens stay, with
+            // their pictures. Why not new ones: on Xvfb with openbox a new screen's pictures stayed black.
+            timeline.show(day);
+            side.show(day);
+            showMarks();
+            pulse();
+            return;
+        }
         screens.getChildren().clear();
         screens.getColumnConstraints().clear();
         screens.getRowConstraints().clear();

@@ -211,6 +211,22 @@ class ReviewViewTest extends FxRobot {
     }
 
     @Test
+    void afterTheFolderIsReadAgainTheSameScreenDrawsThePicture() {
+        // given the frame at the start drawn
+        openLoaded();
+        waitShows(0, cam1.get(0));
+        waitUntil(10, "the picture is drawn", () -> centre(0).getRed() > 0.8 && centre(0).getBlue() < 0.3);
+        CameraScreen before = fx(() -> view.screens().get(0));
+        // when the folder is read again (Refresh, or following a recording being written)
+        fxRun(() -> model().refresh());
+        waitUntil(10, "read again", () -> !model().indexingProperty().get() && model().loadedProperty().get() != null);
+        // then the screen stays (a new one's pictures stayed black on Xvfb with openbox) and shows the frame, drawn
+        assertTrue(before == fx(() -> view.screens().get(0)), "the same screen");
+        waitShows(0, cam1.get(0));
+        waitUntil(10, "the picture is drawn again", () -> centre(0).getRed() > 0.8 && centre(0).getBlue() < 0.3);
+    }
+
+    @Test
     void clickingTheTimelineSeeksThereAndShowsTheRecordingsFrameAtThatMoment() throws Exception {
         // given
         openLoaded();
