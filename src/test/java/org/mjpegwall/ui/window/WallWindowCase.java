@@ -66,8 +66,12 @@ abstract class WallWindowCase extends FxRobot {
 
     /** Opens the wall on {@code config}, saving to {@code store} when there is one. */
     WallWindow open(WallConfig config, ConfigStore store) {
-        WallSession session = new WallSession(store, store != null, config, List.of(), false,
-                cam -> sources.computeIfAbsent(cam.id(), k -> new TestSource()), null);
+        return open(new WallSession(store, store != null, config, List.of(), false,
+                cam -> sources.computeIfAbsent(cam.id(), k -> new TestSource()), null));
+    }
+
+    /** Opens the wall on a session of the test's own (real cameras, another connector), closed after the test. */
+    WallWindow open(WallSession session) {
         wall = fx(() -> new WallWindow(new Stage(), session));
         return wall;
     }
