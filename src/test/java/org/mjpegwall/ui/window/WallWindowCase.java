@@ -5,7 +5,6 @@ import static org.mjpegwall.ui.FxTesting.fx;
 import static org.mjpegwall.ui.FxTesting.fxRun;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,6 @@ import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
-import org.mjpegwall.config.CameraConfig;
 import org.mjpegwall.config.ConfigStore;
 import org.mjpegwall.config.WallConfig;
 import org.mjpegwall.ui.TestSource;
@@ -54,14 +52,6 @@ abstract class WallWindowCase extends FxRobot {
             assertTrue(w.awaitClosed(15, TimeUnit.SECONDS));
             wall = null;
         }
-    }
-
-    static List<CameraConfig> cameras(int n) {
-        List<CameraConfig> list = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-            list.add(new CameraConfig("cam" + i, "Cam " + i, "http://127.0.0.1:9/" + i, null, null, true, null));
-        }
-        return list;
     }
 
     /** Opens the wall on {@code config}, saving to {@code store} when there is one. */
