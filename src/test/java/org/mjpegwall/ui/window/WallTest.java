@@ -11,7 +11,6 @@ import static org.mjpegwall.ui.FxTesting.waitUntil;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -38,9 +37,7 @@ import org.mjpegwall.server.FrameHub;
 import org.mjpegwall.server.MjpegServer;
 import org.mjpegwall.source.MjpegClient;
 import org.mjpegwall.ui.control.Tile;
-import org.mjpegwall.ui.model.CameraConnector;
 import org.mjpegwall.ui.model.CameraModel;
-import org.mjpegwall.ui.model.CameraStream;
 import org.mjpegwall.ui.model.DemoCameras;
 import org.mjpegwall.ui.model.TileAction;
 import org.mjpegwall.ui.model.WallSession;
@@ -58,16 +55,6 @@ class WallTest extends WallWindowCase {
         for (AutoCloseable c : cleanup) {
             c.close();
         }
-    }
-
-    /** Quick reconnects so tests need not wait for the default backoff. */
-    private static CameraStream fastConnector(CameraConfig c) {
-        MjpegClient client = MjpegClient.builder(URI.create(c.url()))
-                .backoff(Duration.ofMillis(100), Duration.ofMillis(500))
-                .threadName("test-camera-" + c.name())
-                .build();
-        return CameraStream.of(new CameraFeed(client, CameraConnector.INITIAL_BUFFER_BYTES,
-                CameraConnector.MAX_FRAME_BYTES, CameraConnector.BUFFER_COUNT));
     }
 
     private DemoCameras demo(int n) {
