@@ -22,6 +22,7 @@ class ServerRecordArchitectureTest {
         "org.slf4j..", "org.w3c.dom.."};
     /** DemoServer and its nested classes. */
     private static final String DEMO_SERVER = "org\\.mjpegwall\\.demo\\.DemoServer(\\$.*)?";
+
     private static String[] with(String... packages) {
         String[] all = new String[JDK_AND_LIBRARIES.length + packages.length];
         System.arraycopy(JDK_AND_LIBRARIES, 0, all, 0, JDK_AND_LIBRARIES.length);

@@ -29,7 +29,7 @@ class UiArchitectureTest {
     private static final String WINDOW = "org.mjpegwall.ui.window..";
     private static final String REVIEW = "org.mjpegwall.ui.review..";
 
-    /** JavaFX but its properties and collections: controls, stages, the toolkit. */
+    /** JavaFX other than its properties and collections: controls, stages, the toolkit. */
     private static final DescribedPredicate<JavaClass> JAVAFX_BEYOND_PROPERTIES = resideInAPackage("javafx..")
             .and(not(resideInAnyPackage("javafx.beans..", "javafx.collections..")));
 
