@@ -1,14 +1,9 @@
 package org.mjpegwall.arch;
 
-import static com.tngtech.archunit.base.DescribedPredicate.not;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.mjpegwall.arch.ArchitectureRules.MAIN;
+import static org.mjpegwall.arch.ArchitectureRules.usedOnlyBy;
+import static org.mjpegwall.arch.ArchitectureRules.usesOfOursOnly;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,56 +12,36 @@ import org.junit.jupiter.api.Test;
  * and {@code util}; a source's wire code ({@code source.internal}) is used by the sources alone.
  */
 class CoreArchitectureTest {
-    private static JavaClasses classes;
-
-    @BeforeAll
-    static void importClasses() {
-        classes = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("org.mjpegwall");
-    }
-
     @Test
     void utilDependsOnNothingOfOurs() {
-        noClasses().that().resideInAPackage("org.mjpegwall.util..")
-                .should().dependOnClassesThat(resideInAPackage("org.mjpegwall..")
-                        .and(not(resideInAPackage("org.mjpegwall.util.."))))
+        usesOfOursOnly("org.mjpegwall.util..", "org.mjpegwall.util..")
                 .because("util is the bottom layer: redaction, rates, time, locks")
-                .check(classes);
+                .check(MAIN);
     }
 
     @Test
     void frameDependsOnlyOnUtil() {
-        noClasses().that().resideInAPackage("org.mjpegwall.frame")
-                .should().dependOnClassesThat(resideInAPackage("org.mjpegwall..")
-                        .and(not(resideInAnyPackage("org.mjpegwall.frame", "org.mjpegwall.util.."))))
+        usesOfOursOnly("org.mjpegwall.frame", "org.mjpegwall.frame", "org.mjpegwall.util..")
                 .because("the frame core knows no source, consumer or decoder: sources plug in through FrameSource")
-                .check(classes);
+                .check(MAIN);
     }
 
     @Test
     void frameDecodeDependsOnlyOnFrameAndUtil() {
-        noClasses().that().resideInAPackage("org.mjpegwall.frame.decode..")
-                .should().dependOnClassesThat(resideInAPackage("org.mjpegwall..")
-                        .and(not(resideInAnyPackage("org.mjpegwall.frame..", "org.mjpegwall.util.."))))
-                .check(classes);
+        usesOfOursOnly("org.mjpegwall.frame.decode..", "org.mjpegwall.frame..", "org.mjpegwall.util..").check(MAIN);
     }
 
     @Test
     void sourcesDependOnlyOnFrameAndUtil() {
-        noClasses().that().resideInAPackage("org.mjpegwall.source..")
-                .should().dependOnClassesThat(resideInAPackage("org.mjpegwall..")
-                        .and(not(resideInAnyPackage("org.mjpegwall.source..", "org.mjpegwall.frame",
-                                "org.mjpegwall.util.."))))
+        usesOfOursOnly("org.mjpegwall.source..", "org.mjpegwall.source..", "org.mjpegwall.frame", "org.mjpegwall.util..")
                 .because("a source fills frame buffers; it knows no consumer and no decoder")
-                .check(classes);
+                .check(MAIN);
     }
 
     @Test
     void sourceInternalsAreUsedOnlyBySources() {
-        noClasses().that().resideOutsideOfPackage("org.mjpegwall.source..")
-                .should().dependOnClassesThat().resideInAPackage("org.mjpegwall.source.internal..")
+        usedOnlyBy("org.mjpegwall.source.internal..", "org.mjpegwall.source..")
                 .because("the wire code (parser, HTTP exchange, auth) is not API")
-                .check(classes);
+                .check(MAIN);
     }
 }

@@ -1,17 +1,16 @@
 package org.mjpegwall.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mjpegwall.arch.ArchitectureRules.MAIN;
+import static org.mjpegwall.arch.ArchitectureRules.mayNotUse;
+import static org.mjpegwall.arch.ArchitectureRules.usedOnlyBy;
 
 import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,14 +22,6 @@ class ServerRecordArchitectureTest {
         "org.slf4j..", "org.w3c.dom.."};
     /** DemoServer and its nested classes. */
     private static final String DEMO_SERVER = "org\\.mjpegwall\\.demo\\.DemoServer(\\$.*)?";
-    private static JavaClasses classes;
-
-    @BeforeAll
-    static void importClasses() {
-        classes = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("org.mjpegwall");
-    }
 
     private static String[] with(String... packages) {
         String[] all = new String[JDK_AND_LIBRARIES.length + packages.length];
@@ -39,49 +30,46 @@ class ServerRecordArchitectureTest {
         return all;
     }
 
+    /** The classes in {@code packageOfClasses} use only the JDK, the libraries and {@code packages}. */
+    private static ArchRule usesOnly(String packageOfClasses, String... packages) {
+        return classes().that().resideInAPackage(packageOfClasses)
+                .should().onlyDependOnClassesThat().resideInAnyPackage(with(packages));
+    }
+
     @Test
     void recordUsesOnlyFrameAndUtil() {
-        classes().that().resideInAPackage("org.mjpegwall.record..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage(
-                        with("org.mjpegwall.record..", "org.mjpegwall.frame", "org.mjpegwall.util.."))
+        usesOnly("org.mjpegwall.record..", "org.mjpegwall.record..", "org.mjpegwall.frame", "org.mjpegwall.util..")
                 .because("a recorder takes frames, not connections, and runs without the wall")
-                .check(classes);
+                .check(MAIN);
     }
 
     @Test
     void recordDoesNoNetworkingAtAll() {
-        noClasses().that().resideInAPackage("org.mjpegwall.record..")
-                .should().dependOnClassesThat().resideInAnyPackage("java.net..", "javax.net..",
-                        "com.sun.net.httpserver..", "java.net.http..")
+        mayNotUse("org.mjpegwall.record..", "java.net..", "javax.net..", "com.sun.net.httpserver..", "java.net.http..")
                 .because("recording works on files only; a camera's connection is a source's business")
-                .check(classes);
+                .check(MAIN);
     }
 
     @Test
     void serverUsesOnlyFrameSourceAndUtil() {
-        classes().that().resideInAPackage("org.mjpegwall.server..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage(with("org.mjpegwall.server..",
-                        "org.mjpegwall.frame", "org.mjpegwall.source", "org.mjpegwall.util..",
-                        "com.sun.net.httpserver.."))
+        usesOnly("org.mjpegwall.server..", "org.mjpegwall.server..", "org.mjpegwall.frame", "org.mjpegwall.source",
+                "org.mjpegwall.util..", "com.sun.net.httpserver..")
                 .because("the server serves frames from hubs; sources feed them through the frame core")
-                .check(classes);
+                .check(MAIN);
     }
 
     @Test
     void onlyTheServerSpeaksHttpAsAServer() {
-        noClasses().that().resideOutsideOfPackage("org.mjpegwall.server..")
-                .should().dependOnClassesThat().resideInAPackage("com.sun.net.httpserver..")
+        usedOnlyBy("com.sun.net.httpserver..", "org.mjpegwall.server..")
                 .because("one HTTP server, with one set of guards (ConnectionGuard, LoginGuard)")
-                .check(classes);
+                .check(MAIN);
     }
 
     @Test
     void configUsesOnlyFrameAndUtil() {
-        classes().that().resideInAPackage("org.mjpegwall.config..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage(
-                        with("org.mjpegwall.config..", "org.mjpegwall.frame", "org.mjpegwall.util.."))
+        usesOnly("org.mjpegwall.config..", "org.mjpegwall.config..", "org.mjpegwall.frame", "org.mjpegwall.util..")
                 .because("reading and checking a config needs no camera and no window")
-                .check(classes);
+                .check(MAIN);
     }
 
     @Test
@@ -90,7 +78,7 @@ class ServerRecordArchitectureTest {
                 .should().onlyDependOnClassesThat().resideInAnyPackage(with("org.mjpegwall.demo..",
                         "org.mjpegwall.frame", "org.mjpegwall.util..", "java.awt.."))
                 .because("demo cameras make frames, usable by tests and benchmarks of any package")
-                .check(classes);
+                .check(MAIN);
     }
 
     @Test
@@ -99,13 +87,13 @@ class ServerRecordArchitectureTest {
                 .should().onlyDependOnClassesThat().resideInAnyPackage(with("org.mjpegwall.demo..",
                         "org.mjpegwall.frame", "org.mjpegwall.util..", "org.mjpegwall.server"))
                 .because("the demo server is demo cameras behind an MjpegServer, the one exception to demo's layer")
-                .check(classes);
+                .check(MAIN);
     }
 
     @Test
     void classNamesInTheseAreasAreUniqueAcrossTheProgram() {
         // given every top-level main class, by simple name
-        Map<String, List<String>> byName = classes.stream().filter(JavaClass::isTopLevelClass)
+        Map<String, List<String>> byName = MAIN.stream().filter(JavaClass::isTopLevelClass)
                 .collect(Collectors.groupingBy(JavaClass::getSimpleName,
                         Collectors.mapping(JavaClass::getName, Collectors.toList())));
 

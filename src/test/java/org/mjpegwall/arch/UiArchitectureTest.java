@@ -5,12 +5,13 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static org.mjpegwall.arch.ArchitectureRules.MAIN;
+import static org.mjpegwall.arch.ArchitectureRules.mayNotUse;
+import static org.mjpegwall.arch.ArchitectureRules.usedOnlyBy;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import java.time.Instant;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mjpegwall.ui.model.ConnectionTest;
 import org.mjpegwall.util.TimeSource;
@@ -28,53 +29,42 @@ class UiArchitectureTest {
     private static final String WINDOW = "org.mjpegwall.ui.window..";
     private static final String REVIEW = "org.mjpegwall.ui.review..";
 
-    private static JavaClasses classes;
-
-    @BeforeAll
-    static void importClasses() {
-        classes = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("org.mjpegwall");
-    }
+    /** JavaFX other than its properties and collections: controls, stages, the toolkit. */
+    private static final DescribedPredicate<JavaClass> JAVAFX_BEYOND_PROPERTIES = resideInAPackage("javafx..")
+            .and(not(resideInAnyPackage("javafx.beans..", "javafx.collections..")));
 
     @Test
     void theModelUsesJavaFxPropertiesAndCollectionsOnlyNoControlsNoStagesNoToolkit() {
-        noClasses().that().resideInAPackage(MODEL)
-                .should().dependOnClassesThat(resideInAPackage("javafx..")
-                        .and(not(resideInAnyPackage("javafx.beans..", "javafx.collections.."))))
+        noClasses().that().resideInAPackage(MODEL).should().dependOnClassesThat(JAVAFX_BEYOND_PROPERTIES)
                 .because("view models and controllers are tested without a toolkit (as JabRef's)")
-                .check(classes);
+                .check(MAIN);
     }
 
     @Test
     void theModelKnowsNothingAboveIt() {
-        noClasses().that().resideInAPackage(MODEL)
-                .should().dependOnClassesThat().resideInAnyPackage(RENDER, CONTROL, WINDOW, "org.mjpegwall.cli..")
+        mayNotUse(MODEL, RENDER, CONTROL, WINDOW, "org.mjpegwall.cli..")
                 .because("the model is the bottom layer of the wall")
-                .check(classes);
+                .check(MAIN);
     }
 
     @Test
     void theRendererUsesTheModelOnly() {
-        noClasses().that().resideInAPackage(RENDER)
-                .should().dependOnClassesThat().resideInAnyPackage(CONTROL, WINDOW, "org.mjpegwall.cli..")
+        mayNotUse(RENDER, CONTROL, WINDOW, "org.mjpegwall.cli..")
                 .because("the renderer fills image slots; which control shows them is the window's business")
-                .check(classes);
+                .check(MAIN);
     }
 
     @Test
     void theControlsUseTheModelOnly() {
-        noClasses().that().resideInAPackage(CONTROL)
-                .should().dependOnClassesThat().resideInAnyPackage(RENDER, WINDOW, "org.mjpegwall.cli..")
+        mayNotUse(CONTROL, RENDER, WINDOW, "org.mjpegwall.cli..")
                 .because("a tile shows what it is bound to; the window binds it")
-                .check(classes);
+                .check(MAIN);
     }
 
     @Test
     void onlyTheWindowAndTheCommandsUseTheWindow() {
-        noClasses().that().resideOutsideOfPackages(WINDOW, "org.mjpegwall.cli..")
-                .should().dependOnClassesThat().resideInAPackage(WINDOW)
-                .check(classes);
+        usedOnlyBy(WINDOW, WINDOW, "org.mjpegwall.cli..")
+                .check(MAIN);
     }
 
     @Test
@@ -87,7 +77,7 @@ class UiArchitectureTest {
                 .should().callMethod(System.class, "nanoTime")
                 .orShould().callMethod(Instant.class, "now")
                 .because("liveness, frozen pictures, latency and refresh cadence are tested on fake time")
-                .check(classes);
+                .check(MAIN);
     }
 
     @Test
@@ -103,7 +93,7 @@ class UiArchitectureTest {
                 .whereLayer("control").mayOnlyBeAccessedByLayers("review", "window")
                 .whereLayer("render").mayOnlyBeAccessedByLayers("review", "window")
                 .whereLayer("model").mayOnlyBeAccessedByLayers("render", "control", "review", "window")
-                .check(classes);
+                .check(MAIN);
     }
 
     @Test
@@ -113,8 +103,7 @@ class UiArchitectureTest {
                 .or().haveFullyQualifiedName("org.mjpegwall.ui.review.ReviewExport")
                 .or().haveFullyQualifiedName("org.mjpegwall.ui.review.TimeScale")
                 .or().haveFullyQualifiedName("org.mjpegwall.ui.review.ReviewFolder")
-                .should().dependOnClassesThat(resideInAPackage("javafx..")
-                        .and(not(resideInAnyPackage("javafx.beans..", "javafx.collections.."))))
-                .check(classes);
+                .should().dependOnClassesThat(JAVAFX_BEYOND_PROPERTIES)
+                .check(MAIN);
     }
 }

@@ -248,32 +248,23 @@ class MotionAnalyserTest {
     @Test
     void closingEndsTheOpenEventAndUnsubscribes() {
         // given an open event
-        Scene scene = new Scene(320, 240, 13).add(new Scene.Mover(2.03, 60, 40, 40, Color.BLACK, -40, 100, 100, 0));
-        FakeScheduler time = new FakeScheduler();
-        ManualTap tap = new ManualTap();
-        Recorder heard = new Recorder();
-        MotionAnalyser a = MotionAnalyser.builder("cam", tap, time).listener(heard).start();
-        int k = 0;
-        for (; heard.started.isEmpty() && k < 6 * FPS; k++) {
-            Frame f = frame(scene.jpeg(k / FPS), k, k / FPS);
-            tap.emit(f);
-            time.advanceTo(f.arrivalNanos());
-        }
-        assertEquals(1, heard.started.size());
-        long framesBefore = a.stats().frames();
+        OpenEvent open = new OpenEvent(13);
+        assertEquals(1, open.heard.started.size());
+        long framesBefore = open.analyser.stats().frames();
 
         // when
-        a.close();
-        tap.emit(frame(scene.jpeg(k / FPS), k, k / FPS));
+        open.analyser.close();
+        open.tap.emit(open.nextFrame());
 
         // then
-        assertEquals(1, heard.ended.size());
-        MotionEvent e = heard.ended.get(0);
+        assertEquals(1, open.heard.ended.size());
+        MotionEvent e = open.heard.ended.get(0);
         assertNotNull(e.end());
-        assertEquals(heard.results.get(heard.results.size() - 1).timeNanos(), e.endNanos(), "ended at its last motion");
-        assertEquals(0, tap.subscribers());
-        assertEquals(framesBefore, a.stats().frames());
-        assertNull(a.openEvent());
+        assertEquals(open.heard.results.get(open.heard.results.size() - 1).timeNanos(), e.endNanos(),
+                "ended at its last motion");
+        assertEquals(0, open.tap.subscribers());
+        assertEquals(framesBefore, open.analyser.stats().frames());
+        assertNull(open.analyser.openEvent());
     }
 
     @Test
@@ -300,30 +291,54 @@ class MotionAnalyserTest {
     @Test
     void switchingAnalysisOffEndsTheEventAndIgnoresFrames() {
         // given an open event
-        Scene scene = new Scene(320, 240, 15).add(new Scene.Mover(2.03, 60, 40, 40, Color.BLACK, -40, 100, 100, 0));
-        FakeScheduler time = new FakeScheduler();
-        ManualTap tap = new ManualTap();
-        Recorder heard = new Recorder();
-        MotionAnalyser a = MotionAnalyser.builder("cam", tap, time).listener(heard).start();
-        int k = 0;
-        for (; heard.started.isEmpty() && k < 6 * FPS; k++) {
-            Frame f = frame(scene.jpeg(k / FPS), k, k / FPS);
-            tap.emit(f);
-            time.advanceTo(f.arrivalNanos());
-        }
-        long analysed = a.stats().analysed();
+        OpenEvent open = new OpenEvent(15);
+        long analysed = open.analyser.stats().analysed();
 
         // when
-        a.update(a.settings().withEnabled(false));
-        for (int j = 0; j < 30; j++, k++) {
-            Frame f = frame(scene.jpeg(k / FPS), k, k / FPS);
-            tap.emit(f);
-            time.advanceTo(f.arrivalNanos());
+        open.analyser.update(open.analyser.settings().withEnabled(false));
+        for (int j = 0; j < 30; j++) {
+            open.feed();
         }
 
         // then
-        assertEquals(1, heard.ended.size());
-        assertEquals(analysed, a.stats().analysed());
-        assertNull(a.openEvent());
+        assertEquals(1, open.heard.ended.size());
+        assertEquals(analysed, open.analyser.stats().analysed());
+        assertNull(open.analyser.openEvent());
+    }
+
+    /**
+     * An analyser on fake time, fed a scene in which an object comes in at 2.03 s, frame by frame at {@link #FPS}
+     * until its event opens (six seconds at the most).
+     */
+    private static final class OpenEvent {
+        final Scene scene;
+        final FakeScheduler time = new FakeScheduler();
+        final ManualTap tap = new ManualTap();
+        final Recorder heard = new Recorder();
+        final MotionAnalyser analyser;
+        /** The number of the next frame. */
+        int k;
+
+        OpenEvent(long seed) {
+            scene = new Scene(320, 240, seed).add(new Scene.Mover(2.03, 60, 40, 40, Color.BLACK, -40, 100, 100, 0));
+            analyser = MotionAnalyser.builder("cam", tap, time).listener(heard).start();
+            while (heard.started.isEmpty() && k < 6 * FPS) {
+                feed();
+            }
+        }
+
+        /** The scene's next frame, at its time. */
+        Frame nextFrame() {
+            Frame f = frame(scene.jpeg(k / FPS), k, k / FPS);
+            k++;
+            return f;
+        }
+
+        /** Gives the tap the next frame, and lets the analyser's time reach it. */
+        void feed() {
+            Frame f = nextFrame();
+            tap.emit(f);
+            time.advanceTo(f.arrivalNanos());
+        }
     }
 }

@@ -45,6 +45,17 @@ class RetentionTest {
         Files.setLastModifiedTime(p, FileTime.fromMillis(NOW.toEpochMilli() - Math.round(daysAgo * DAY)));
     }
 
+    /** Checks that retention counted and deleted exactly {@code gone}, and left {@code kept} in place. */
+    static void assertDeleted(int deleted, List<Path> gone, Path... kept) {
+        assertEquals(gone.size(), deleted, "files deleted");
+        for (Path p : gone) {
+            assertFalse(Files.exists(p), p + " is deleted");
+        }
+        for (Path p : kept) {
+            assertTrue(Files.exists(p), p + " is kept");
+        }
+    }
+
     @Test
     void folderQuotaDeletesTheOldestRecordingsOfAnyCameraFirst() throws Exception {
         // given three recordings of two cameras
@@ -57,10 +68,7 @@ class RetentionTest {
         int deleted = new FolderRetention(null, 2 * each + each / 2).apply(dir, new RecordingRegistry(), NOW);
 
         // then
-        assertEquals(1, deleted);
-        assertFalse(Files.exists(yardOld));
-        assertTrue(Files.exists(doorMid));
-        assertTrue(Files.exists(yardNew));
+        assertDeleted(deleted, List.of(yardOld), doorMid, yardNew);
     }
 
     @Test
@@ -78,11 +86,7 @@ class RetentionTest {
         int deleted = new FolderRetention(null, 0).apply(dir, new RecordingRegistry(), NOW, each + 1);
 
         // then the two oldest of ours go, the rest stays, and the other program's file is untouched
-        assertEquals(2, deleted);
-        assertFalse(Files.exists(oldest));
-        assertFalse(Files.exists(middle));
-        assertTrue(Files.exists(newest));
-        assertTrue(Files.exists(foreign));
+        assertDeleted(deleted, List.of(oldest, middle), newest, foreign);
         // and with nothing to free and no limits, nothing goes
         assertEquals(0, new FolderRetention(null, 0).apply(dir, new RecordingRegistry(), NOW, 0));
         assertTrue(Files.exists(newest));
@@ -99,10 +103,7 @@ class RetentionTest {
         int deleted = FolderRetention.of(2, 0).apply(dir, new RecordingRegistry(), NOW);
 
         // then
-        assertEquals(2, deleted);
-        assertFalse(Files.exists(a));
-        assertFalse(Files.exists(b));
-        assertTrue(Files.exists(c));
+        assertDeleted(deleted, List.of(a, b), c);
     }
 
     @Test

@@ -6,6 +6,11 @@ import org.mjpegwall.frame.SourceState;
 import org.mjpegwall.frame.SourceStats;
 import org.mjpegwall.testing.FakeTime;
 import org.mjpegwall.testing.Await;
+import org.mjpegwall.testing.ScriptedServer;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mjpegwall.testing.ScriptedServer.multipart;
 
 import java.net.URI;
 import java.time.Duration;
@@ -53,6 +58,22 @@ final class ClientHarness implements AutoCloseable {
             SourceStats s = source.stats();
             return s.state() == SourceState.BACKOFF ? s.lastError() : null;
         });
+    }
+
+    /** A server script that answers with {@code frames} as one multipart stream, then holds the connection open. */
+    static ScriptedServer.Script streaming(byte[]... frames) {
+        return ex -> {
+            ex.respondMjpeg("b", multipart("b", true, frames));
+            ex.stallUntilClosed();
+        };
+    }
+
+    /** Checks that the frames collected are {@code expected}, byte for byte and in order. */
+    static void assertFrames(ClientHarness h, byte[]... expected) {
+        assertEquals(expected.length, h.frames.size(), "frame count");
+        for (int i = 0; i < expected.length; i++) {
+            assertArrayEquals(expected[i], h.frames.get(i), "frame " + i);
+        }
     }
 
     static ClientHarness start(FrameSource source) {

@@ -4,11 +4,12 @@ import org.mjpegwall.frame.SourceState;
 import org.mjpegwall.frame.SourceStats;
 import org.mjpegwall.testing.Await;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mjpegwall.source.ClientHarness.assertFrames;
+import static org.mjpegwall.source.ClientHarness.streaming;
 import static org.mjpegwall.testing.ScriptedServer.ascii;
 import static org.mjpegwall.testing.ScriptedServer.chunked;
 import static org.mjpegwall.testing.ScriptedServer.concat;
@@ -39,20 +40,6 @@ class MjpegClientHttpTest {
     private static final byte[] A = TestJpegs.fake(3000, 1);
     private static final byte[] B = TestJpegs.fake(5000, 2);
     private static final byte[] C = TestJpegs.fake(70_000, 3);
-
-    private static void assertFrames(ClientHarness h, byte[]... expected) {
-        assertEquals(expected.length, h.frames.size(), "frame count");
-        for (int i = 0; i < expected.length; i++) {
-            assertArrayEquals(expected[i], h.frames.get(i), "frame " + i);
-        }
-    }
-
-    private static ScriptedServer.Script streaming(byte[]... frames) {
-        return ex -> {
-            ex.respondMjpeg("b", multipart("b", true, frames));
-            ex.stallUntilClosed();
-        };
-    }
 
     private static String awaitError(MjpegClient client) {
         return Await.value("an error in the stats", () -> client.stats().lastError());

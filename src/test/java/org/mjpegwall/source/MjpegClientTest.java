@@ -13,6 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mjpegwall.source.ClientHarness.assertFrames;
+import static org.mjpegwall.source.ClientHarness.streaming;
 import static org.mjpegwall.testing.ScriptedServer.ascii;
 import static org.mjpegwall.testing.ScriptedServer.concat;
 import static org.mjpegwall.testing.ScriptedServer.multipart;
@@ -40,13 +42,6 @@ class MjpegClientTest {
     private static final byte[] A = TestJpegs.fake(3000, 1);
     private static final byte[] B = TestJpegs.fake(5000, 2);
     private static final byte[] C = TestJpegs.fake(70_000, 3);
-
-    private static void assertFrames(ClientHarness h, byte[]... expected) {
-        assertEquals(expected.length, h.frames.size(), "frame count");
-        for (int i = 0; i < expected.length; i++) {
-            assertArrayEquals(expected[i], h.frames.get(i), "frame " + i);
-        }
-    }
 
     @Test
     void deliversExactFramesWithContentLength() throws Exception {
@@ -90,10 +85,8 @@ class MjpegClientTest {
         Timeline timeline = new Timeline();
         try (ScriptedServer server = ScriptedServer.start(
                 ex -> ex.respondMjpeg("b", multipart("b", true, A, B)).close(),
-                ex -> {
-                    ex.respondMjpeg("b", multipart("b", true, C));
-                    ex.stallUntilClosed();
-                }); ClientHarness h = ClientHarness.start(ClientHarness.faked(server.uri("/"), time, timeline).build())) {
+                streaming(C));
+                ClientHarness h = ClientHarness.start(ClientHarness.faked(server.uri("/"), time, timeline).build())) {
             h.collect(2);
             // when: the first backoff (0.5 s) is over
             assertEquals(Duration.ofMillis(500), time.advanceToNextWake());
@@ -116,10 +109,8 @@ class MjpegClientTest {
         FakeTime time = new FakeTime();
         try (ScriptedServer server = ScriptedServer.start(
                 ex -> ex.respondMjpeg("b", cut).close(),
-                ex -> {
-                    ex.respondMjpeg("b", multipart("b", true, C));
-                    ex.stallUntilClosed();
-                }); ClientHarness h = ClientHarness.start(ClientHarness.faked(server.uri("/"), time, null).build())) {
+                streaming(C));
+                ClientHarness h = ClientHarness.start(ClientHarness.faked(server.uri("/"), time, null).build())) {
             // when
             h.collect(1);
             time.advanceToNextWake();
@@ -135,15 +126,8 @@ class MjpegClientTest {
         // given: the first connection sends A and then nothing; time moves only when the test moves it
         FakeTime time = new FakeTime();
         Timeline timeline = new Timeline();
-        try (ScriptedServer server = ScriptedServer.start(
-                ex -> {
-                    ex.respondMjpeg("b", multipart("b", true, A));
-                    ex.stallUntilClosed();
-                },
-                ex -> {
-                    ex.respondMjpeg("b", multipart("b", true, B));
-                    ex.stallUntilClosed();
-                }); ClientHarness h = ClientHarness.start(ClientHarness.faked(server.uri("/"), time, timeline)
+        try (ScriptedServer server = ScriptedServer.start(streaming(A), streaming(B));
+                ClientHarness h = ClientHarness.start(ClientHarness.faked(server.uri("/"), time, timeline)
                         .stallTimeout(Duration.ofSeconds(10)).build())) {
             h.collect(1);
             // when: 9.999 s pass without a byte, and the reader has looked at the time since
@@ -173,15 +157,8 @@ class MjpegClientTest {
         // given
         FakeTime time = new FakeTime();
         Timeline timeline = new Timeline();
-        try (ScriptedServer server = ScriptedServer.start(
-                ex -> {
-                    ex.respondMjpeg("b", multipart("b", true, A));
-                    ex.stallUntilClosed();
-                },
-                ex -> {
-                    ex.respondMjpeg("b", multipart("b", true, B));
-                    ex.stallUntilClosed();
-                }); ClientHarness h = ClientHarness.start(ClientHarness.faked(server.uri("/"), time, timeline).build())) {
+        try (ScriptedServer server = ScriptedServer.start(streaming(A), streaming(B));
+                ClientHarness h = ClientHarness.start(ClientHarness.faked(server.uri("/"), time, timeline).build())) {
             h.collect(1);
             // when: the server goes away (its connection closes, then connections are refused) ...
             server.stopListening();
@@ -261,10 +238,7 @@ class MjpegClientTest {
 
     @Test
     void stopEndsTheThreadDuringARead() throws Exception {
-        try (ScriptedServer server = ScriptedServer.start(ex -> {
-            ex.respondMjpeg("b", multipart("b", true, A));
-            ex.stallUntilClosed();
-        })) {
+        try (ScriptedServer server = ScriptedServer.start(streaming(A))) {
             ClientHarness h = ClientHarness.start(ClientHarness.fast(server.uri("/")).build());
             h.collect(1);
             Thread reader = h.client.readerThread();
@@ -428,10 +402,7 @@ class MjpegClientTest {
 
     @Test
     void printStatsUsesTheSeedLayoutWithoutCredentials() throws Exception {
-        try (ScriptedServer server = ScriptedServer.start(ex -> {
-            ex.respondMjpeg("b", multipart("b", true, A, B));
-            ex.stallUntilClosed();
-        })) {
+        try (ScriptedServer server = ScriptedServer.start(streaming(A, B))) {
             URI withSecret = URI.create("http://viewer:s3cret@127.0.0.1:" + server.port() + "/video?x=1");
             try (ClientHarness h = ClientHarness.start(ClientHarness.fast(withSecret).build())) {
                 h.collect(2);

@@ -58,6 +58,12 @@ class JpegDecoderTest {
         assumeTrue(JpegDecoders.turboAvailable(), "libjpeg-turbo: " + JpegDecoders.unavailableReason());
     }
 
+    /** Decodes all of {@code jpeg} to be drawn within {@code maxWidth} × {@code maxHeight} (0: full size). */
+    private static Decoded decodeWhole(JpegDecoder dec, byte[] jpeg, int maxWidth, int maxHeight, PixelLayout layout)
+            throws JpegDecodeException {
+        return dec.decode(jpeg, 0, jpeg.length, maxWidth, maxHeight, layout, new OutputBuffer());
+    }
+
     @AfterEach
     void close() {
         if (decoder != null) {
@@ -91,7 +97,7 @@ class JpegDecoderTest {
         int w = (333 + scale - 1) / scale;
         int h = (201 + scale - 1) / scale;
         // when it is decoded
-        Decoded d = open(name).decode(jpeg, 0, jpeg.length, w, h, PixelLayout.BGRA, new OutputBuffer());
+        Decoded d = decodeWhole(open(name), jpeg, w, h, PixelLayout.BGRA);
         // then the decoder scaled by that factor, and the pixels are the reference's averages
         assertEquals(scale, d.plan().scale());
         assertEquals(w, d.width());
@@ -107,7 +113,7 @@ class JpegDecoderTest {
         // given a 640x480 frame shown in a 240x180 tile
         byte[] jpeg = TestFrames.photo(640, 480);
         // when it is decoded for that tile
-        Decoded d = open(name).decode(jpeg, 0, jpeg.length, 240, 180, PixelLayout.BGRA, new OutputBuffer());
+        Decoded d = decodeWhole(open(name), jpeg, 240, 180, PixelLayout.BGRA);
         // then it is decoded at 1/2 (320x240 covers 240x180; 1/4 would be 160x120, too small)
         assertEquals(2, d.plan().scale());
         assertEquals(320, d.width());
@@ -120,7 +126,7 @@ class JpegDecoderTest {
         // given a colour frame
         byte[] jpeg = TestFrames.photo(640, 480);
         // when it is decoded to grey at 1/8
-        Decoded d = open(name).decode(jpeg, 0, jpeg.length, 80, 60, PixelLayout.GRAY, new OutputBuffer());
+        Decoded d = decodeWhole(open(name), jpeg, 80, 60, PixelLayout.GRAY);
         // then one byte per pixel holds the luma of the averaged reference
         assertEquals(new DecodePlan(640, 480, 8, 80, 60, 80, PixelLayout.GRAY), d.plan());
         assertEquals(80 * 60, d.pixels().limit());
@@ -134,7 +140,7 @@ class JpegDecoderTest {
         // given a one-component (greyscale) JPEG
         byte[] jpeg = TestFrames.grey(160, 120);
         // when it is decoded to BGRA
-        Decoded d = open(name).decode(jpeg, 0, jpeg.length, 0, 0, PixelLayout.BGRA, new OutputBuffer());
+        Decoded d = decodeWhole(open(name), jpeg, 0, 0, PixelLayout.BGRA);
         // then blue, green and red are equal and match the reference
         for (int i = 0; i < d.plan().bytes(); i += 4) {
             assertEquals(d.pixels().get(i), d.pixels().get(i + 1));
@@ -150,7 +156,7 @@ class JpegDecoderTest {
         // given a progressive JPEG
         byte[] jpeg = TestFrames.progressive(320, 240);
         // when it is decoded at half size
-        Decoded d = open(name).decode(jpeg, 0, jpeg.length, 160, 120, PixelLayout.BGRA, new OutputBuffer());
+        Decoded d = decodeWhole(open(name), jpeg, 160, 120, PixelLayout.BGRA);
         // then it matches the reference
         TestFrames.Difference diff = TestFrames.bgraDifference(d, TestFrames.reference(jpeg, 2));
         assertTrue(diff.mean() <= 2.0 && diff.p99() <= 16, diff.toString());
@@ -166,8 +172,8 @@ class JpegDecoderTest {
         byte[] fixed = Jpeg.withStandardHuffmanTables(stripped, 0, stripped.length);
         JpegDecoder dec = open(name);
         // when the table-less frame, and the frame with the standard tables inserted, are decoded
-        Decoded d = dec.decode(stripped, 0, stripped.length, 0, 0, PixelLayout.BGRA, new OutputBuffer());
-        Decoded withTables = dec.decode(fixed, 0, fixed.length, 0, 0, PixelLayout.BGRA, new OutputBuffer());
+        Decoded d = decodeWhole(dec, stripped, 0, 0, PixelLayout.BGRA);
+        Decoded withTables = decodeWhole(dec, fixed, 0, 0, PixelLayout.BGRA);
         // then both give exactly the same pixels, which are the original's
         assertEquals(null, d.warning());
         assertEquals(withTables.pixels(), d.pixels());
@@ -185,7 +191,7 @@ class JpegDecoderTest {
         JpegDecoder dec = open(name);
         // when the range is decoded
         Decoded inside = dec.decode(buffer, 37, jpeg.length, 0, 0, PixelLayout.BGRA, new OutputBuffer());
-        Decoded alone = dec.decode(jpeg, 0, jpeg.length, 0, 0, PixelLayout.BGRA, new OutputBuffer());
+        Decoded alone = decodeWhole(dec, jpeg, 0, 0, PixelLayout.BGRA);
         // then it is the same picture
         assertEquals(alone.pixels(), inside.pixels());
         assertThrows(IndexOutOfBoundsException.class,
@@ -237,7 +243,7 @@ class JpegDecoderTest {
         JpegDecoder dec = open(name);
         Decoded d;
         try {
-            d = dec.decode(jpeg, 0, jpeg.length, 0, 0, PixelLayout.BGRA, new OutputBuffer());
+            d = decodeWhole(dec, jpeg, 0, 0, PixelLayout.BGRA);
         } catch (JpegDecodeException e) {
             // ImageIO may refuse a scan that runs out long before 5000 rows; the size was still accepted
             assertFalse(e.getMessage().contains("9000x5000"), e.getMessage());
@@ -295,7 +301,7 @@ class JpegDecoderTest {
         byte[] jpeg = TestFrames.photo(320, 240);
         byte[] half = TestFrames.copyOf(jpeg, jpeg.length / 2);
         // when it is decoded
-        Decoded d = open(name).decode(half, 0, half.length, 0, 0, PixelLayout.BGRA, new OutputBuffer());
+        Decoded d = decodeWhole(open(name), half, 0, 0, PixelLayout.BGRA);
         // then the top of the picture is there, and the decoder says the frame ended early
         assertTrue(d.warning() != null && d.warning().length() > 10, d.warning());
         int[] ref = TestFrames.reference(jpeg, 1);
@@ -346,7 +352,7 @@ class JpegDecoderTest {
         dec.close();
         byte[] jpeg = TestFrames.photo(64, 48);
         assertThrows(IllegalStateException.class,
-                () -> dec.decode(jpeg, 0, jpeg.length, 0, 0, PixelLayout.BGRA, new OutputBuffer()));
+                () -> decodeWhole(dec, jpeg, 0, 0, PixelLayout.BGRA));
         decoder = null;
     }
 
@@ -355,7 +361,7 @@ class JpegDecoderTest {
     void decodesTheSameFrameToTheSameBytesEveryTime(String name) throws Exception {
         JpegDecoder dec = open(name);
         byte[] jpeg = TestFrames.photo(320, 240);
-        byte[] first = bytes(dec.decode(jpeg, 0, jpeg.length, 100, 100, PixelLayout.BGRA, new OutputBuffer()));
+        byte[] first = bytes(decodeWhole(dec, jpeg, 100, 100, PixelLayout.BGRA));
         OutputBuffer reused = new OutputBuffer();
         dec.decode(TestFrames.grey(320, 240), 0, TestFrames.grey(320, 240).length, 0, 0, PixelLayout.BGRA, reused);
         assertArrayEquals(first, bytes(dec.decode(jpeg, 0, jpeg.length, 100, 100, PixelLayout.BGRA, reused)));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mjpegwall.testing.TestCameras.cameras;
 
 import java.awt.Color;
 import java.net.URI;
@@ -58,14 +59,6 @@ class WallControllerTest {
         if (controller != null) {
             controller.close(null);
         }
-    }
-
-    private static List<CameraConfig> cameras(int n) {
-        List<CameraConfig> list = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-            list.add(new CameraConfig("cam" + i, "Cam " + i, "http://127.0.0.1:9/" + i, null, null, true, null));
-        }
-        return list;
     }
 
     private ConfigStore store() {

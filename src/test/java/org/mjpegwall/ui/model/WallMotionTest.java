@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mjpegwall.testing.TestCameras.cameras;
 
 import java.awt.Color;
 import java.nio.file.Files;
@@ -56,14 +57,6 @@ class WallMotionTest {
         if (controller != null) {
             controller.close(null);
         }
-    }
-
-    private static List<CameraConfig> cameras(int n) {
-        List<CameraConfig> list = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-            list.add(new CameraConfig("cam" + i, "Cam " + i, "http://127.0.0.1:9/" + i, null, null, true, null));
-        }
-        return list;
     }
 
     private WallController open(WallConfig config, boolean persist) {

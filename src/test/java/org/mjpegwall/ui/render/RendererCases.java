@@ -100,6 +100,14 @@ abstract class RendererCases {
         open(n, Runnable::run);
     }
 
+    /** One camera, with one tile of {@code width} × {@code height} on screen. */
+    Renderer.Target openOneTile(int width, int height) {
+        open(1);
+        Renderer.Target t = tile(0, width, height);
+        visible = List.of(t);
+        return t;
+    }
+
     Renderer.Target tile(int camera, int width, int height) {
         return new Renderer.Target(cameras.get(camera), new Slot(width, height), decoding.newTile(), false);
     }
@@ -140,9 +148,7 @@ abstract class RendererCases {
     @Test
     void showsTheNewestFrameAndCountsItDisplayedAtThePulse() {
         // given
-        open(1);
-        Renderer.Target t = tile(0, 320, 240);
-        visible = List.of(t);
+        Renderer.Target t = openOneTile(320, 240);
         CameraModel cam = cameras.get(0);
         // when
         sources.get(0).push(TestJpegs.solid(320, 240, Color.RED, 0));
@@ -242,9 +248,7 @@ abstract class RendererCases {
     @Test
     void corruptFramesAreCountedAndNeverBlankTheTile() {
         // given a tile showing a good frame
-        open(1);
-        Renderer.Target t = tile(0, 320, 240);
-        visible = List.of(t);
+        Renderer.Target t = openOneTile(320, 240);
         CameraModel cam = cameras.get(0);
         sources.get(0).push(TestJpegs.solid(320, 240, Color.RED, 0));
         pulse();
@@ -270,8 +274,7 @@ abstract class RendererCases {
     @Test
     void aStreamOfUndecodableFramesMakesTheCameraNotLiveWithAReasonUntilAGoodFrameComes() {
         // given a live camera
-        open(1);
-        visible = List.of(tile(0, 160, 120));
+        openOneTile(160, 120);
         CameraModel cam = cameras.get(0);
         sources.get(0).push(TestJpegs.solid(160, 120, Color.RED, 0));
         pulse();
@@ -296,9 +299,7 @@ abstract class RendererCases {
     @Test
     void decodesAtTheSizeDrawnReusesTheImageAndTheFocusViewDecodesAtFullResolution() {
         // given a 1280×960 camera drawn at 200×150 device pixels
-        open(1);
-        Renderer.Target t = tile(0, 200, 150);
-        visible = List.of(t);
+        Renderer.Target t = openOneTile(200, 150);
         // when three frames come
         for (int i = 0; i < 3; i++) {
             sources.get(0).push(TestJpegs.solid(1280, 960, Color.RED, i));
@@ -322,8 +323,7 @@ abstract class RendererCases {
     @Test
     void aSlotNotLaidOutYetLeavesTheFrameForTheNextPulse() {
         // given a tile of no size yet
-        open(1);
-        visible = List.of(tile(0, 0, 0));
+        openOneTile(0, 0);
         sources.get(0).push(TestJpegs.solid(160, 120, Color.RED, 0));
         // when
         pulse();
@@ -339,8 +339,7 @@ abstract class RendererCases {
     @Test
     void latencyIsTheTimeFromArrivalToThePulseThatShowsTheFrame() {
         // given
-        open(1);
-        visible = List.of(tile(0, 320, 240));
+        openOneTile(320, 240);
         fxRun(metrics::start);
         // when a frame arrives and the next pulse comes 12 ms later
         sources.get(0).push(TestJpegs.solid(320, 240, Color.RED, 0));
@@ -355,8 +354,7 @@ abstract class RendererCases {
     @Test
     void statusesAreRefreshedFourTimesASecondOfClockTime() {
         // given a live camera, refreshed at the first pulse
-        open(1);
-        visible = List.of(tile(0, 160, 120));
+        openOneTile(160, 120);
         CameraModel cam = cameras.get(0);
         sources.get(0).push(TestJpegs.solid(160, 120, Color.RED, 0));
         pulse();
@@ -377,8 +375,7 @@ abstract class RendererCases {
     @Test
     void aHiddenWindowDecodesNothingButStatusesStillRefresh() {
         // given a minimised window
-        open(1);
-        visible = List.of(tile(0, 160, 120));
+        openOneTile(160, 120);
         windowVisible = false;
         sources.get(0).push(TestJpegs.solid(160, 120, Color.RED, 0));
         sources.get(0).setStats(TestSource.stats(SourceState.BACKOFF, "connection refused", null));
@@ -425,9 +422,7 @@ abstract class RendererCases {
     @Test
     void jpegsWithoutHuffmanTablesDecode() {
         // given a webcam-style JPEG: the standard tables left out
-        open(1);
-        Renderer.Target t = tile(0, 320, 240);
-        visible = List.of(t);
+        Renderer.Target t = openOneTile(320, 240);
         byte[] tableLess = TestJpegs.withoutHuffmanTables(TestJpegs.solid(320, 240, Color.RED, 0));
         assertFalse(Jpeg.hasHuffmanTables(tableLess, 0, tableLess.length));
         // when

@@ -125,9 +125,7 @@ class RendererTest extends RendererCases {
     @Test
     void twoPictureBuffersTakeTurnsAndANewSizeMakesNewOnes() {
         // given
-        open(1);
-        Renderer.Target t = tile(0, 320, 240);
-        visible = List.of(t);
+        Renderer.Target t = openOneTile(320, 240);
         // when three frames come
         List<Image> images = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -152,9 +150,7 @@ class RendererTest extends RendererCases {
     @Test
     void aTilesPictureIsMadeExactlyTheSizeItIsDrawnAtSoTheScreenCopiesIt1To1() {
         // given a 640×480 camera in a 16:9 tile box of 316×176 device pixels, and the same camera in a focus view
-        open(1);
-        Renderer.Target t = tile(0, 316, 176);
-        visible = List.of(t);
+        Renderer.Target t = openOneTile(316, 176);
         // when
         sources.get(0).push(TestJpegs.solid(640, 480, Color.RED, 0));
         pulse();

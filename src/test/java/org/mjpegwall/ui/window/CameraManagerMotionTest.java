@@ -9,8 +9,6 @@ import static org.mjpegwall.ui.FxTesting.fxRun;
 import static org.mjpegwall.ui.FxTesting.waitUntil;
 
 import java.awt.Color;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -19,10 +17,6 @@ import javafx.scene.image.ImageView;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Pane;
-import javafx.stage.Stage;
-import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mjpegwall.config.CameraConfig;
 import org.mjpegwall.config.MotionConfig;
@@ -32,31 +26,9 @@ import org.mjpegwall.motion.MotionSettings;
 import org.mjpegwall.testing.TestJpegs;
 import org.mjpegwall.ui.TestSource;
 import org.mjpegwall.ui.model.CameraModel;
-import org.mjpegwall.ui.model.WallSession;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /** A camera's motion settings in the camera manager, and masks drawn with the mouse on its picture. */
-class CameraManagerMotionTest extends FxRobot {
-    private final TestSource source = new TestSource();
-    private WallWindow wall;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        fxRun(() -> List.copyOf(Window.getWindows()).stream().filter(w -> w instanceof Stage && w.isShowing()
-                && w != FxToolkit.toolkitContext().getRegisteredStage() && (wall == null || w != wall.stage()))
-                .forEach(w -> ((Stage) w).close()));
-        if (wall != null) {
-            fxRun(() -> wall.stage().close());
-            wall.awaitClosed(10, TimeUnit.SECONDS);
-        }
-    }
-
+class CameraManagerMotionTest extends WallWindowCase {
     private static void mouse(Pane target, javafx.event.EventType<MouseEvent> type, double x, double y) {
         Point2D scene = target.localToScene(x, y); // the event's x and y are the scene's; the layer gets its own
         Point2D screen = target.localToScreen(x, y);
@@ -69,7 +41,8 @@ class CameraManagerMotionTest extends FxRobot {
         // given a camera on the wall with a picture
         CameraConfig cam = CameraConfig.of("Yard", "http://127.0.0.1:9/yard");
         WallConfig config = WallConfig.empty().withCamera(cam).withWindow(new WindowGeometry(0, 0, 900, 600, false));
-        wall = fx(() -> new WallWindow(new Stage(), new WallSession(null, false, config, List.of(), false, c -> source, null)));
+        open(config, null);
+        TestSource source = sources.get(cam.id());
         CameraModel camera = fx(() -> wall.model().cameras().get(0));
         source.push(TestJpegs.solid(320, 240, Color.GRAY, 0));
         fxRun(() -> wall.showCameraManager());

@@ -7,70 +7,38 @@ import static org.mjpegwall.ui.FxTesting.waitUntil;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.image.ImageView;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mjpegwall.config.CameraConfig;
 import org.mjpegwall.config.WallConfig;
 import org.mjpegwall.config.WindowGeometry;
-import org.mjpegwall.frame.CameraFeed;
-import org.mjpegwall.source.MjpegClient;
 import org.mjpegwall.testing.ExternalTools;
-import org.mjpegwall.ui.model.CameraConnector;
 import org.mjpegwall.ui.model.CameraModel;
-import org.mjpegwall.ui.model.CameraStream;
 import org.mjpegwall.ui.model.WallSession;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /**
  * "Test connection" on a camera that serves one connection at a time (ffmpeg's {@code -listen 1},
  * like many ESP32 and cheap cameras) while the wall already shows it.
  */
-class SingleClientCameraTest extends FxRobot {
-    @TempDir
-    Path dir;
-
-    private WallWindow wall;
+class SingleClientCameraTest extends WallWindowCase {
     private Process ffmpeg;
 
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
+    /** Closes the wall before the camera it watches (this runs before {@link WallWindowCase#closeAll}). */
     @AfterEach
-    void close() throws Exception {
-        if (wall != null) {
-            WallWindow w = wall;
-            fxRun(() -> w.stage().close());
-            assertTrue(w.awaitClosed(15, TimeUnit.SECONDS));
-        }
+    void stopCamera() throws Exception {
+        closeWall();
         if (ffmpeg != null) {
             ffmpeg.destroy();
             if (!ffmpeg.waitFor(5, TimeUnit.SECONDS)) {
                 ffmpeg.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         }
-    }
-
-    private static CameraStream fastConnector(CameraConfig c) {
-        MjpegClient client = MjpegClient.builder(URI.create(c.url()))
-                .backoff(Duration.ofMillis(100), Duration.ofMillis(500))
-                .threadName("test-camera-" + c.name())
-                .build();
-        return CameraStream.of(new CameraFeed(client, CameraConnector.INITIAL_BUFFER_BYTES,
-                CameraConnector.MAX_FRAME_BYTES, CameraConnector.BUFFER_COUNT));
     }
 
     @Test
@@ -84,12 +52,12 @@ class SingleClientCameraTest extends FxRobot {
         String url = "http://127.0.0.1:" + port + "/cam";
         ffmpeg = new ProcessBuilder(tool.toString(), "-hide_banner", "-loglevel", "error", "-re", "-f", "lavfi",
                 "-i", "testsrc=size=320x240:rate=10", "-t", "120", "-f", "mpjpeg", "-listen", "1", url)
-                .redirectErrorStream(true).redirectOutput(dir.resolve("ffmpeg.log").toFile()).start();
+                .redirectErrorStream(true).redirectOutput(home.resolve("ffmpeg.log").toFile()).start();
         CameraConfig door = new CameraConfig("door", "Door", url, null, null, true, null);
         WallSession session = new WallSession(null, false, WallConfig.empty().withCameras(List.of(door))
                 .withWindow(new WindowGeometry(0, 0, 900, 640, false)), List.of(), false,
                 SingleClientCameraTest::fastConnector, null);
-        wall = fx(() -> new WallWindow(new Stage(), session));
+        open(session);
         CameraModel cam = fx(() -> wall.model().cameras().get(0));
         waitUntil(30, "Door is live", () -> cam.displayed() > 0);
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mjpegwall.testing.TestCameras.cameras;
 import static org.mjpegwall.ui.FxTesting.fx;
 import static org.mjpegwall.ui.FxTesting.fxRun;
 import static org.mjpegwall.ui.FxTesting.waitUntil;

@@ -22,9 +22,7 @@ import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Pane;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mjpegwall.config.CameraConfig;
@@ -35,9 +33,6 @@ import org.mjpegwall.motion.Scene;
 import org.mjpegwall.ui.TestSource;
 import org.mjpegwall.ui.control.Tile;
 import org.mjpegwall.ui.model.CameraModel;
-import org.mjpegwall.ui.model.WallSession;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /**
  * Motion in the wall window, end to end on real time: synthetic cameras (a textured room with sensor
@@ -45,36 +40,27 @@ import org.testfx.api.FxToolkit;
  * the tile's highlight and boxes, the event list (E) with its key-frame thumbnail, and a click on an
  * event focusing its camera.
  */
-class WallMotionWindowTest extends FxRobot {
-    private final List<TestSource> sources = new ArrayList<>();
+class WallMotionWindowTest extends WallWindowCase {
     private final ScheduledExecutorService feeder = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "test-camera-feed");
         t.setDaemon(true);
         return t;
     });
-    private WallWindow wall;
 
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
+    /** Stops the cameras before the wall closes (this runs before {@link WallWindowCase#closeAll}). */
     @AfterEach
-    void close() throws Exception {
+    void stopFeeding() {
         feeder.shutdownNow();
-        if (wall != null) {
-            fxRun(() -> wall.stage().close());
-            wall.awaitClosed(10, TimeUnit.SECONDS);
-        }
     }
 
-    /** Streams the scenes (one per camera) at 15 fps, their clocks starting now. */
-    private void stream(List<Scene> scenes) {
+    /** Streams the scenes (one per camera of the open wall, in its order) at 15 fps, their clocks starting now. */
+    private void stream(List<CameraConfig> cameras, List<Scene> scenes) {
+        List<TestSource> feeds = cameras.stream().map(c -> sources.get(c.id())).toList();
         long start = System.nanoTime();
         feeder.scheduleAtFixedRate(() -> {
             double t = (System.nanoTime() - start) / 1e9;
             for (int i = 0; i < scenes.size(); i++) {
-                sources.get(i).push(scenes.get(i).jpeg(t));
+                feeds.get(i).push(scenes.get(i).jpeg(t));
             }
         }, 0, 1000 / 15, TimeUnit.MILLISECONDS);
     }
@@ -86,12 +72,8 @@ class WallMotionWindowTest extends FxRobot {
         for (int i = 1; i <= 2; i++) {
             CameraConfig c = CameraConfig.of("Cam " + i, "http://127.0.0.1:9/" + i);
             configs.add(c.withMotion(c.motion().withEventGapSeconds(1)));
-            sources.add(new TestSource());
         }
-        WallConfig config = WallConfig.empty().withCameras(configs).withWindow(new WindowGeometry(0, 0, 1000, 600, false));
-        WallSession session = new WallSession(null, false, config, List.of(), false,
-                c -> sources.get(configs.indexOf(c)), null);
-        wall = fx(() -> new WallWindow(new Stage(), session));
+        open(WallConfig.empty().withCameras(configs).withWindow(new WindowGeometry(0, 0, 1000, 600, false)), null);
         CameraModel second = fx(() -> wall.model().cameras().get(1));
         Tile still = fx(() -> wall.tile(wall.model().cameras().get(0)));
         Tile moving = fx(() -> wall.tile(second));
@@ -108,7 +90,7 @@ class WallMotionWindowTest extends FxRobot {
                     boxed.compareAndSet(false, c.getList().stream().anyMatch(n -> n.getStyleClass().contains("tile-motion-box"))));
         });
         // when
-        stream(List.of(new Scene(320, 240, 1),
+        stream(configs, List.of(new Scene(320, 240, 1),
                 new Scene(320, 240, 2).add(new Scene.Mover(2.0, 8.0, 56, 56, new Color(25, 25, 30), -56, 90, 60, 0))));
         // then the moving camera's tile is highlighted with boxes on its picture, the still one is not
         waitUntil(20, "the moving camera's tile shows motion and boxes", () -> highlighted.get() && boxed.get());
@@ -154,13 +136,9 @@ class WallMotionWindowTest extends FxRobot {
         RecordingMode[] modes = {RecordingMode.ON_MOTION, RecordingMode.ON_MOTION, RecordingMode.CONTINUOUS};
         for (int i = 0; i < modes.length; i++) {
             configs.add(CameraConfig.of("Cam " + (i + 1), "http://127.0.0.1:9/" + i).withRecordMode(modes[i]));
-            sources.add(new TestSource());
         }
-        WallConfig config = WallConfig.empty().withCameras(configs).withRecordingsFolder(videos.toString())
-                .withWindow(new WindowGeometry(0, 0, 1000, 600, false));
-        WallSession session = new WallSession(null, false, config, List.of(), false,
-                c -> sources.get(configs.indexOf(c)), null);
-        wall = fx(() -> new WallWindow(new Stage(), session));
+        open(WallConfig.empty().withCameras(configs).withRecordingsFolder(videos.toString())
+                .withWindow(new WindowGeometry(0, 0, 1000, 600, false)), null);
         List<Tile> tiles = fx(() -> wall.model().cameras().stream().map(wall::tile).toList());
         // (What the badges said is noted as it happens: a loaded machine may poll too seldom to catch it.)
         List<String> said = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -174,7 +152,7 @@ class WallMotionWindowTest extends FxRobot {
             }
         });
         // when
-        stream(List.of(new Scene(320, 240, 2).add(new Scene.Mover(2.0, 8.0, 56, 56, new Color(25, 25, 30), -56, 90, 60, 0)),
+        stream(configs, List.of(new Scene(320, 240, 2).add(new Scene.Mover(2.0, 8.0, 56, 56, new Color(25, 25, 30), -56, 90, 60, 0)),
                 new Scene(320, 240, 1), new Scene(320, 240, 3)));
         // then the moving camera's tile says it records on motion, the continuous one that it records continuously
         waitUntil(20, "the badges of the moving and the continuous camera", () -> said.contains("Cam 1: REC · motion")

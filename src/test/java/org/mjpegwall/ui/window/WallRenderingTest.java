@@ -2,7 +2,6 @@ package org.mjpegwall.ui.window;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mjpegwall.ui.FxTesting.fx;
 import static org.mjpegwall.ui.FxTesting.fxRun;
@@ -10,15 +9,9 @@ import static org.mjpegwall.ui.FxTesting.waitUntil;
 
 import java.awt.Color;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.image.Image;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mjpegwall.config.CameraConfig;
 import org.mjpegwall.config.WallConfig;
@@ -29,32 +22,14 @@ import org.mjpegwall.ui.TestSource;
 import org.mjpegwall.ui.control.Tile;
 import org.mjpegwall.ui.model.CameraModel;
 import org.mjpegwall.ui.model.TileStatus;
-import org.mjpegwall.ui.model.WallSession;
 import org.mjpegwall.ui.render.FrameDecoder;
-import org.testfx.api.FxToolkit;
 
 /**
  * The renderer in the wall window, with synthetic frame sources (no network): the tiles it fills, their
  * overlays, the size it decodes at, and what the focus view hides. Exact counts pulse by pulse are in
  * {@code RendererTest}; this is the window's wiring of it, on the real JavaFX pulse.
  */
-class WallRenderingTest {
-    private final Map<String, TestSource> sources = new LinkedHashMap<>();
-    private WallWindow wall;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (wall != null) {
-            fxRun(() -> wall.stage().close());
-            wall.awaitClosed(10, TimeUnit.SECONDS);
-        }
-    }
-
+class WallRenderingTest extends WallWindowCase {
     private WallWindow open(int cameras, int perPage) {
         List<CameraConfig> configs = new ArrayList<>();
         for (int i = 1; i <= cameras; i++) {
@@ -64,9 +39,7 @@ class WallRenderingTest {
         }
         WallConfig config = WallConfig.empty().withCameras(configs).withTilesPerPage(perPage)
                 .withWindow(new WindowGeometry(0, 0, 800, 600, false));
-        WallSession session = new WallSession(null, false, config, List.of(), false, c -> sources.get(c.id()), null);
-        wall = fx(() -> new WallWindow(new Stage(), session));
-        return wall;
+        return open(config, null);
     }
 
     private CameraModel camera(int index) {

@@ -1,6 +1,5 @@
 package org.mjpegwall.ui.window;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -12,7 +11,6 @@ import static org.mjpegwall.ui.FxTesting.waitUntil;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -25,11 +23,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mjpegwall.config.CameraConfig;
 import org.mjpegwall.config.ConfigStore;
 import org.mjpegwall.config.WallConfig;
@@ -42,60 +37,24 @@ import org.mjpegwall.server.FrameHub;
 import org.mjpegwall.server.MjpegServer;
 import org.mjpegwall.source.MjpegClient;
 import org.mjpegwall.ui.control.Tile;
-import org.mjpegwall.ui.model.CameraConnector;
 import org.mjpegwall.ui.model.CameraModel;
-import org.mjpegwall.ui.model.CameraStream;
 import org.mjpegwall.ui.model.DemoCameras;
 import org.mjpegwall.ui.model.TileAction;
 import org.mjpegwall.ui.model.WallSession;
 import org.mjpegwall.ui.model.WallStart;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /** The wall end to end: real demo cameras over HTTP on 127.0.0.1, the real client, TestFX input. */
-class WallTest extends FxRobot {
-    @TempDir
-    Path home;
-
+class WallTest extends WallWindowCase {
     private final List<AutoCloseable> cleanup = new ArrayList<>();
-    private WallWindow wall;
 
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
+    /** Closes the wall before the cameras it watches, then those, newest first. */
     @AfterEach
-    void close() throws Exception {
+    void closeCameras() throws Exception {
         closeWall();
         Collections.reverse(cleanup);
         for (AutoCloseable c : cleanup) {
             c.close();
         }
-    }
-
-    private void closeWall() throws InterruptedException {
-        if (wall != null) {
-            WallWindow w = wall;
-            fxRun(() -> w.stage().close());
-            assertTrue(w.awaitClosed(15, TimeUnit.SECONDS));
-            wall = null;
-        }
-    }
-
-    /** Quick reconnects so tests need not wait for the default backoff. */
-    private static CameraStream fastConnector(CameraConfig c) {
-        MjpegClient client = MjpegClient.builder(URI.create(c.url()))
-                .backoff(Duration.ofMillis(100), Duration.ofMillis(500))
-                .threadName("test-camera-" + c.name())
-                .build();
-        return CameraStream.of(new CameraFeed(client, CameraConnector.INITIAL_BUFFER_BYTES,
-                CameraConnector.MAX_FRAME_BYTES, CameraConnector.BUFFER_COUNT));
-    }
-
-    private WallWindow open(WallSession session) {
-        wall = fx(() -> new WallWindow(new Stage(), session));
-        return wall;
     }
 
     private DemoCameras demo(int n) {
