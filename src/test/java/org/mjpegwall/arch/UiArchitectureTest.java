@@ -103,6 +103,7 @@ class UiArchitectureTest {
                 .or().haveFullyQualifiedName("org.mjpegwall.ui.review.ReviewExport")
                 .or().haveFullyQualifiedName("org.mjpegwall.ui.review.TimeScale")
                 .or().haveFullyQualifiedName("org.mjpegwall.ui.review.ReviewFolder")
+                .or().haveFullyQualifiedName("org.mjpegwall.ui.review.LiveFollow")
                 .should().dependOnClassesThat(JAVAFX_BEYOND_PROPERTIES)
                 .check(MAIN);
     }
