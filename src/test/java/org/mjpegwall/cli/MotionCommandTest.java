@@ -112,8 +112,10 @@ class MotionCommandTest {
         assertEquals("event", event.path("type").asText());
         double start = event.path("start").asDouble();
         double end = event.path("end").asDouble();
-        assertTrue(start >= 0.9 && start <= 1.5, "started when the object came in (1.0 s): " + start);
-        assertTrue(end >= 1.8 && end <= 2.8, "ended when it had left (2.2 s): " + end);
+        // Lower bounds are the scene's own (nothing moves before 1.0 s, and it moves until 2.2 s); the upper ones
+        // leave room for a loaded machine, where frames and analyses come late on the wall clock the command keeps.
+        assertTrue(start >= 0.9 && start < 2.2, "started while the object crossed (1.0 s to 2.2 s): " + start);
+        assertTrue(end >= 1.8 && end < 5.0, "ended after it had left (2.2 s), before the run did (5 s): " + end);
         assertThat(event.path("peak").asDouble(), greaterThan(0.0));
         assertThat(event.path("area").asDouble(), greaterThan(0.002));
         assertFalse(event.path("open").asBoolean());
