@@ -68,14 +68,6 @@ class ArchitectureTest {
                 .check(classes);
     }
 
-    @Test
-    void onlyClientInternalsAreUsedWithinClient() {
-        noClasses().that().resideOutsideOfPackage("org.mjpegwall.source..")
-                .should().dependOnClassesThat().resideInAPackage("org.mjpegwall.source.internal..")
-                .because("client.internal is not public API")
-                .check(classes);
-    }
-
     /**
      * The whole house in one rule (docs/architecture.md): each layer uses only the layers below it. A new
      * source goes in {@code source}, a new frame consumer (motion, recording) beside {@code motion} and
