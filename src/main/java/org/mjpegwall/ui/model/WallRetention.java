@@ -88,7 +88,6 @@ public final class WallRetention {
     /** UI thread only: when the limits were last applied in full. */
     private long lastFullRun;
 
-    /** What the recordings folder holds now, for the settings dialog. */
     /**
      * What the recordings folder holds now, for the settings dialog: MJPEG Wall's recordings (what the limits count
      * and may delete), its motion events, and the AVI files of other programs there (never counted, never deleted).
